@@ -1,0 +1,3 @@
+module eventflux
+
+go 1.26
