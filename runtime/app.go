@@ -14,6 +14,9 @@ type StreamInfo struct {
 	Name    string
 	Kind    StreamKind
 	Columns []Column
+	// Written is true when a query of the app writes into it (an output a
+	// driver prints by default).
+	Written bool
 }
 
 // App is what every backend (the interpreter and each generated package)
