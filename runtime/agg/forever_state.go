@@ -1,0 +1,30 @@
+package agg
+
+// appendForever and loadForever encode the state of MinForever/MaxForever:
+// whether a value was seen, then the value.
+func appendForever[T any](dst []byte, tag byte, v T, has bool) ([]byte, error) {
+	dst, err := appendHeader[T](dst, tag)
+	if err != nil {
+		return dst, err
+	}
+	dst = appendBool(dst, has)
+	if has {
+		dst = appendValue(dst, v)
+	}
+	return dst, nil
+}
+
+func loadForever[T any](src []byte, tag byte, v *T, has *bool) ([]byte, error) {
+	r := stateReader{b: src}
+	readHeader[T](&r, tag)
+	seen := r.bool()
+	var val T
+	if seen {
+		val = readValue[T](&r)
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	*v, *has = val, seen
+	return r.b, nil
+}
