@@ -1,0 +1,224 @@
+package interp
+
+import (
+	"fmt"
+
+	"eventflux/plan"
+	rt "eventflux/runtime"
+	"eventflux/runtime/agg"
+)
+
+// aggState is one aggregate's state for one group, over dynamic values. It
+// adapts the typed runtime aggregators; NULL inputs are skipped here for the
+// aggregates that ignore NULL (§9.6).
+type aggState interface {
+	add(v rt.Value)
+	remove(v rt.Value)
+	reset()
+	value() rt.Value
+}
+
+// typedAgg is what the runtime's aggregators share.
+type typedAgg[In, Out any] interface {
+	Add(In)
+	Remove(In)
+	Reset()
+	Value() (Out, bool)
+}
+
+type adapter[In, Out any] struct {
+	a   typedAgg[In, Out]
+	in  func(rt.Value) In
+	out func(Out) rt.Value
+}
+
+func (x *adapter[In, Out]) add(v rt.Value) {
+	if !v.Null {
+		x.a.Add(x.in(v))
+	}
+}
+
+func (x *adapter[In, Out]) remove(v rt.Value) {
+	if !v.Null {
+		x.a.Remove(x.in(v))
+	}
+}
+
+func (x *adapter[In, Out]) reset() { x.a.Reset() }
+
+func (x *adapter[In, Out]) value() rt.Value {
+	v, ok := x.a.Value()
+	if !ok {
+		return vNull
+	}
+	return x.out(v)
+}
+
+func inI(v rt.Value) int64      { return v.I }
+func inF(v rt.Value) float64    { return v.F }
+func inS(v rt.Value) string     { return v.S }
+func outI(i int64) rt.Value     { return rt.Value{I: i} }
+func outF(f float64) rt.Value   { return rt.Value{F: f} }
+func outS(s string) rt.Value    { return rt.Value{S: s} }
+func outF32(f float64) rt.Value { return rt.Value{F: float64(float32(f))} }
+
+type countAll struct{ c agg.Count }
+
+func (x *countAll) add(rt.Value)    { x.c.Add() }
+func (x *countAll) remove(rt.Value) { x.c.Remove() }
+func (x *countAll) reset()          { x.c.Reset() }
+func (x *countAll) value() rt.Value { return rt.Value{I: x.c.Value()} }
+
+// countNonNull is count(x): NULL inputs are not counted.
+type countNonNull struct{ c agg.Count }
+
+func (x *countNonNull) add(v rt.Value) {
+	if !v.Null {
+		x.c.Add()
+	}
+}
+func (x *countNonNull) remove(v rt.Value) {
+	if !v.Null {
+		x.c.Remove()
+	}
+}
+func (x *countNonNull) reset()          { x.c.Reset() }
+func (x *countNonNull) value() rt.Value { return rt.Value{I: x.c.Value()} }
+
+type distinct struct{ d agg.DistinctCount[rt.Value] }
+
+func (x *distinct) add(v rt.Value) {
+	if v.Null {
+		x.d.AddNull()
+	} else {
+		x.d.Add(v)
+	}
+}
+func (x *distinct) remove(v rt.Value) {
+	if v.Null {
+		x.d.RemoveNull()
+	} else {
+		x.d.Remove(v)
+	}
+}
+func (x *distinct) reset()          { x.d.Reset() }
+func (x *distinct) value() rt.Value { return rt.Value{I: x.d.Value()} }
+
+type boolAgg struct {
+	and *agg.And
+	or  *agg.Or
+}
+
+func (x *boolAgg) add(v rt.Value) {
+	if v.Null {
+		return
+	}
+	if x.and != nil {
+		x.and.Add(v.I != 0)
+	} else {
+		x.or.Add(v.I != 0)
+	}
+}
+func (x *boolAgg) remove(v rt.Value) {
+	if v.Null {
+		return
+	}
+	if x.and != nil {
+		x.and.Remove(v.I != 0)
+	} else {
+		x.or.Remove(v.I != 0)
+	}
+}
+func (x *boolAgg) reset() {
+	if x.and != nil {
+		x.and.Reset()
+	} else {
+		x.or.Reset()
+	}
+}
+func (x *boolAgg) value() rt.Value {
+	if x.and != nil {
+		return boolV(x.and.Value())
+	}
+	return boolV(x.or.Value())
+}
+
+// aggFactory makes fresh states for one AggCall, with the runtime aggregator
+// chosen by the argument type (the same choice the code generator makes).
+type aggFactory func() aggState
+
+func newAggFactory(a plan.AggCall) (aggFactory, error) {
+	var argT plan.Type
+	if a.Arg != nil {
+		argT = a.Arg.Type()
+	}
+	out := outF
+	if argT == plan.Float {
+		out = outF32
+	}
+	switch a.Func {
+	case "count":
+		if a.Arg == nil {
+			return func() aggState { return &countAll{} }, nil
+		}
+		return func() aggState { return &countNonNull{} }, nil
+	case "distinctcount":
+		return func() aggState { return &distinct{} }, nil
+	case "sum":
+		if a.T == plan.BigInt {
+			return func() aggState { return &adapter[int64, int64]{a: &agg.SumInt{}, in: inI, out: outI} }, nil
+		}
+		return func() aggState { return &adapter[float64, float64]{a: &agg.SumFloat{}, in: inF, out: outF} }, nil
+	case "avg":
+		if argT.IsInteger() {
+			return func() aggState { return &adapter[int64, float64]{a: &agg.AvgInt{}, in: inI, out: outF} }, nil
+		}
+		return func() aggState { return &adapter[float64, float64]{a: &agg.AvgFloat{}, in: inF, out: outF} }, nil
+	case "stddev":
+		return func() aggState {
+			return &adapter[float64, float64]{a: &agg.StdDev{}, in: func(v rt.Value) float64 {
+				if argT.IsInteger() {
+					return float64(v.I)
+				}
+				return v.F
+			}, out: outF}
+		}, nil
+	case "min", "max", "minforever", "maxforever", "first", "last":
+		return orderedAgg(a.Func, argT, out)
+	case "and":
+		return func() aggState { return &boolAgg{and: &agg.And{}} }, nil
+	case "or":
+		return func() aggState { return &boolAgg{or: &agg.Or{}} }, nil
+	}
+	return nil, fmt.Errorf("interp: aggregate %s is not implemented", a.Func)
+}
+
+func orderedAgg(name string, t plan.Type, outFloat func(float64) rt.Value) (aggFactory, error) {
+	switch {
+	case t.IsInteger() || t == plan.Bool:
+		return func() aggState { return &adapter[int64, int64]{a: newOrdered[int64](name), in: inI, out: outI} }, nil
+	case t == plan.Float || t == plan.Double:
+		return func() aggState {
+			return &adapter[float64, float64]{a: newOrdered[float64](name), in: inF, out: outFloat}
+		}, nil
+	case t == plan.String:
+		return func() aggState { return &adapter[string, string]{a: newOrdered[string](name), in: inS, out: outS} }, nil
+	}
+	return nil, fmt.Errorf("interp: %s over %s is not supported", name, t)
+}
+
+func newOrdered[T int64 | float64 | string](name string) typedAgg[T, T] {
+	switch name {
+	case "min":
+		return &agg.Min[T]{}
+	case "max":
+		return &agg.Max[T]{}
+	case "minforever":
+		return &agg.MinForever[T]{}
+	case "maxforever":
+		return &agg.MaxForever[T]{}
+	case "first":
+		return &agg.First[T]{}
+	}
+	return &agg.Last[T]{}
+}

@@ -1,0 +1,144 @@
+package interp
+
+import (
+	"fmt"
+
+	"eventflux/plan"
+	rt "eventflux/runtime"
+	"eventflux/runtime/window"
+)
+
+// query is one running continuous query: window → filter → selector →
+// rate limiter → target, per §0.1.
+type query struct {
+	app    *App
+	win    window.Window[rt.Row]
+	filter evalFn
+	ctx    evalCtx
+	sel    *selector
+	rate   *rateLimiter
+	target *junction
+
+	filtered []rt.Event[rt.Row]
+	out      []rt.Event[rt.Row]
+}
+
+func newQuery(a *App, pq *plan.Query) (*query, error) {
+	q := &query{app: a}
+	q.ctx.now = a.sched.Now
+	var node plan.Node = pq.Root
+	var sel *plan.Selector
+	var rl *plan.RateLimit
+	var scan *plan.Scan
+	for node != nil {
+		switch n := node.(type) {
+		case *plan.Insert:
+			q.target = a.juncs[n.Target.Name]
+		case *plan.RateLimit:
+			rl = n
+		case *plan.Selector:
+			sel = n
+		case *plan.Filter:
+			f, err := compileExpr(n.Cond)
+			if err != nil {
+				return nil, err
+			}
+			q.filter = f
+		case *plan.Window:
+			w, err := newWindow(n.Spec, n.Schema(), func(err error) {
+				a.reportError(fmt.Errorf("query %d: %w", pq.Index, err))
+			})
+			if err != nil {
+				return nil, err
+			}
+			q.win = w
+		case *plan.Scan:
+			scan = n
+		default:
+			return nil, fmt.Errorf("operator %T is not implemented by the interpreter", n)
+		}
+		ins := node.Inputs()
+		if len(ins) == 0 {
+			break
+		}
+		node = ins[0]
+	}
+	if sel == nil || scan == nil || q.target == nil {
+		return nil, fmt.Errorf("malformed plan: a query needs a scan, a selector and a target")
+	}
+	s, err := newSelector(sel, a.sched.Now)
+	if err != nil {
+		return nil, err
+	}
+	q.sel = s
+	if rl != nil {
+		q.rate = newRateLimiter(rl, q.write)
+		if rl.Mode == plan.RateSnapshot {
+			s.passExpired = true
+		}
+	}
+	src := a.juncs[scan.Rel.Name]
+	src.queries = append(src.queries, q)
+	if q.win != nil {
+		a.sched.Register(windowTimer{q})
+	}
+	if q.rate != nil && q.rate.period > 0 {
+		a.sched.Register(q.rate)
+	}
+	return q, nil
+}
+
+func (q *query) start(now int64) {
+	if q.rate != nil {
+		q.rate.start(now)
+	}
+}
+
+// windowTimer lets the scheduler fire a query's window.
+type windowTimer struct{ q *query }
+
+func (t windowTimer) NextDeadline() (int64, bool) { return t.q.win.NextDeadline() }
+func (t windowTimer) Fire(now int64)              { t.q.win.Fire(now, t.q.afterWindow) }
+
+func (q *query) receive(chunk []rt.Event[rt.Row]) {
+	if q.win != nil {
+		q.win.Arrive(q.app.sched.Now(), chunk, q.afterWindow)
+		return
+	}
+	q.afterWindow(chunk)
+}
+
+func (q *query) afterWindow(chunk []rt.Event[rt.Row]) {
+	if q.filter != nil {
+		kept := q.filtered[:0]
+		for _, ev := range chunk {
+			if ev.Kind != rt.Reset {
+				q.ctx.row, q.ctx.ts = ev.Data, ev.Ts
+				if !q.filter(&q.ctx).Bool() {
+					continue
+				}
+			}
+			kept = append(kept, ev)
+		}
+		q.filtered = kept
+		chunk = kept
+	}
+	rows := q.sel.process(chunk)
+	if q.rate != nil {
+		q.rate.process(rows)
+		return
+	}
+	q.write(rows)
+}
+
+func (q *query) write(rows []candidate) {
+	if len(rows) == 0 {
+		return
+	}
+	out := q.out[:0]
+	for _, r := range rows {
+		out = append(out, rt.Event[rt.Row]{Ts: r.ts, Kind: rt.Current, Data: r.row})
+	}
+	q.out = out
+	q.target.deliver(out)
+}

@@ -1,0 +1,287 @@
+package interp
+
+import (
+	"sort"
+	"strconv"
+
+	"eventflux/plan"
+	rt "eventflux/runtime"
+)
+
+// selector runs §4.5 per chunk: aggregate updates, candidate rows, HAVING,
+// the per-chunk reduction, ORDER BY, OFFSET and LIMIT.
+type selector struct {
+	items    []evalFn
+	aggArgs  []evalFn // nil entry: count()
+	aggNew   []aggFactory
+	groupBy  []evalFn
+	having   evalFn
+	orderBy  []evalFn
+	orderCmp []func(a, b rt.Value) int
+	desc     []bool
+	limit    int64
+	offset   int64
+	keepCur  bool
+	keepExp  bool
+	reduce   bool // aggregate query: keep the last candidate (per group)
+	grouped  bool
+
+	global *group // the single group when there is no GROUP BY
+	groups map[string]*group
+	keyBuf []byte
+	ctx    evalCtx
+
+	cands []candidate
+	rows  []candidate
+	// snapshot consumers (OUTPUT SNAPSHOT) want every candidate kind
+	passExpired bool
+}
+
+type group struct {
+	key  string
+	aggs []aggState
+	vals []rt.Value
+	held int64 // events currently contributing (for snapshot emptiness)
+}
+
+// candidate is one row the selector may write.
+type candidate struct {
+	row   rt.Row
+	ts    int64
+	kind  rt.Kind
+	group *group
+	order []rt.Value
+	seq   int // position of its group's first candidate in the chunk
+}
+
+func newSelector(s *plan.Selector, now func() int64) (*selector, error) {
+	sel := &selector{limit: s.Limit, offset: s.Offset, reduce: s.Aggregating(), grouped: len(s.GroupBy) > 0,
+		groups: map[string]*group{}}
+	sel.ctx.now = now
+	var err error
+	for _, it := range s.Items {
+		f, err := compileExpr(it.Expr)
+		if err != nil {
+			return nil, err
+		}
+		sel.items = append(sel.items, f)
+	}
+	for _, a := range s.Aggs {
+		var arg evalFn
+		if a.Arg != nil {
+			if arg, err = compileExpr(a.Arg); err != nil {
+				return nil, err
+			}
+		}
+		f, err := newAggFactory(a)
+		if err != nil {
+			return nil, err
+		}
+		sel.aggArgs = append(sel.aggArgs, arg)
+		sel.aggNew = append(sel.aggNew, f)
+	}
+	if sel.groupBy, err = compileAll(s.GroupBy); err != nil {
+		return nil, err
+	}
+	if s.Having != nil {
+		if sel.having, err = compileExpr(s.Having); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range s.OrderBy {
+		f, err := compileExpr(k.Expr)
+		if err != nil {
+			return nil, err
+		}
+		sel.orderBy = append(sel.orderBy, f)
+		sel.orderCmp = append(sel.orderCmp, compareFn(k.Expr.Type()))
+		sel.desc = append(sel.desc, k.Desc)
+	}
+	sel.keepCur = s.Events == plan.CurrentEvents || s.Events == plan.AllEvents
+	sel.keepExp = s.Events == plan.ExpiredEvents || s.Events == plan.AllEvents
+	if !sel.grouped {
+		sel.global = sel.newGroup("")
+	}
+	return sel, nil
+}
+
+func (s *selector) newGroup(key string) *group {
+	g := &group{key: key, aggs: make([]aggState, len(s.aggNew)), vals: make([]rt.Value, len(s.aggNew))}
+	for i, f := range s.aggNew {
+		g.aggs[i] = f()
+	}
+	return g
+}
+
+func (s *selector) groupOf(c *evalCtx) *group {
+	if !s.grouped {
+		return s.global
+	}
+	s.keyBuf = s.keyBuf[:0]
+	for _, f := range s.groupBy {
+		s.keyBuf = appendKey(s.keyBuf, f(c))
+	}
+	if g, ok := s.groups[string(s.keyBuf)]; ok {
+		return g
+	}
+	key := string(s.keyBuf)
+	g := s.newGroup(key)
+	s.groups[key] = g
+	return g
+}
+
+// appendKey encodes a value unambiguously (NULL is a key of its own).
+func appendKey(b []byte, v rt.Value) []byte {
+	if v.Null {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	b = strconv.AppendInt(b, v.I, 36)
+	b = append(b, ':')
+	b = strconv.AppendFloat(b, v.F, 'g', -1, 64)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(len(v.S)), 36)
+	b = append(b, ':')
+	return append(b, v.S...)
+}
+
+// process runs one chunk and returns the rows to write, in order. The
+// returned slice is reused by the next call.
+func (s *selector) process(chunk []rt.Event[rt.Row]) []candidate {
+	s.cands = s.cands[:0]
+	c := &s.ctx
+	for i := range chunk {
+		ev := &chunk[i]
+		if ev.Kind == rt.Reset {
+			s.resetAll()
+			if s.passExpired {
+				s.cands = append(s.cands, candidate{kind: rt.Reset, ts: ev.Ts})
+			}
+			continue
+		}
+		c.row, c.ts = ev.Data, ev.Ts
+		g := s.groupOf(c)
+		for j, st := range g.aggs {
+			var v rt.Value
+			if arg := s.aggArgs[j]; arg != nil {
+				v = arg(c)
+			}
+			if ev.Kind == rt.Current {
+				st.add(v)
+			} else {
+				st.remove(v)
+			}
+		}
+		if ev.Kind == rt.Current {
+			g.held++
+		} else {
+			g.held--
+		}
+		keep := (ev.Kind == rt.Current && s.keepCur) || (ev.Kind == rt.Expired && (s.keepExp || s.passExpired))
+		if !keep {
+			continue
+		}
+		for j, st := range g.aggs {
+			g.vals[j] = st.value()
+		}
+		c.aggs = g.vals
+		if s.having != nil && !s.having(c).Bool() {
+			continue
+		}
+		row := make(rt.Row, len(s.items))
+		for j, f := range s.items {
+			row[j] = f(c)
+		}
+		cand := candidate{row: row, ts: ev.Ts, kind: ev.Kind, group: g}
+		if len(s.orderBy) > 0 {
+			cand.order = make([]rt.Value, len(s.orderBy))
+			for j, f := range s.orderBy {
+				cand.order[j] = f(c)
+			}
+		}
+		s.cands = append(s.cands, cand)
+	}
+	return s.finish()
+}
+
+func (s *selector) resetAll() {
+	if !s.grouped {
+		for _, st := range s.global.aggs {
+			st.reset()
+		}
+		s.global.held = 0
+		return
+	}
+	// RESET clears every group; forever-aggregates keep their memory, so
+	// groups are reset rather than dropped.
+	for _, g := range s.groups {
+		for _, st := range g.aggs {
+			st.reset()
+		}
+		g.held = 0
+	}
+}
+
+// finish applies the reduction and ORDER BY / OFFSET / LIMIT of §4.5.
+func (s *selector) finish() []candidate {
+	rows := s.cands
+	if s.reduce && !s.passExpired {
+		rows = s.rows[:0]
+		if !s.grouped {
+			if n := len(s.cands); n > 0 {
+				rows = append(rows, s.cands[n-1])
+			}
+		} else {
+			// last candidate per group, groups by first candidate position
+			pos := map[*group]int{}
+			for _, cd := range s.cands {
+				if i, ok := pos[cd.group]; ok {
+					rows[i] = cd
+				} else {
+					pos[cd.group] = len(rows)
+					rows = append(rows, cd)
+				}
+			}
+		}
+		s.rows = rows
+	}
+	if len(s.orderBy) > 0 && len(rows) > 1 {
+		sort.SliceStable(rows, func(i, j int) bool { return s.less(rows[i].order, rows[j].order) })
+	}
+	if s.offset > 0 || s.limit >= 0 {
+		lo := min(int(s.offset), len(rows))
+		rows = rows[lo:]
+		if s.limit >= 0 && int(s.limit) < len(rows) {
+			rows = rows[:s.limit]
+		}
+	}
+	return rows
+}
+
+// less orders rows by the ORDER BY keys; NULL first in ASC, last in DESC.
+func (s *selector) less(a, b []rt.Value) bool {
+	for i := range a {
+		x, y := a[i], b[i]
+		var c int
+		switch {
+		case x.Null && y.Null:
+			c = 0
+		case x.Null:
+			c = -1
+		case y.Null:
+			c = 1
+		default:
+			c = s.orderCmp[i](x, y)
+			if c == 2 { // NaN: keep order
+				c = 0
+			}
+		}
+		if s.desc[i] {
+			c = -c
+		}
+		if c != 0 {
+			return c < 0
+		}
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+// Package optimizer rewrites a checked plan with an ordered list of named
+// passes (STYLE.md: passes are data). Every rule says why it is correct,
+// can be disabled by name, and records in Query.Rules when it fired. The
+// last pass chooses the physical operators the backends run.
+package optimizer
+
+import (
+	"fmt"
+	"strings"
+
+	"eventflux/plan"
+)
+
+// Pass is one named rewrite over a query. It returns true when it changed
+// the query.
+type Pass struct {
+	Name string
+	// Why it is correct; printed by efc explain --rules.
+	Doc string
+	Fn  func(q *plan.Query) bool
+	// Required passes cannot be disabled (the backends rely on them).
+	Required bool
+}
+
+// Passes is the pipeline, in order. Ordering constraints: folding runs
+// before simplification (which looks for constant TRUE/FALSE); filter
+// placement runs after both (a simplified filter may disappear); physical
+// planning runs last.
+var Passes = []Pass{
+	{Name: "FoldConstants", Doc: foldConstantsDoc, Fn: foldConstants},
+	{Name: "SimplifyPredicates", Doc: simplifyPredicatesDoc, Fn: simplifyPredicates},
+	{Name: "PushFilterBelowWindow", Doc: pushFilterBelowWindowDoc, Fn: pushFilterBelowWindow},
+	{Name: "ChoosePhysical", Doc: choosePhysicalDoc, Fn: choosePhysical, Required: true},
+}
+
+// Options tunes a run.
+type Options struct {
+	// Disable names passes to skip (e.g. from tests or efc explain --disable).
+	Disable []string
+	// Trace, when set, is called after every pass with the query's plan text.
+	Trace func(pass string, fired bool, q *plan.Query)
+}
+
+// Optimize runs the pipeline over every query of app in place.
+func Optimize(app *plan.App, opts Options) (*plan.App, error) {
+	disabled := map[string]bool{}
+	for _, name := range opts.Disable {
+		p, ok := passByName(name)
+		if !ok {
+			return nil, fmt.Errorf("optimizer: unknown pass %q (passes: %s)", name, strings.Join(PassNames(), ", "))
+		}
+		if p.Required {
+			return nil, fmt.Errorf("optimizer: pass %s is required and cannot be disabled", name)
+		}
+		disabled[name] = true
+	}
+	for _, q := range app.Queries {
+		q.Rules = q.Rules[:0]
+		for _, p := range Passes {
+			if disabled[p.Name] {
+				continue
+			}
+			fired := p.Fn(q)
+			if fired && !p.Required {
+				q.Rules = append(q.Rules, p.Name)
+			}
+			if opts.Trace != nil {
+				opts.Trace(p.Name, fired, q)
+			}
+		}
+	}
+	return app, nil
+}
+
+func passByName(name string) (Pass, bool) {
+	for _, p := range Passes {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Pass{}, false
+}
+
+// PassNames lists the passes in pipeline order.
+func PassNames() []string {
+	out := make([]string, len(Passes))
+	for i, p := range Passes {
+		out[i] = p.Name
+	}
+	return out
+}
+
+// rewriteExprs applies fn to every expression of the query's operators and
+// reports whether any changed.
+func rewriteExprs(q *plan.Query, fn func(e plan.Expr) plan.Expr) bool {
+	changed := false
+	apply := func(e plan.Expr) plan.Expr {
+		if e == nil {
+			return nil
+		}
+		before := plan.FormatExpr(e)
+		out := fn(e)
+		if plan.FormatExpr(out) != before {
+			changed = true
+		}
+		return out
+	}
+	walkNodes(q.Root, func(n plan.Node) {
+		switch n := n.(type) {
+		case *plan.Filter:
+			n.Cond = apply(n.Cond)
+		case *plan.Selector:
+			for i := range n.Items {
+				n.Items[i].Expr = apply(n.Items[i].Expr)
+			}
+			for i := range n.Aggs {
+				n.Aggs[i].Arg = apply(n.Aggs[i].Arg)
+			}
+			for i := range n.GroupBy {
+				n.GroupBy[i] = apply(n.GroupBy[i])
+			}
+			n.Having = apply(n.Having)
+			for i := range n.OrderBy {
+				n.OrderBy[i].Expr = apply(n.OrderBy[i].Expr)
+			}
+		}
+	})
+	return changed
+}
+
+func walkNodes(n plan.Node, fn func(plan.Node)) {
+	fn(n)
+	for _, in := range n.Inputs() {
+		walkNodes(in, fn)
+	}
+}
+
+// Describe lists every pass with its documentation, for efc explain.
+func Describe() string {
+	var b strings.Builder
+	for i, p := range Passes {
+		fmt.Fprintf(&b, "%d. %s", i+1, p.Name)
+		if p.Required {
+			b.WriteString(" (required)")
+		}
+		b.WriteString("\n   " + strings.ReplaceAll(p.Doc, "\n", "\n   ") + "\n")
+	}
+	return b.String()
+}
