@@ -1,0 +1,39 @@
+GO      ?= go
+SHARED  ?= ../shared
+EFC     := bin/efc
+FUZZTIME ?= 10m
+
+.PHONY: all build run test conformance fuzz bench fmt vet clean
+
+all: build
+
+build:
+	$(GO) build -o $(EFC) ./cmd/efc
+
+# The main job on the bundled example: the stock app over sample ticks.
+run: build
+	$(EFC) run --playback testdata/apps/stocks.sql < testdata/apps/stocks.events.jsonl
+
+# Unit, datadriven, architecture and end-to-end tests, then the external
+# conformance suite when ../shared/conformance exists (failing cases are
+# reported in the tables, not as a build failure, yet).
+test: build
+	$(GO) vet ./...
+	$(GO) test ./...
+	@if [ -d "$(SHARED)/conformance" ]; then \
+		$(EFC) test --backend=interp "$(SHARED)/conformance"; \
+	else echo "($(SHARED)/conformance not found: conformance suite skipped)"; fi
+
+conformance: build
+	$(EFC) test --backend=interp -v "$(SHARED)/conformance"
+
+# Each fuzz target for FUZZTIME (10 minutes by default).
+fuzz:
+	$(GO) test ./compiler/syntax -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
+
+fmt:
+	gofmt -l -w .
+
+clean:
+	rm -rf bin
