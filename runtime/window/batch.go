@@ -1,0 +1,23 @@
+package window
+
+import "eventflux/runtime"
+
+// Batch is `batch()` (§0.2): every arriving chunk is one batch.
+type Batch[T any] struct {
+	untimed[T]
+	b   batches[T]
+	out output[T]
+}
+
+// NewBatch returns a batch() window.
+func NewBatch[T any]() *Batch[T] { return &Batch[T]{} }
+
+// Arrive flushes: EXPIRED(previous chunk)… stamped now, RESET,
+// CURRENT(this chunk)…. An empty chunk is not a batch and changes nothing.
+func (w *Batch[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
+	if len(in) == 0 {
+		return
+	}
+	w.b.cur = append(w.b.cur, in...)
+	w.b.flush(&w.out, now, emit)
+}

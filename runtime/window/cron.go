@@ -1,0 +1,59 @@
+package window
+
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/cron"
+)
+
+// Cron is `cron('expr')` (§0.2, §3.4): a batch window flushed at each fire
+// time of a Quartz-style cron expression (UTC).
+type Cron[T any] struct {
+	schedule *cron.Schedule
+	armed    bool  // a flush is scheduled
+	next     int64 // the next fire time, when armed
+	b        batches[T]
+	out      output[T]
+}
+
+// NewCron parses expr and returns a cron window.
+func NewCron[T any](expr string) (Window[T], error) {
+	s, err := cron.Parse(expr)
+	if err != nil {
+		return nil, err
+	}
+	return &Cron[T]{schedule: s}, nil
+}
+
+// Arrive buffers the events silently. The timer is armed only while the
+// window holds something: a flush of two empty batches emits nothing, so an
+// idle window needs no timer, and arming at the first fire time after now
+// gives the same output as a timer that ran all along.
+func (w *Cron[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
+	if len(in) == 0 {
+		return
+	}
+	w.b.cur = append(w.b.cur, in...)
+	if !w.armed {
+		w.arm(now)
+	}
+}
+
+func (w *Cron[T]) arm(after int64) {
+	w.next = w.schedule.Next(after)
+	w.armed = w.next != cron.Never
+}
+
+// NextDeadline is the next fire time while the window holds events.
+func (w *Cron[T]) NextDeadline() (int64, bool) { return w.next, w.armed }
+
+// Fire flushes at every fire time up to now, each flush its own chunk
+// stamped now, and disarms once both batches are empty.
+func (w *Cron[T]) Fire(now int64, emit runtime.Emit[T]) {
+	for w.armed && w.next <= now {
+		w.arm(w.next)
+		w.b.flush(&w.out, now, emit)
+		if w.b.empty() {
+			w.armed = false
+		}
+	}
+}

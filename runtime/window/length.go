@@ -1,0 +1,34 @@
+package window
+
+import "eventflux/runtime"
+
+// Length is `length(n)` (§3.3), also `expression('count() <= n')`: it holds
+// the last n events; each arrival beyond n evicts the oldest first.
+type Length[T any] struct {
+	untimed[T]
+	n    int
+	held ring[runtime.Event[T]]
+	out  output[T]
+}
+
+// NewLength returns a length(n) window. n <= 0 (`count() < 1`) holds
+// nothing: every event is emitted CURRENT and at once EXPIRED.
+func NewLength[T any](n int) *Length[T] { return &Length[T]{n: max(n, 0)} }
+
+// Arrive emits, per arriving event, [EXPIRED(oldest)] then CURRENT(new), the
+// whole chunk as one output chunk (§0.3.13).
+func (w *Length[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
+	chunk := w.out.begin()
+	for _, e := range in {
+		if w.n == 0 {
+			chunk = append(chunk, current(e), expired(e, now))
+			continue
+		}
+		if w.held.len() == w.n {
+			chunk = append(chunk, expired(w.held.popFront(), now))
+		}
+		w.held.pushBack(e)
+		chunk = append(chunk, current(e))
+	}
+	w.out.send(chunk, emit)
+}

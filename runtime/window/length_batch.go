@@ -1,0 +1,27 @@
+package window
+
+import "eventflux/runtime"
+
+// LengthBatch is `lengthBatch(n)` (§3.4): arrivals are buffered silently and
+// flushed when the buffer reaches n events.
+type LengthBatch[T any] struct {
+	untimed[T]
+	n   int
+	b   batches[T]
+	out output[T]
+}
+
+// NewLengthBatch returns a lengthBatch(n) window; n < 1 counts as 1 (the
+// compiler rejects it, §3.1).
+func NewLengthBatch[T any](n int) *LengthBatch[T] { return &LengthBatch[T]{n: max(n, 1)} }
+
+// Arrive buffers the events; every n-th event flushes, stamped with that
+// event's timestamp, each flush its own chunk (§0.3.5).
+func (w *LengthBatch[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
+	for _, e := range in {
+		w.b.cur = append(w.b.cur, e)
+		if len(w.b.cur) >= w.n {
+			w.b.flush(&w.out, e.Ts, emit)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package window
+
+import (
+	"math"
+
+	"eventflux/runtime"
+)
+
+// LossyFrequent is `lossyFrequent(support [, error] [, attr…])` (§3.3):
+// lossy counting; it holds the latest event of each key whose count reaches
+// (support - error)·N.
+type LossyFrequent[T any, K comparable] struct {
+	untimed[T]
+	threshold float64 // support - error
+	width     int64   // bucket width ceil(1/error); 0: never prune
+	key       func(T) K
+	total     int64              // N, events seen
+	entries   []lossyEntry[T, K] // in order of key insertion
+	index     map[K]int          // key -> position in entries
+	out       output[T]
+}
+
+type lossyEntry[T any, K comparable] struct {
+	key    K
+	count  int64
+	bucket int64 // bucket id when the key was (re)inserted, minus one
+	held   bool
+	ev     runtime.Event[T]
+}
+
+// NewLossyFrequent returns a lossyFrequent window. errorBound <= 0 (or NaN)
+// means the default support/10; when that is not positive either, counts
+// are never pruned.
+func NewLossyFrequent[T any, K comparable](support, errorBound float64, key func(T) K) *LossyFrequent[T, K] {
+	if !(errorBound > 0) {
+		errorBound = support / 10
+	}
+	w := &LossyFrequent[T, K]{threshold: support - errorBound, key: key, index: make(map[K]int)}
+	if errorBound > 0 {
+		width := math.Ceil(1 / errorBound)
+		if width < math.MaxInt64 {
+			w.width = int64(width)
+		}
+	}
+	return w
+}
+
+// Arrive applies §3.3 per event, all in one chunk: the key's count rises (a
+// new key starts at 1 in bucket ceil(N/w)-1); at or above the threshold the
+// event is held (EXPIRED previous, CURRENT new), below it the held event of
+// the key, if any, is EXPIRED and dropped. Every w events, keys with
+// count + bucket <= the current bucket are pruned (EXPIRED when held, in
+// order of key insertion). EXPIRED events are stamped now.
+func (w *LossyFrequent[T, K]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
+	chunk := w.out.begin()
+	for _, e := range in {
+		w.total++
+		bucket := w.currentBucket()
+		k := w.key(e.Data)
+		i, ok := w.index[k]
+		if !ok {
+			i = len(w.entries)
+			w.index[k] = i
+			w.entries = append(w.entries, lossyEntry[T, K]{key: k, bucket: bucket - 1})
+		}
+		en := &w.entries[i]
+		en.count++
+		if en.held {
+			chunk = append(chunk, expired(en.ev, now))
+		}
+		if float64(en.count) >= w.threshold*float64(w.total) {
+			en.held, en.ev = true, e
+			chunk = append(chunk, current(e))
+		} else {
+			en.held, en.ev = false, runtime.Event[T]{}
+		}
+		if w.width > 0 && w.total%w.width == 0 {
+			chunk = w.prune(bucket, now, chunk)
+		}
+	}
+	w.out.send(chunk, emit)
+}
+
+// currentBucket is ceil(N/w), or 1 when counts are never pruned.
+func (w *LossyFrequent[T, K]) currentBucket() int64 {
+	if w.width == 0 {
+		return 1
+	}
+	return (w.total + w.width - 1) / w.width
+}
+
+func (w *LossyFrequent[T, K]) prune(bucket, now int64, chunk []runtime.Event[T]) []runtime.Event[T] {
+	kept := w.entries[:0]
+	for _, en := range w.entries {
+		if en.count+en.bucket > bucket {
+			w.index[en.key] = len(kept)
+			kept = append(kept, en)
+			continue
+		}
+		delete(w.index, en.key)
+		if en.held {
+			chunk = append(chunk, expired(en.ev, now))
+		}
+	}
+	clear(w.entries[len(kept):])
+	w.entries = kept
+	return chunk
+}

@@ -1,0 +1,42 @@
+package window
+
+import "eventflux/runtime"
+
+// Time is `time(t)` (§3.3): each event is held until its timestamp + t.
+type Time[T any] struct {
+	t    int64
+	held ring[timed[T]] // by expiry deadline, then arrival
+	out  output[T]
+}
+
+// NewTime returns a time(t) window (t in ms; negative counts as 0).
+func NewTime[T any](t int64) *Time[T] { return &Time[T]{t: max(t, 0)} }
+
+// Arrive holds and emits every event as CURRENT, as one chunk. Expiries are
+// timers, fired by the caller before the chunk (§0.3.13).
+func (w *Time[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
+	chunk := w.out.begin()
+	for _, e := range in {
+		insertByTime(&w.held, timed[T]{at: addSat(e.Ts, w.t), ev: e})
+		chunk = append(chunk, current(e))
+	}
+	w.out.send(chunk, emit)
+}
+
+// NextDeadline is the earliest expiry.
+func (w *Time[T]) NextDeadline() (int64, bool) {
+	if w.held.len() == 0 {
+		return 0, false
+	}
+	return w.held.front().at, true
+}
+
+// Fire expires every event due at or before now as one EXPIRED chunk
+// stamped now.
+func (w *Time[T]) Fire(now int64, emit runtime.Emit[T]) {
+	chunk := w.out.begin()
+	for w.held.len() > 0 && w.held.front().at <= now {
+		chunk = append(chunk, expired(w.held.popFront().ev, now))
+	}
+	w.out.send(chunk, emit)
+}
