@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"eventflux/runtime"
+)
+
+// runOptions configure a driver.
+type runOptions struct {
+	playback bool
+	collect  []string // nil: every stream a query writes
+	// wallClock returns the time in ms; tick is how often the wall-clock
+	// mode advances the app's clock. Tests replace both.
+	wallClock func() int64
+	tick      time.Duration
+}
+
+func wallClockMs() int64 { return time.Now().UnixMilli() }
+
+// driver feeds JSON-line events into an App and prints what it writes.
+// mu serializes every App call: the App is not goroutine-safe and the
+// wall-clock ticker calls it from its own goroutine.
+type driver struct {
+	opts    runOptions
+	app     runtime.App
+	inputs  map[string]*inputStream
+	out     *bufio.Writer
+	errw    io.Writer
+	mu      sync.Mutex
+	started bool
+	dirty   bool // output written since the last flush
+
+	read, rejected, written int
+}
+
+var errUnknownCollect = errors.New("the app has no stream")
+
+// newDriver subscribes to the collected streams; a --collect name the app
+// does not have is an error.
+func newDriver(app runtime.App, stdout, stderr io.Writer, opts runOptions) (*driver, error) {
+	if opts.wallClock == nil {
+		opts.wallClock = wallClockMs
+	}
+	if opts.tick <= 0 {
+		opts.tick = 10 * time.Millisecond
+	}
+	infos := app.Streams()
+	d := &driver{opts: opts, app: app, inputs: newInputStreams(infos), out: bufio.NewWriterSize(stdout, 64*1024), errw: stderr}
+	byName := map[string]runtime.StreamInfo{}
+	for _, s := range infos {
+		byName[s.Name] = s
+	}
+	var collected []runtime.StreamInfo
+	if opts.collect == nil {
+		for _, s := range infos {
+			if s.Written {
+				collected = append(collected, s)
+			}
+		}
+	}
+	for _, name := range opts.collect {
+		s, ok := byName[name]
+		if !ok {
+			return nil, fmt.Errorf("--collect: %w %q", errUnknownCollect, name)
+		}
+		collected = append(collected, s)
+	}
+	for _, s := range collected {
+		o := newOutputStream(s)
+		err := app.Subscribe(s.Name, func(ts int64, row []any) {
+			d.out.Write(o.encode(ts, row))
+			d.written++
+			d.dirty = true
+		})
+		if err != nil {
+			return nil, fmt.Errorf("subscribe to %s: %v", s.Name, err)
+		}
+	}
+	return d, nil
+}
+
+// serve reads events until EOF. Malformed lines are reported and skipped;
+// the error is for what stops the run (reading, starting, writing).
+func (d *driver) serve(in io.Reader) error {
+	if !d.opts.playback {
+		if err := d.start(d.opts.wallClock()); err != nil {
+			return err
+		}
+		stop := d.tickWallClock()
+		defer stop()
+	}
+	r := bufio.NewReaderSize(in, 64*1024)
+	for n := 1; ; n++ {
+		line, readErr := r.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			if err := d.handle(n, line); err != nil {
+				return err
+			}
+		}
+		if readErr == io.EOF {
+			break
+		}
+		if readErr != nil {
+			return readErr
+		}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.started {
+		// No event at all: still start, so AT START triggers show.
+		if err := d.start(d.opts.wallClock()); err != nil {
+			return err
+		}
+	}
+	return d.out.Flush()
+}
+
+// start starts the app; callers hold mu or run before the ticker exists.
+func (d *driver) start(now int64) error {
+	d.started = true
+	if err := d.app.Start(now); err != nil {
+		return fmt.Errorf("start: %v", err)
+	}
+	return nil
+}
+
+// handle sends one line's event. Only a failure to start stops the run.
+func (d *driver) handle(n int, line []byte) error {
+	d.read++
+	ev, err := parseEvent(line, d.inputs)
+	if err != nil {
+		d.reject(n, err)
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.started {
+		// Playback starts the clock at the first event's time.
+		now := ev.ts
+		if !ev.hasTs {
+			now = d.opts.wallClock()
+		}
+		if err := d.start(now); err != nil {
+			return err
+		}
+	}
+	ts := ev.ts
+	if !ev.hasTs {
+		ts = d.app.Now()
+		if !d.opts.playback {
+			ts = d.opts.wallClock()
+		}
+	}
+	if err := d.app.Send(ev.stream.name, ts, ev.stream.batch); err != nil {
+		var se *runtime.SendError
+		if errors.As(err, &se) && len(se.Rows) == 1 {
+			err = se.Rows[0].Err // the line is the row: "row 0" says nothing
+		}
+		d.reject(n, err)
+	}
+	if !d.opts.playback {
+		d.flush()
+	}
+	return nil
+}
+
+func (d *driver) reject(n int, err error) {
+	d.rejected++
+	fmt.Fprintf(d.errw, "line %d: %v\n", n, err)
+}
+
+// flush writes pending output right away (wall-clock mode is interactive);
+// callers hold mu.
+func (d *driver) flush() {
+	if d.dirty {
+		d.out.Flush()
+		d.dirty = false
+	}
+}
+
+// tickWallClock advances the app's clock to the wall clock every tick so
+// timers fire while no event arrives. It returns a function that stops it.
+func (d *driver) tickWallClock() (stop func()) {
+	done, quit := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(d.opts.tick)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				d.mu.Lock()
+				if now := d.opts.wallClock(); now > d.app.Now() {
+					d.app.AdvanceTo(now)
+				}
+				d.flush()
+				d.mu.Unlock()
+			}
+		}
+	}()
+	return func() { close(quit); <-done }
+}
+
+func (d *driver) summary() string {
+	return fmt.Sprintf("efc run: %d events read, %d rejected, %d events written", d.read, d.rejected, d.written)
+}
