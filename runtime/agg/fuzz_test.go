@@ -1,0 +1,34 @@
+package agg
+
+import (
+	"testing"
+
+	"eventflux/runtime"
+)
+
+// FuzzLoadState feeds arbitrary bytes to every aggregator's LoadState: a
+// corrupt snapshot must give an error or a usable state, never a panic.
+func FuzzLoadState(f *testing.F) {
+	var first First[runtime.Value]
+	first.Add(runtime.StringValue("a"))
+	seed, _ := first.AppendState(nil)
+	f.Add(seed)
+	var sd StdDev
+	sd.Add(1)
+	seed, _ = sd.AppendState(nil)
+	f.Add(seed)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		aggs := []Snapshotter{
+			&Count{}, &SumInt{}, &SumFloat{}, &AvgInt{}, &AvgFloat{}, &StdDev{}, &And{}, &Or{},
+			&Min[int64]{}, &Max[string]{}, &MinForever[float64]{}, &MaxForever[int32]{},
+			&DistinctCount[runtime.Value]{}, &First[runtime.Value]{}, &Last[string]{},
+		}
+		for _, a := range aggs {
+			if _, err := a.LoadState(b); err == nil {
+				if _, err := a.AppendState(nil); err != nil {
+					t.Fatalf("%T: loaded state does not snapshot again: %v", a, err)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,115 @@
+package fn
+
+import "math"
+
+// AbsInt32 is abs over INT; the most negative value wraps to itself
+// (two's complement, §0.3.20).
+func AbsInt32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// AbsInt64 is abs over BIGINT, wrapping like AbsInt32.
+func AbsInt64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// AbsFloat32 is abs over FLOAT.
+func AbsFloat32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
+
+// Sign is sign(x): -1, 0 or 1 (INT); NaN gives 0.
+func Sign(x float64) int32 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+// SignInt64 is sign over integer input, without the float round trip.
+func SignInt64(x int64) int32 {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+// ModFloat is mod(a, b) and DOUBLE a % b: the remainder with the sign of a;
+// b = 0 gives NULL (§2.6).
+func ModFloat(a, b float64) (float64, bool) {
+	if b == 0 {
+		return 0, false
+	}
+	return math.Mod(a, b), true
+}
+
+// ModFloat32 is FLOAT % FLOAT. The remainder is exactly representable, so
+// computing it in float64 gives the float32 result exactly.
+func ModFloat32(a, b float32) (float32, bool) {
+	if b == 0 {
+		return 0, false
+	}
+	return float32(math.Mod(float64(a), float64(b))), true
+}
+
+// ModInt64 is BIGINT % BIGINT: sign follows the dividend (-17 % 5 = -2);
+// b = 0 gives NULL; MinInt64 % -1 is 0 (no trap).
+func ModInt64(a, b int64) (int64, bool) {
+	if b == 0 {
+		return 0, false
+	}
+	return a % b, true
+}
+
+// ModInt32 is INT % INT, as ModInt64.
+func ModInt32(a, b int32) (int32, bool) {
+	if b == 0 {
+		return 0, false
+	}
+	return a % b, true
+}
+
+// DivFloat is '/': always DOUBLE (10 / 4 = 2.5); a zero divisor (0 or -0.0)
+// gives NULL (§2.6).
+func DivFloat(a, b float64) (float64, bool) {
+	if b == 0 {
+		return 0, false
+	}
+	return a / b, true
+}
+
+// Maximum is maximum(a, b, …) over its non-NULL arguments (the caller drops
+// NULLs); no argument left gives NULL. A NaN argument makes the result NaN,
+// as math.Max does, whatever its position.
+func Maximum(xs []float64) (float64, bool) {
+	if len(xs) == 0 {
+		return 0, false
+	}
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = math.Max(m, x)
+	}
+	return m, true
+}
+
+// Minimum is minimum(a, b, …), as Maximum.
+func Minimum(xs []float64) (float64, bool) {
+	if len(xs) == 0 {
+		return 0, false
+	}
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = math.Min(m, x)
+	}
+	return m, true
+}
