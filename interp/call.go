@@ -35,23 +35,19 @@ func compileCall(e *plan.Call) (evalFn, error) {
 	case "eventtimestamp":
 		return func(c *evalCtx) rt.Value { return rt.Value{I: c.ts} }, nil
 	case "maximum", "minimum":
-		isMax := e.Func == "maximum"
+		pick := fn.Maximum
+		if e.Func == "minimum" {
+			pick = fn.Minimum
+		}
 		return func(c *evalCtx) rt.Value {
-			var best float64
-			found := false
+			var buf [8]float64
+			vals := buf[:0]
 			for _, a := range args {
-				v := a(c)
-				if v.Null {
-					continue // NULL arguments are skipped (§9.1)
-				}
-				if !found || (isMax && v.F > best) || (!isMax && v.F < best) {
-					best, found = v.F, true
+				if v := a(c); !v.Null { // NULL arguments are skipped (§9.1)
+					vals = append(vals, v.F)
 				}
 			}
-			if !found {
-				return vNull
-			}
-			return rt.Value{F: best}
+			return optF(pick(vals))
 		}, nil
 	case "like":
 		if p, ok := e.Args[1].(*plan.Const); ok && !p.Null {
@@ -220,11 +216,11 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 	case "replace":
 		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Replace(v[0].S, v[1].S, v[2].S)} }, nil
 	case "repeat":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Repeat(v[0].S, v[1].I)} }, nil
+		return func(v []rt.Value) rt.Value { return optS(fn.Repeat(v[0].S, v[1].I)) }, nil
 	case "lpad":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.LPad(v[0].S, v[1].I, v[2].S)} }, nil
+		return func(v []rt.Value) rt.Value { return optS(fn.LPad(v[0].S, v[1].I, v[2].S)) }, nil
 	case "rpad":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.RPad(v[0].S, v[1].I, v[2].S)} }, nil
+		return func(v []rt.Value) rt.Value { return optS(fn.RPad(v[0].S, v[1].I, v[2].S)) }, nil
 	case "position":
 		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Position(v[0].S, v[1].S))} }, nil
 	case "ascii":
