@@ -14,4 +14,5 @@ type command struct {
 var commands = []command{
 	{"run", "run an app on the interpreter, JSON lines in and out", runRun},
 	{"test", "run conformance case files on a backend", runTest},
+	{"explain", "print the plan before and after each optimizer pass, with costs", runExplain},
 }
