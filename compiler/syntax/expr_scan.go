@@ -67,26 +67,26 @@ const (
 type holder struct {
 	kind        holderKind
 	first, last int
-	expr        ast.Expr     // hOperand
-	name        ast.Ident    // hCall: function; hInTable: table
-	star        bool         // name(*)
+	expr        ast.Expr      // hOperand
+	name        ast.Ident     // hCall: function; hInTable: table
+	star        bool          // name(*)
 	cast        *ast.TypeName // CAST
 }
 
 type mark struct{ off, tok int }
 
 type exprScan struct {
-	p          *parser
-	shortUnits bool // accept `5 s`, `1 min`: in WINDOW arguments
-	out        strings.Builder
-	marks      []mark // rendered offset → token index
-	holders    []holder
-	frames     []frame
-	parenMatch map[int]int // '(' token → ')' token
-	caseEnd    map[int]int // CASE token → END token
-	prefixes   int
+	p           *parser
+	shortUnits  bool // accept `5 s`, `1 min`: in WINDOW arguments
+	out         strings.Builder
+	marks       []mark // rendered offset → token index
+	holders     []holder
+	frames      []frame
+	parenMatch  map[int]int // '(' token → ')' token
+	caseEnd     map[int]int // CASE token → END token
+	prefixes    int
 	prefixMinus int // token index of the last unary minus
-	end        int // first token after the expression
+	end         int // first token after the expression
 }
 
 // parseExpr parses one expression starting at the current token.

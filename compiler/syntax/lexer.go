@@ -9,7 +9,7 @@ import (
 )
 
 // tokKind classifies a token. The lexer follows TiDB's quoting rules
-// ('…' strings with '' escapes, "…" and `…` identifiers, -- and /* */
+// ('…' strings with ” escapes, "…" and `…` identifiers, -- and /* */
 // comments) but is our own, because TiDB's scanner cannot be driven from
 // outside its package and because our lexical rules are stricter
 // (LANGUAGE.md §1.1: no backslash escapes, no exponent or hex literals).
