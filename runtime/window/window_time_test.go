@@ -174,3 +174,10 @@ func TestHopPastEnds(t *testing.T) {
 		t.Errorf("NextDeadline = %d, %v; want 100500", d, ok)
 	}
 }
+
+func TestHopClampsParameters(t *testing.T) {
+	h := newHarness(t, NewHop[item](0, -5), 0)
+	h.send(0, 1)
+	h.sleepTo(3)
+	h.expect("hop(1, 1)", "R@1 C1@0", "E1@2")
+}
