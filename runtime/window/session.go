@@ -49,11 +49,13 @@ func NewSession[T any, K comparable](gap int64, key func(T) K, allowedLatency in
 }
 
 // Arrive emits each accepted event as CURRENT at once, in one chunk with
-// the EXPIRED events of sessions the arrivals close. An event with timestamp
-// ts joins the key's open session when ts >= start - gap, and is then
-// within gap of it (a session whose end ts has passed is closed first); it
-// may instead reopen a closing session within gap of it; an event older
-// than every session of its key by more than gap is dropped (Siddhi).
+// the EXPIRED events of sessions the arrivals close. An event stamped ts
+// first closes its key's open session if ts is past that session's end;
+// then it joins the open session when ts >= start - gap, else a closing
+// session whose [start - gap, end) holds ts, else opens a new session when
+// no session of its key lies ahead of it; otherwise it is too late and is
+// dropped (Siddhi). A late event that brings the closing and the open
+// session within gap of each other merges them.
 func (w *Session[T, K]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
 	chunk := w.out.begin()
 	for _, e := range in {
