@@ -46,7 +46,11 @@ func TestRules(t *testing.T) {
 				}
 				var b strings.Builder
 				for _, q := range p.Queries {
-					b.WriteString("rules: " + strings.Join(q.Rules, ", ") + "\n")
+					rules := strings.Join(q.Rules, ", ")
+					if rules == "" {
+						rules = "none"
+					}
+					b.WriteString("rules: " + rules + "\n")
 					b.WriteString(plan.FormatQuery(q))
 				}
 				return b.String()
