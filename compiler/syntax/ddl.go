@@ -35,7 +35,18 @@ func (p *parser) parseCreate() (ast.Stmt, *diag.Error) {
 	return nil, expected(t, "STREAM, TABLE, TRIGGER or AGGREGATION")
 }
 
+// ifNotExists rejects CREATE … IF NOT EXISTS: a name is defined once.
+func (p *parser) ifNotExists() *diag.Error {
+	if t := p.peek(); t.is("IF") && p.peekAt(1).is("NOT") {
+		return errAt(t, "E100", "SQL parse error: IF NOT EXISTS is not supported")
+	}
+	return nil
+}
+
 func (p *parser) parseCreateStream(create token) (ast.Stmt, *diag.Error) {
+	if err := p.ifNotExists(); err != nil {
+		return nil, err
+	}
 	name, err := p.ident("a stream name")
 	if err != nil {
 		return nil, err
@@ -79,6 +90,9 @@ func (p *parser) endColumns() *diag.Error {
 }
 
 func (p *parser) parseCreateTable(create token) (ast.Stmt, *diag.Error) {
+	if err := p.ifNotExists(); err != nil {
+		return nil, err
+	}
 	name, err := p.ident("a table name")
 	if err != nil {
 		return nil, err

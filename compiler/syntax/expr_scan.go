@@ -31,6 +31,7 @@ const (
 	frCall             // f( args )
 	frSubstr           // SUBSTRING( s FROM a FOR n ) or with commas
 	frTrim             // TRIM( s )
+	frPosition         // POSITION( sub IN s ) or with a comma
 	frCast             // CAST( x AS type )
 	frIn               // x IN ( list )
 	frCase             // CASE … END
@@ -401,6 +402,8 @@ func (s *exprScan) call(t token) (bool, *diag.Error) {
 			kind = frSubstr
 		case "TRIM":
 			kind = frTrim
+		case "POSITION":
+			kind = frPosition
 		}
 	}
 	h := holder{kind: hCall, first: i, name: ast.Ident{Name: t.name(), Pos: t.pos}, cast: cast}
@@ -547,7 +550,8 @@ func (s *exprScan) operatorStep() (operand, stop bool, err *diag.Error) {
 			switch f.kind {
 			case frTop:
 				return false, true, nil
-			case frCall, frIn, frTrim:
+			case frCall, frIn, frTrim, frPosition:
+				f.args++
 				s.emit(",", i)
 				p.i++
 				return true, false, nil
@@ -576,7 +580,7 @@ func (s *exprScan) operatorStep() (operand, stop bool, err *diag.Error) {
 			switch f.kind {
 			case frTop:
 				return false, true, nil
-			case frGroup, frCall, frIn, frSubstr, frTrim:
+			case frGroup, frCall, frIn, frSubstr, frTrim, frPosition:
 				s.closeParen(i)
 				return false, false, nil
 			}
@@ -658,6 +662,13 @@ func (s *exprScan) operatorWord(t token, f *frame) (bool, bool, *diag.Error) {
 		}
 		return false, false, expected(n, "IN, BETWEEN or LIKE after NOT")
 	case "IN":
+		if f.kind == frPosition && f.args == 0 {
+			// POSITION(sub IN s) is position(sub, s)
+			f.args++
+			s.emit(",", i)
+			p.i++
+			return true, false, nil
+		}
 		return s.in(i, i)
 	case "CONTAINS":
 		// `x CONTAINS IN T` is the EventFlux tests' spelling of `x IN T`.
@@ -810,7 +821,7 @@ func (s *exprScan) unclosed(t token) *diag.Error {
 	switch f.kind {
 	case frGroup:
 		what = "')'"
-	case frCall, frIn, frTrim:
+	case frCall, frIn, frTrim, frPosition:
 		what = "',' or ')'"
 	case frSubstr:
 		switch {

@@ -77,7 +77,7 @@ func (s *exprScan) tidbError(text string, err error) *diag.Error {
 			}
 		}
 	}
-	t := s.p.toks[tok]
+	t := s.p.toks[max(0, min(tok, len(s.p.toks)-1))]
 	return errAt(t, "E100", "SQL parse error: unexpected %s in expression", t.describe()).
 		WithHint("use parentheses to group the operands")
 }
@@ -91,7 +91,13 @@ type converter struct {
 	toks []token
 }
 
-func (c *converter) pos(i int) diag.Pos { return c.toks[i].pos }
+// pos is the position of token i; an index outside the expression (which
+// only a mismatch between TiDB's tree and our tokens could produce) is
+// clamped rather than trusted.
+func (c *converter) pos(i int) diag.Pos {
+	i = max(0, min(i, len(c.toks)-1))
+	return c.toks[i].pos
+}
 
 func (c *converter) fail(i int, what string) *diag.Error {
 	return errAt(c.toks[i], "E100", "SQL parse error: %s", what)

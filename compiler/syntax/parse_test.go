@@ -63,3 +63,27 @@ func shortError(t *testing.T, err error) string {
 	}
 	return d.Short()
 }
+
+// The error carries the file and text so it prints the caret line and hint.
+func TestParseErrorRendersCaret(t *testing.T) {
+	src := "CREATE STREAM S (a INT);\nINSERT INTO Out\nSELECT foo(a\nFROM S;"
+	_, err := Parse("app.sql", src)
+	var d *diag.Error
+	if !errors.As(err, &d) {
+		t.Fatalf("got %T %v, want *diag.Error", err, err)
+	}
+	want := "app.sql:4:1: error[E100]: SQL parse error: expected ',' or ')', found 'FROM'\n  FROM S;\n  ^"
+	if got := d.Error(); got != want {
+		t.Errorf("error renders as\n%s\nwant\n%s", got, want)
+	}
+	if d.File != "app.sql" || d.Src != src || d.Pos.Offset != strings.Index(src, "FROM S") {
+		t.Errorf("error fields: file %q, offset %d", d.File, d.Pos.Offset)
+	}
+}
+
+func TestParseSuccessHasNoError(t *testing.T) {
+	app, err := Parse("x.sql", "SELECT a FROM S")
+	if err != nil || app == nil || len(app.Stmts) != 1 {
+		t.Fatalf("Parse = %v, %v", app, err)
+	}
+}

@@ -23,8 +23,9 @@ func Parse(file, src string) (app *ast.App, err error) {
 		// Last line of defence only: a panic here is a bug, reported as E100
 		// so that a compile never crashes its caller.
 		if r := recover(); r != nil {
+			at := p.toks[max(0, min(p.i, len(p.toks)-1))].pos
 			app = nil
-			err = p.finish(file, diag.Errorf(p.peek().pos, "E100", "SQL parse error: internal error: %v", r))
+			err = p.finish(file, diag.Errorf(at, "E100", "SQL parse error: internal error: %v", r))
 		}
 	}()
 	app, derr := p.parseApp()
@@ -44,6 +45,7 @@ type parser struct {
 	toks []token
 	i    int
 	tidb *tidbParser // created on first use
+	nest int         // PARTITION bodies open
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }

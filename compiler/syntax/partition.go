@@ -9,6 +9,11 @@ import (
 // synonym PARTITION BY keys BEGIN … END (LANGUAGE.md §7).
 func (p *parser) parsePartition() (ast.Stmt, *diag.Error) {
 	kw := p.next()
+	if p.nest >= maxNesting {
+		return nil, errAt(kw, "E100", "SQL parse error: PARTITION nested too deeply")
+	}
+	p.nest++
+	defer func() { p.nest-- }()
 	part := &ast.Partition{Pos: kw.pos}
 	var err *diag.Error
 	switch t := p.peek(); {
