@@ -26,15 +26,15 @@ const minInt64Digits = "9223372036854775808"
 type frameKind int
 
 const (
-	frTop    frameKind = iota
-	frGroup            // ( expr )
-	frCall             // f( args )
-	frSubstr           // SUBSTRING( s FROM a FOR n ) or with commas
-	frTrim             // TRIM( s )
-	frPosition         // POSITION( sub IN s ) or with a comma
-	frCast             // CAST( x AS type )
-	frIn               // x IN ( list )
-	frCase             // CASE … END
+	frTop      frameKind = iota
+	frGroup              // ( expr )
+	frCall               // f( args )
+	frSubstr             // SUBSTRING( s FROM a FOR n ) or with commas
+	frTrim               // TRIM( s )
+	frPosition           // POSITION( sub IN s ) or with a comma
+	frCast               // CAST( x AS type )
+	frIn                 // x IN ( list )
+	frCase               // CASE … END
 )
 
 type casePhase int
