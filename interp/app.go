@@ -16,7 +16,7 @@ type App struct {
 	juncs    map[string]*junction
 	infos    []rt.StreamInfo
 	queries  []*query
-	triggers []*trigger
+	triggers []*rt.Trigger
 	started  bool
 	// runtimeErrors counts data problems reported by queries (§13.3), e.g. a
 	// NULL externalTime timestamp; processing goes on.
@@ -67,7 +67,7 @@ func New(p *plan.App) (*App, error) {
 		a.juncs[rel.Name] = j
 		a.infos = append(a.infos, rt.StreamInfo{Name: rel.Name, Kind: rt.StreamKind(rel.Kind), Columns: cols, Written: rel.Written})
 		if rel.Kind == plan.TriggerRel {
-			t, err := newTrigger(a, j, rel.Trigger)
+			t, err := newTrigger(j, rel.Trigger)
 			if err != nil {
 				return nil, err
 			}
@@ -99,7 +99,7 @@ func (a *App) Start(now int64) error {
 		q.start(now)
 	}
 	for _, t := range a.triggers {
-		t.start(now)
+		t.Start(now)
 	}
 	a.sched.FireDue()
 	return nil

@@ -5,6 +5,7 @@ import (
 
 	"eventflux/plan"
 	rt "eventflux/runtime"
+	"eventflux/runtime/rate"
 	"eventflux/runtime/window"
 )
 
@@ -16,7 +17,8 @@ type query struct {
 	filter evalFn
 	ctx    evalCtx
 	sel    *selector
-	rate   *rateLimiter
+	rate   *rate.Limiter[rt.Row, *group]
+	rateIn []rate.Row[rt.Row, *group]
 	target *junction
 
 	filtered []rt.Event[rt.Row]
@@ -72,17 +74,17 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	}
 	q.sel = s
 	if rl != nil {
-		q.rate = newRateLimiter(rl, q.write)
-		if rl.Mode == plan.RateSnapshot {
-			s.passExpired = true
-		}
+		cfg := rate.Config{Mode: rate.Mode(rl.Mode), Events: rl.Events, Period: rl.Millis, Grouped: rl.Grouped,
+			Windowed: rl.Windowed, Aggregating: rl.Aggregating}
+		q.rate = rate.New[rt.Row, *group](cfg, sameRow, q.writeLimited)
+		s.passExpired = q.rate.WantsExpired()
 	}
 	src := a.juncs[scan.Rel.Name]
 	src.queries = append(src.queries, q)
 	if q.win != nil {
 		a.sched.Register(windowTimer{q})
 	}
-	if q.rate != nil && q.rate.period > 0 {
+	if rl != nil && rl.Millis > 0 {
 		a.sched.Register(q.rate)
 	}
 	return q, nil
@@ -90,7 +92,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 
 func (q *query) start(now int64) {
 	if q.rate != nil {
-		q.rate.start(now)
+		q.rate.Start(now)
 	}
 }
 
@@ -125,10 +127,40 @@ func (q *query) afterWindow(chunk []rt.Event[rt.Row]) {
 	}
 	rows := q.sel.process(chunk)
 	if q.rate != nil {
-		q.rate.process(rows)
+		in := q.rateIn[:0]
+		for _, r := range rows {
+			empty := r.group != nil && r.group.held <= 0
+			in = append(in, rate.Row[rt.Row, *group]{Row: r.row, Ts: r.ts, Kind: r.kind, Group: r.group, Empty: empty})
+		}
+		q.rateIn = in
+		q.rate.Process(in)
 		return
 	}
 	q.write(rows)
+}
+
+func (q *query) writeLimited(rows []rate.Row[rt.Row, *group]) {
+	if len(rows) == 0 {
+		return
+	}
+	out := q.out[:0]
+	for _, r := range rows {
+		out = append(out, rt.Event[rt.Row]{Ts: r.Ts, Kind: rt.Current, Data: r.Row})
+	}
+	q.out = out
+	q.target.deliver(out)
+}
+
+func sameRow(a, b rt.Row) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (q *query) write(rows []candidate) {
