@@ -1,11 +1,11 @@
 package interp
 
 import (
-	"math"
 	"strings"
 
 	"eventflux/plan"
 	rt "eventflux/runtime"
+	"eventflux/runtime/fn"
 )
 
 func compileBinary(e *plan.Binary) (evalFn, error) {
@@ -61,13 +61,13 @@ func comparisonTest(op plan.BinOp) func(int) bool {
 	case plan.Ne:
 		return func(c int) bool { return c != 0 }
 	case plan.Lt:
-		return func(c int) bool { return c < 0 }
+		return func(c int) bool { return c == -1 }
 	case plan.Le:
-		return func(c int) bool { return c <= 0 }
+		return func(c int) bool { return c == -1 || c == 0 }
 	case plan.Gt:
-		return func(c int) bool { return c > 0 }
+		return func(c int) bool { return c == 1 }
 	}
-	return func(c int) bool { return c >= 0 }
+	return func(c int) bool { return c == 0 || c == 1 }
 }
 
 // compareFn orders two non-NULL values of type t. NaN compares unequal to
@@ -116,13 +116,11 @@ func arithmetic(op plan.BinOp, t plan.Type) func(a, b rt.Value) rt.Value {
 			case plan.Mul:
 				return rt.Value{I: int64(x * y)}
 			}
-			if y == 0 {
+			m, ok := fn.ModInt32(x, y)
+			if !ok {
 				return vNull
 			}
-			if y == -1 { // MinInt32 % -1 would trap
-				return rt.Value{I: 0}
-			}
-			return rt.Value{I: int64(x % y)}
+			return rt.Value{I: int64(m)}
 		}
 	case plan.BigInt:
 		return func(a, b rt.Value) rt.Value {
@@ -135,13 +133,11 @@ func arithmetic(op plan.BinOp, t plan.Type) func(a, b rt.Value) rt.Value {
 			case plan.Mul:
 				return rt.Value{I: x * y}
 			}
-			if y == 0 {
+			m, ok := fn.ModInt64(x, y)
+			if !ok {
 				return vNull
 			}
-			if y == -1 {
-				return rt.Value{I: 0}
-			}
-			return rt.Value{I: x % y}
+			return rt.Value{I: m}
 		}
 	case plan.Float:
 		return func(a, b rt.Value) rt.Value {
@@ -154,10 +150,11 @@ func arithmetic(op plan.BinOp, t plan.Type) func(a, b rt.Value) rt.Value {
 			case plan.Mul:
 				return rt.Value{F: float64(x * y)}
 			}
-			if y == 0 {
+			m, ok := fn.ModFloat32(x, y)
+			if !ok {
 				return vNull
 			}
-			return rt.Value{F: float64(float32(math.Mod(float64(x), float64(y))))}
+			return rt.Value{F: float64(m)}
 		}
 	}
 	return func(a, b rt.Value) rt.Value {
@@ -170,14 +167,16 @@ func arithmetic(op plan.BinOp, t plan.Type) func(a, b rt.Value) rt.Value {
 		case plan.Mul:
 			return rt.Value{F: x * y}
 		case plan.Div:
-			if y == 0 {
+			d, ok := fn.DivFloat(x, y)
+			if !ok {
 				return vNull
 			}
-			return rt.Value{F: x / y}
+			return rt.Value{F: d}
 		}
-		if y == 0 {
+		m, ok := fn.ModFloat(x, y)
+		if !ok {
 			return vNull
 		}
-		return rt.Value{F: math.Mod(x, y)}
+		return rt.Value{F: m}
 	}
 }
