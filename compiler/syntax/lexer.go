@@ -1,7 +1,6 @@
 package syntax
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -294,6 +293,3 @@ func (lx *lexer) quoted(start diag.Pos, q byte, kind tokKind, what string) token
 	lx.advance(j - lx.i)
 	return token{kind: kind, text: text, val: val, off: start.Offset, end: lx.i, pos: start}
 }
-
-// String is for debugging.
-func (t token) String() string { return fmt.Sprintf("%d:%q@%s", t.kind, t.text, t.pos) }

@@ -8,7 +8,6 @@
 package syntax
 
 import (
-	"fmt"
 	"strings"
 
 	"eventflux/compiler/ast"
@@ -252,12 +251,4 @@ func parseInt(t token) (int64, *diag.Error) {
 		v = v*10 + d
 	}
 	return v, nil
-}
-
-// describeWords joins keywords for messages: "A, B or C".
-func describeWords(ws ...string) string {
-	if len(ws) == 1 {
-		return ws[0]
-	}
-	return fmt.Sprintf("%s or %s", strings.Join(ws[:len(ws)-1], ", "), ws[len(ws)-1])
 }
