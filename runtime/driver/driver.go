@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bufio"
@@ -12,23 +12,13 @@ import (
 	"eventflux/runtime"
 )
 
-// runOptions configure a driver.
-type runOptions struct {
-	playback bool
-	collect  []string // nil: every stream a query writes
-	// wallClock returns the time in ms; tick is how often the wall-clock
-	// mode advances the app's clock. Tests replace both.
-	wallClock func() int64
-	tick      time.Duration
-}
-
 func wallClockMs() int64 { return time.Now().UnixMilli() }
 
 // driver feeds JSON-line events into an App and prints what it writes.
 // mu serializes every App call: the App is not goroutine-safe and the
 // wall-clock ticker calls it from its own goroutine.
 type driver struct {
-	opts    runOptions
+	opts    Options
 	app     runtime.App
 	inputs  map[string]*inputStream
 	out     *bufio.Writer
@@ -44,12 +34,12 @@ var errUnknownCollect = errors.New("the app has no stream")
 
 // newDriver subscribes to the collected streams; a --collect name the app
 // does not have is an error.
-func newDriver(app runtime.App, stdout, stderr io.Writer, opts runOptions) (*driver, error) {
-	if opts.wallClock == nil {
-		opts.wallClock = wallClockMs
+func newDriver(app runtime.App, stdout, stderr io.Writer, opts Options) (*driver, error) {
+	if opts.WallClock == nil {
+		opts.WallClock = wallClockMs
 	}
-	if opts.tick <= 0 {
-		opts.tick = 10 * time.Millisecond
+	if opts.Tick <= 0 {
+		opts.Tick = 10 * time.Millisecond
 	}
 	infos := app.Streams()
 	d := &driver{opts: opts, app: app, inputs: newInputStreams(infos), out: bufio.NewWriterSize(stdout, 64*1024), errw: stderr}
@@ -58,14 +48,14 @@ func newDriver(app runtime.App, stdout, stderr io.Writer, opts runOptions) (*dri
 		byName[s.Name] = s
 	}
 	var collected []runtime.StreamInfo
-	if opts.collect == nil {
+	if opts.Collect == nil {
 		for _, s := range infos {
 			if s.Written {
 				collected = append(collected, s)
 			}
 		}
 	}
-	for _, name := range opts.collect {
+	for _, name := range opts.Collect {
 		s, ok := byName[name]
 		if !ok {
 			return nil, fmt.Errorf("--collect: %w %q", errUnknownCollect, name)
@@ -89,8 +79,8 @@ func newDriver(app runtime.App, stdout, stderr io.Writer, opts runOptions) (*dri
 // serve reads events until EOF. Malformed lines are reported and skipped;
 // the error is for what stops the run (reading, starting, writing).
 func (d *driver) serve(in io.Reader) error {
-	if !d.opts.playback {
-		if err := d.start(d.opts.wallClock()); err != nil {
+	if !d.opts.Playback {
+		if err := d.start(d.opts.WallClock()); err != nil {
 			return err
 		}
 		stop := d.tickWallClock()
@@ -115,7 +105,7 @@ func (d *driver) serve(in io.Reader) error {
 	defer d.mu.Unlock()
 	if !d.started {
 		// No event at all: still start, so AT START triggers show.
-		if err := d.start(d.opts.wallClock()); err != nil {
+		if err := d.start(d.opts.WallClock()); err != nil {
 			return err
 		}
 	}
@@ -145,7 +135,7 @@ func (d *driver) handle(n int, line []byte) error {
 		// Playback starts the clock at the first event's time.
 		now := ev.ts
 		if !ev.hasTs {
-			now = d.opts.wallClock()
+			now = d.opts.WallClock()
 		}
 		if err := d.start(now); err != nil {
 			return err
@@ -154,8 +144,8 @@ func (d *driver) handle(n int, line []byte) error {
 	ts := ev.ts
 	if !ev.hasTs {
 		ts = d.app.Now()
-		if !d.opts.playback {
-			ts = d.opts.wallClock()
+		if !d.opts.Playback {
+			ts = d.opts.WallClock()
 		}
 	}
 	if err := d.app.Send(ev.stream.name, ts, ev.stream.batch); err != nil {
@@ -165,7 +155,7 @@ func (d *driver) handle(n int, line []byte) error {
 		}
 		d.reject(n, err)
 	}
-	if !d.opts.playback {
+	if !d.opts.Playback {
 		d.flush()
 	}
 	return nil
@@ -191,7 +181,7 @@ func (d *driver) tickWallClock() (stop func()) {
 	done, quit := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
-		t := time.NewTicker(d.opts.tick)
+		t := time.NewTicker(d.opts.Tick)
 		defer t.Stop()
 		for {
 			select {
@@ -199,7 +189,7 @@ func (d *driver) tickWallClock() (stop func()) {
 				return
 			case <-t.C:
 				d.mu.Lock()
-				if now := d.opts.wallClock(); now > d.app.Now() {
+				if now := d.opts.WallClock(); now > d.app.Now() {
 					d.app.AdvanceTo(now)
 				}
 				d.flush()
@@ -211,5 +201,5 @@ func (d *driver) tickWallClock() (stop func()) {
 }
 
 func (d *driver) summary() string {
-	return fmt.Sprintf("efc run: %d events read, %d rejected, %d events written", d.read, d.rejected, d.written)
+	return fmt.Sprintf("%s: %d events read, %d rejected, %d events written", d.opts.Name, d.read, d.rejected, d.written)
 }
