@@ -1,0 +1,220 @@
+package codegen
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"eventflux/plan"
+)
+
+// appType emits the App: stream junctions, the typed API, and the generic
+// runtime.App implementation drivers use.
+func (g *generator) appType(queries []*queryGen) {
+	f := g.f
+	readers := map[*plan.Relation][]*queryGen{}
+	for _, q := range queries {
+		readers[q.inRel] = append(readers[q.inRel], q)
+	}
+	var triggers []*plan.Relation
+	for _, r := range g.app.Relations {
+		if r.Kind == plan.TriggerRel {
+			triggers = append(triggers, r)
+		}
+	}
+
+	fields := []jen.Code{
+		jen.Id("sched").Op("*").Qual(pkgRuntime, "Scheduler"),
+		jen.Id("started").Bool(),
+		jen.Id("initErr").Error(),
+		jen.Id("errs").Index().Error(),
+	}
+	for _, q := range queries {
+		fields = append(fields, jen.Id(q.name).Id(q.name))
+	}
+	for _, r := range triggers {
+		fields = append(fields, jen.Id("trig"+g.typeName(r)).Op("*").Qual(pkgRuntime, "Trigger"))
+	}
+	for _, r := range g.app.Relations {
+		t := g.typeName(r)
+		fields = append(fields,
+			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
+			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)))
+	}
+	f.Comment("App is the compiled application. It is not safe for concurrent use;\ncall Start before sending events.")
+	f.Type().Id("App").Struct(fields...)
+
+	// New: triggers first, then queries in statement order, registering timer
+	// sources in the interpreter's order (ties break identically).
+	var newBody []jen.Code
+	newBody = append(newBody, jen.Id("a").Op(":=").Op("&").Id("App").Values(jen.Dict{
+		jen.Id("sched"): jen.Qual(pkgRuntime, "NewScheduler").Call(jen.Lit(0))}))
+	for _, r := range triggers {
+		t := g.typeName(r)
+		fieldsOf := fieldNames(r)
+		emit := jen.Func().Params(jen.Id("now").Int64()).Block(
+			jen.Id("a").Dot("deliver" + t).Call(jen.Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(
+				jen.Values(jen.Dict{jen.Id("Ts"): jen.Id("now"), jen.Id("Data"): jen.Id(t).Values(jen.Dict{jen.Id(fieldsOf[0]): jen.Id("now")})}))))
+		spec := r.Trigger
+		newBody = append(newBody,
+			jen.List(jen.Id("t"+t), jen.Id("err"+t)).Op(":=").Qual(pkgRuntime, "NewTrigger").Call(jen.Lit(spec.AtStart), jen.Lit(int(spec.Every)), jen.Lit(spec.Cron), emit),
+			jen.If(jen.Id("err"+t).Op("!=").Nil()).Block(jen.Id("a").Dot("initErr").Op("=").Id("err"+t)).Else().Block(
+				jen.Id("a").Dot("trig"+t).Op("=").Id("t"+t),
+				jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("t"+t))),
+		)
+	}
+	for _, q := range queries {
+		newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("init").Call(jen.Id("a")))
+		if q.win != nil {
+			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Op("&").Id("a").Dot(q.name)))
+		}
+		if q.rate != nil && q.rate.Millis > 0 {
+			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("a").Dot(q.name).Dot("rate")))
+		}
+	}
+	newBody = append(newBody, jen.Return(jen.Id("a")))
+	f.Comment("New builds the app; Start it before sending events.")
+	f.Func().Id("New").Params().Op("*").Id("App").Block(newBody...)
+
+	// Junctions and the typed API per relation.
+	for _, r := range g.app.Relations {
+		t := g.typeName(r)
+		var deliver []jen.Code
+		deliver = append(deliver, jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("sub"+t)).Block(
+			jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(
+				jen.Id("fn").Call(jen.Id("chunk").Index(jen.Id("i")).Dot("Ts"), jen.Op("&").Id("chunk").Index(jen.Id("i")).Dot("Data")))))
+		for _, q := range readers[r] {
+			deliver = append(deliver, jen.Id("a").Dot(q.name).Dot("receive").Call(jen.Id("chunk")))
+		}
+		f.Commentf("deliver%s hands a chunk to %s's subscribers, then to its queries in statement order.", t, r.Name)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver" + t).Params(jen.Id("chunk").Index().Qual(pkgRuntime, "Event").Types(jen.Id(t))).Block(
+			append([]jen.Code{jen.If(jen.Len(jen.Id("chunk")).Op("==").Lit(0)).Block(jen.Return())}, deliver...)...)
+		if r.Kind != plan.StreamRel {
+			continue
+		}
+		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Id(t)).Block(
+			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
+			jen.Id("b").Op(":=").Append(jen.Id("a").Dot("buf"+t).Index(jen.Empty(), jen.Lit(0)), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Id("ev")})),
+			jen.Id("a").Dot("buf"+t).Op("=").Id("b"),
+			jen.Id("a").Dot("deliver"+t).Call(jen.Id("b")),
+			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
+		)
+		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t+"Batch").Params(jen.Id("ts").Int64(), jen.Id("evs").Index().Id(t)).Block(
+			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
+			jen.Id("b").Op(":=").Id("a").Dot("buf"+t).Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("evs")).Block(
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Id("evs").Index(jen.Id("i"))}))),
+			jen.Id("a").Dot("buf"+t).Op("=").Id("b"),
+			jen.Id("a").Dot("deliver"+t).Call(jen.Id("b")),
+			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
+		)
+	}
+	for _, r := range g.app.Relations {
+		t := g.typeName(r)
+		f.Commentf("On%s calls fn for every event of %s; ev is only valid during the call.", t, r.Name)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("On" + t).Params(jen.Id("fn").Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t))).Block(
+			jen.Id("a").Dot("sub"+t).Op("=").Append(jen.Id("a").Dot("sub"+t), jen.Id("fn")))
+	}
+	g.genericAPI()
+}
+
+// genericAPI implements runtime.App over the typed API.
+func (g *generator) genericAPI() {
+	f := g.f
+	var infos []jen.Code
+	for _, r := range g.app.Relations {
+		var cols []jen.Code
+		for _, c := range r.Columns {
+			cols = append(cols, jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(c.Name), jen.Id("Type"): runtimeType(c.Type)}))
+		}
+		kinds := map[plan.RelKind]string{plan.StreamRel: "KindStream", plan.TableRel: "KindTable", plan.TriggerRel: "KindTrigger"}
+		infos = append(infos, jen.Values(jen.Dict{
+			jen.Id("Name"): jen.Lit(r.Name), jen.Id("Kind"): jen.Qual(pkgRuntime, kinds[r.Kind]),
+			jen.Id("Columns"): jen.Index().Qual(pkgRuntime, "Column").Values(cols...), jen.Id("Written"): jen.Lit(r.Written),
+		}))
+	}
+	f.Var().Id("streams").Op("=").Index().Qual(pkgRuntime, "StreamInfo").Values(infos...)
+	recv := func(name string) *jen.Statement { return f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(name) }
+	recv("Streams").Params().Index().Qual(pkgRuntime, "StreamInfo").Block(jen.Return(jen.Id("streams")))
+	recv("Now").Params().Int64().Block(jen.Return(jen.Id("a").Dot("sched").Dot("Now").Call()))
+	recv("AdvanceTo").Params(jen.Id("t").Int64()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("t")))
+
+	var start []jen.Code
+	start = append(start,
+		jen.If(jen.Id("a").Dot("initErr").Op("!=").Nil()).Block(jen.Return(jen.Id("a").Dot("initErr"))),
+		jen.If(jen.Id("a").Dot("started")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit("app already started")))),
+		jen.Id("a").Dot("started").Op("=").True(),
+		jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("now")),
+	)
+	for _, q := range g.app.Queries {
+		if hasRate(q) {
+			start = append(start, jen.Id("a").Dot(fmt.Sprintf("q%d", q.Index)).Dot("rate").Dot("Start").Call(jen.Id("now")))
+		}
+	}
+	for _, r := range g.app.Relations {
+		if r.Kind == plan.TriggerRel {
+			start = append(start, jen.Id("a").Dot("trig"+g.typeName(r)).Dot("Start").Call(jen.Id("now")))
+		}
+	}
+	start = append(start, jen.Id("a").Dot("sched").Dot("FireDue").Call(), jen.Return(jen.Nil()))
+	f.Comment("Start starts the app with the clock at now.")
+	recv("Start").Params(jen.Id("now").Int64()).Error().Block(start...)
+
+	// Send by name from generic values.
+	var cases []jen.Code
+	for _, r := range g.app.Relations {
+		t := g.typeName(r)
+		if r.Kind != plan.StreamRel {
+			continue
+		}
+		cases = append(cases, jen.Case(jen.Lit(r.Name)).Block(
+			jen.Id("evs").Op(":=").Make(jen.Index().Id(t), jen.Lit(0), jen.Len(jen.Id("rows"))),
+			jen.For(jen.List(jen.Id("i"), jen.Id("vals")).Op(":=").Range().Id("rows")).Block(
+				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id(lower(t)+"From").Call(jen.Id("vals")),
+				jen.If(jen.Id("err").Op("!=").Nil()).Block(
+					jen.If(jen.Id("serr").Op("==").Nil()).Block(jen.Id("serr").Op("=").Op("&").Qual(pkgRuntime, "SendError").Values(jen.Dict{jen.Id("Stream"): jen.Id("stream")})),
+					jen.Id("serr").Dot("Rows").Op("=").Append(jen.Id("serr").Dot("Rows"), jen.Qual(pkgRuntime, "RowError").Values(jen.Dict{jen.Id("Index"): jen.Id("i"), jen.Id("Err"): jen.Id("err")})),
+					jen.Continue()),
+				jen.Id("evs").Op("=").Append(jen.Id("evs"), jen.Id("ev"))),
+			jen.Id("a").Dot("Send"+t+"Batch").Call(jen.Id("ts"), jen.Id("evs")),
+		))
+	}
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown stream %q"), jen.Id("stream")))))
+	f.Comment("Send delivers generic rows as one chunk into a stream (runtime.App).")
+	recv("Send").Params(jen.Id("stream").String(), jen.Id("ts").Int64(), jen.Id("rows").Index().Index().Any()).Error().Block(
+		jen.If(jen.Op("!").Id("a").Dot("started")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit("app not started")))),
+		jen.Var().Id("serr").Op("*").Qual(pkgRuntime, "SendError"),
+		jen.Switch(jen.Id("stream")).Block(cases...),
+		jen.If(jen.Id("serr").Op("!=").Nil()).Block(jen.Return(jen.Id("serr"))),
+		jen.Return(jen.Nil()),
+	)
+
+	var subs []jen.Code
+	for _, r := range g.app.Relations {
+		t := g.typeName(r)
+		subs = append(subs, jen.Case(jen.Lit(r.Name)).Block(
+			jen.Id("a").Dot("On"+t).Call(jen.Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(
+				jen.Id("fn").Call(jen.Id("ts"), jen.Id("ev").Dot("values").Call())))))
+	}
+	subs = append(subs, jen.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown stream %q"), jen.Id("stream")))))
+	f.Comment("Subscribe calls fn with generic values for every event of stream (runtime.App).")
+	recv("Subscribe").Params(jen.Id("stream").String(), jen.Id("fn").Func().Params(jen.Id("ts").Int64(), jen.Id("row").Index().Any())).Error().Block(
+		jen.Switch(jen.Id("stream")).Block(subs...), jen.Return(jen.Nil()))
+
+	f.Comment("errSnapshots is returned until window state can be captured (§12).")
+	f.Var().Id("errSnapshots").Op("=").Qual("errors", "New").Call(jen.Lit("snapshots (persist/restore) are not implemented by generated code yet"))
+	recv("Snapshot").Params().Params(jen.Index().Byte(), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id("errSnapshots")))
+	recv("Restore").Params(jen.Id("snapshot").Index().Byte()).Error().Block(jen.Return(jen.Id("errSnapshots")))
+	f.Comment("RuntimeErrors returns the data problems reported so far (§13.3).")
+	recv("RuntimeErrors").Params().Index().Error().Block(jen.Return(jen.Id("a").Dot("errs")))
+	recv("reportError").Params(jen.Id("query").Int(), jen.Id("err").Error()).Block(
+		jen.Id("a").Dot("errs").Op("=").Append(jen.Id("a").Dot("errs"), jen.Qual("fmt", "Errorf").Call(jen.Lit("query %d: %w"), jen.Id("query"), jen.Id("err"))))
+	f.Var().Id("_").Qual(pkgRuntime, "App").Op("=").Parens(jen.Op("*").Id("App")).Parens(jen.Nil())
+}
+
+func hasRate(q *plan.Query) bool {
+	_, ok := q.Root.Input.(*plan.RateLimit)
+	return ok
+}

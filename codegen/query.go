@@ -1,0 +1,284 @@
+package codegen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"eventflux/plan"
+)
+
+// queryGen holds one query's operators, split the way the fused code runs
+// them: [pre-window filter] → [window] → [filter] → selector → [rate] → insert.
+type queryGen struct {
+	g          *generator
+	q          *plan.Query
+	name       string // q0, q1, …
+	scan       *plan.Scan
+	pre        *plan.Filter
+	win        *plan.Window
+	post       *plan.Filter
+	sel        *plan.Selector
+	rate       *plan.RateLimit
+	ins        *plan.Insert
+	inType     string
+	outType    string
+	inRel      *plan.Relation
+	outRel     *plan.Relation
+	grouped    bool
+	passExp    bool // SNAPSHOT: the selector passes EXPIRED and RESET rows on
+	keyEmitted bool
+}
+
+func (g *generator) query(q *plan.Query) (*queryGen, error) {
+	qg := &queryGen{g: g, q: q, name: fmt.Sprintf("q%d", q.Index)}
+	seenWindow := false
+	var node plan.Node = q.Root
+	for node != nil {
+		switch n := node.(type) {
+		case *plan.Insert:
+			qg.ins = n
+		case *plan.RateLimit:
+			qg.rate = n
+		case *plan.Selector:
+			qg.sel = n
+		case *plan.Window:
+			qg.win = n
+			seenWindow = true
+		case *plan.Filter:
+			if seenWindow {
+				qg.pre = n
+			} else {
+				qg.post = n
+			}
+		case *plan.Scan:
+			qg.scan = n
+		default:
+			return nil, &Unsupported{What: fmt.Sprintf("operator %T", n)}
+		}
+		ins := node.Inputs()
+		if len(ins) == 0 {
+			break
+		}
+		node = ins[0]
+	}
+	if qg.scan == nil || qg.sel == nil || qg.ins == nil {
+		return nil, &Unsupported{What: "a query without scan, selector or insert"}
+	}
+	qg.inRel, qg.outRel = qg.scan.Rel, qg.ins.Target
+	qg.inType, qg.outType = g.typeName(qg.inRel), g.typeName(qg.outRel)
+	qg.grouped = len(qg.sel.GroupBy) > 0
+	qg.passExp = qg.rate != nil && qg.rate.Mode == plan.RateSnapshot
+	if err := qg.emit(); err != nil {
+		return nil, fmt.Errorf("query %d (line %d): %w", q.Index, q.Pos.Line, err)
+	}
+	return qg, nil
+}
+
+func (qg *queryGen) id(suffix string) string { return qg.name + suffix }
+
+// columnOf reads column i of the struct at ptr.
+func columnOf(ptr string, rel *plan.Relation, fields []string) func(s *scope) func(i int) val {
+	return func(s *scope) func(i int) val {
+		return func(i int) val {
+			v := jen.Id(ptr).Dot(fields[i])
+			null := jen.Parens(jen.Id(ptr).Dot("Nulls").Op("&").Lit(uint64(1) << i).Op("!=").Lit(0))
+			return s.mk(v, null, rel.Columns[i].Type)
+		}
+	}
+}
+
+func (qg *queryGen) ctx(aggs func(i int) val) *exprCtx {
+	return &exprCtx{g: qg.g, agg: aggs, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}
+}
+
+// emit writes the query's types and methods.
+func (qg *queryGen) emit() error {
+	f := qg.g.f
+	inFields := fieldNames(qg.inRel)
+	outFields := fieldNames(qg.outRel)
+	inT, outT := jen.Id(qg.inType), jen.Id(qg.outType)
+	evT := jen.Qual(pkgRuntime, "Event").Types(inT)
+
+	// Documentation: the plan and the rules that shaped it.
+	var doc []string
+	doc = append(doc, fmt.Sprintf("%s runs query %d (line %d).", qg.name, qg.q.Index, qg.q.Pos.Line))
+	if qg.q.Physical != nil {
+		for _, op := range qg.q.Physical.Ops {
+			doc = append(doc, fmt.Sprintf("  %s: %s", op.Name, op.Detail))
+		}
+	}
+	if len(qg.q.Rules) > 0 {
+		doc = append(doc, "Optimizer rules applied: "+strings.Join(qg.q.Rules, ", ")+".")
+	}
+
+	// Group state: one typed aggregator per AggCall.
+	groupT := qg.id("Group")
+	var groupFields []jen.Code
+	for i, a := range qg.sel.Aggs {
+		t, err := aggregatorType(a)
+		if err != nil {
+			return err
+		}
+		groupFields = append(groupFields, jen.Id(fmt.Sprintf("a%d", i)).Add(t).Comment(a.Func))
+	}
+	groupFields = append(groupFields,
+		jen.Id("held").Int64().Comment("events currently contributing"),
+		jen.Id("slot").Int(), jen.Id("epoch").Uint64())
+	f.Commentf("%s is the aggregate state of one group of %s.", groupT, qg.name)
+	f.Type().Id(groupT).Struct(groupFields...)
+
+	keyT := qg.id("Key")
+	if qg.grouped {
+		var kf []jen.Code
+		for i, e := range qg.sel.GroupBy {
+			kf = append(kf, jen.Id(fmt.Sprintf("k%d", i)).Add(goType(e.Type())), jen.Id(fmt.Sprintf("n%d", i)).Bool())
+		}
+		f.Commentf("%s is a GROUP BY key of %s (NULL is a key of its own).", keyT, qg.name)
+		f.Type().Id(keyT).Struct(kf...)
+	}
+
+	candT := qg.id("Cand")
+	cf := []jen.Code{jen.Id("row").Add(outT), jen.Id("ts").Int64(), jen.Id("kind").Qual(pkgRuntime, "Kind"), jen.Id("g").Op("*").Id(groupT)}
+	for i, k := range qg.sel.OrderBy {
+		cf = append(cf, jen.Id(fmt.Sprintf("o%d", i)).Add(goType(k.Expr.Type())), jen.Id(fmt.Sprintf("on%d", i)).Bool())
+	}
+	f.Commentf("%s is a candidate row of %s (§4.5).", candT, qg.name)
+	f.Type().Id(candT).Struct(cf...)
+
+	// The query struct.
+	qf := []jen.Code{jen.Id("app").Op("*").Id("App")}
+	if qg.win != nil {
+		wt, err := qg.windowType()
+		if err != nil {
+			return err
+		}
+		qf = append(qf, jen.Id("win").Add(wt), jen.Id("emit").Qual(pkgRuntime, "Emit").Types(inT))
+	}
+	if qg.pre != nil {
+		qf = append(qf, jen.Id("pre").Index().Add(evT))
+	}
+	if qg.grouped {
+		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT))
+	} else {
+		qf = append(qf, jen.Id("global").Id(groupT))
+	}
+	qf = append(qf, jen.Id("epoch").Uint64(), jen.Id("cands").Index().Id(candT), jen.Id("rows").Index().Id(candT),
+		jen.Id("out").Index().Qual(pkgRuntime, "Event").Types(outT))
+	rateRow := jen.Qual(pkgRate, "Row").Types(outT, jen.Op("*").Id(groupT))
+	if qg.rate != nil {
+		qf = append(qf, jen.Id("rate").Op("*").Qual(pkgRate, "Limiter").Types(outT, jen.Op("*").Id(groupT)),
+			jen.Id("rateIn").Index().Add(rateRow))
+	}
+	f.Comment(strings.Join(doc, "\n"))
+	f.Type().Id(qg.name).Struct(qf...)
+
+	// init
+	var init []jen.Code
+	init = append(init, jen.Id("q").Dot("app").Op("=").Id("a"))
+	if qg.win != nil {
+		c, err := qg.windowCtor(inFields)
+		if err != nil {
+			return err
+		}
+		init = append(init, c...)
+		init = append(init, jen.Id("q").Dot("emit").Op("=").Id("q").Dot("afterWindow"))
+	}
+	if qg.grouped {
+		init = append(init, jen.Id("q").Dot("groups").Op("=").Map(jen.Id(keyT)).Op("*").Id(groupT).Values())
+	}
+	if qg.rate != nil {
+		r := qg.rate
+		modes := map[plan.RateMode]string{plan.RateAll: "All", plan.RateFirst: "First", plan.RateLast: "Last", plan.RateSnapshot: "Snapshot"}
+		cfg := jen.Qual(pkgRate, "Config").Values(jen.Dict{
+			jen.Id("Mode"):        jen.Qual(pkgRate, modes[r.Mode]),
+			jen.Id("Events"):      jen.Lit(int(r.Events)),
+			jen.Id("Period"):      jen.Lit(int(r.Millis)),
+			jen.Id("Grouped"):     jen.Lit(r.Grouped),
+			jen.Id("Windowed"):    jen.Lit(r.Windowed),
+			jen.Id("Aggregating"): jen.Lit(r.Aggregating),
+		})
+		eq := jen.Func().Params(jen.List(jen.Id("x"), jen.Id("y")).Add(outT)).Bool().Block(jen.Return(jen.Id("x").Op("==").Id("y")))
+		init = append(init, jen.Id("q").Dot("rate").Op("=").Qual(pkgRate, "New").Types(outT, jen.Op("*").Id(groupT)).Call(cfg, eq, jen.Id("q").Dot("writeLimited")))
+	}
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("init").Params(jen.Id("a").Op("*").Id("App")).Block(init...)
+
+	if qg.win != nil {
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("NextDeadline").Params().Params(jen.Int64(), jen.Bool()).Block(
+			jen.Return(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("Fire").Params(jen.Id("now").Int64()).Block(
+			jen.Id("q").Dot("win").Dot("Fire").Call(jen.Id("now"), jen.Id("q").Dot("emit")))
+	}
+
+	// receive: pre-window filter and window.
+	var recv []jen.Code
+	if qg.pre != nil {
+		counter := 0
+		s := newScope(&exprCtx{g: qg.g, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
+		s.ctx.column = columnOf("in", qg.inRel, inFields)(s)
+		cond, err := s.expr(qg.pre.Cond)
+		if err != nil {
+			return err
+		}
+		body := []jen.Code{jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")), jen.Id("in").Op(":=").Op("&").Id("ev").Dot("Data")}
+		body = append(body, s.stmts...)
+		body = append(body, jen.If(truth(cond)).Block(jen.Id("kept").Op("=").Append(jen.Id("kept"), jen.Op("*").Id("ev"))))
+		body = append(body, silence(s)...)
+		body = append(body, jen.Id("_").Op("=").Id("in"))
+		recv = append(recv,
+			jen.Id("kept").Op(":=").Id("q").Dot("pre").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(body...),
+			jen.Id("q").Dot("pre").Op("=").Id("kept"),
+			jen.Id("chunk").Op("=").Id("kept"),
+		)
+	}
+	if qg.win != nil {
+		recv = append(recv, jen.Id("q").Dot("win").Dot("Arrive").Call(jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(), jen.Id("chunk"), jen.Id("q").Dot("emit")))
+	} else {
+		recv = append(recv, jen.Id("q").Dot("afterWindow").Call(jen.Id("chunk")))
+	}
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("chunk").Index().Add(evT)).Block(recv...)
+
+	body, err := qg.selectorBody(inFields, outFields, groupT, keyT, candT)
+	if err != nil {
+		return err
+	}
+	f.Commentf("afterWindow runs the filter and the selector on one chunk (§4.5).")
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("afterWindow").Params(jen.Id("chunk").Index().Add(evT)).Block(body...)
+
+	// write / writeLimited
+	target := "deliver" + qg.outType
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
+		jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
+		jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
+		jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
+				jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot("row")}))),
+		jen.Id("q").Dot("out").Op("=").Id("out"),
+		jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
+	)
+	if qg.rate != nil {
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("writeLimited").Params(jen.Id("rows").Index().Add(rateRow)).Block(
+			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
+			jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
+					jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot("Ts"), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot("Row")}))),
+			jen.Id("q").Dot("out").Op("=").Id("out"),
+			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
+		)
+	}
+	return nil
+}
+
+// silence reads temporaries of s that nothing read.
+func silence(s *scope) []jen.Code {
+	var out []jen.Code
+	for _, t := range s.declared {
+		if !s.used[t] {
+			out = append(out, jen.Id("_").Op("=").Id(t))
+		}
+	}
+	return out
+}

@@ -1,0 +1,348 @@
+package codegen
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"eventflux/plan"
+)
+
+// aggregatorType is the typed runtime aggregator for a call (the same choice
+// ChoosePhysical names and the interpreter instantiates).
+func aggregatorType(a plan.AggCall) (jen.Code, error) {
+	argT := plan.Object
+	if a.Arg != nil {
+		argT = a.Arg.Type()
+	}
+	switch a.Func {
+	case "count":
+		return jen.Qual(pkgAgg, "Count"), nil
+	case "distinctcount":
+		return jen.Qual(pkgAgg, "DistinctCount").Types(goType(argT)), nil
+	case "sum":
+		if a.T == plan.BigInt {
+			return jen.Qual(pkgAgg, "SumInt"), nil
+		}
+		return jen.Qual(pkgAgg, "SumFloat"), nil
+	case "avg":
+		if argT.IsInteger() {
+			return jen.Qual(pkgAgg, "AvgInt"), nil
+		}
+		return jen.Qual(pkgAgg, "AvgFloat"), nil
+	case "stddev":
+		return jen.Qual(pkgAgg, "StdDev"), nil
+	case "and":
+		return jen.Qual(pkgAgg, "And"), nil
+	case "or":
+		return jen.Qual(pkgAgg, "Or"), nil
+	case "min", "max", "minforever", "maxforever", "first", "last":
+		names := map[string]string{"min": "Min", "max": "Max", "minforever": "MinForever", "maxforever": "MaxForever", "first": "First", "last": "Last"}
+		if argT == plan.Bool && a.Func != "first" && a.Func != "last" {
+			return nil, &Unsupported{What: a.Func + " over BOOL"}
+		}
+		return jen.Qual(pkgAgg, names[a.Func]).Types(goType(argT)), nil
+	}
+	return nil, &Unsupported{What: "aggregate " + a.Func}
+}
+
+// aggUpdate adds or removes one argument value (NULLs skipped except by
+// count() and distinctCount, §9.6).
+func aggUpdate(s *scope, a plan.AggCall, field *jen.Statement, add bool) ([]jen.Code, error) {
+	method := "Remove"
+	if add {
+		method = "Add"
+	}
+	if a.Func == "count" && a.Arg == nil {
+		return []jen.Code{field.Clone().Dot(method).Call()}, nil
+	}
+	arg, err := s.expr(a.Arg)
+	if err != nil {
+		return nil, err
+	}
+	var call jen.Code
+	switch a.Func {
+	case "count":
+		call = field.Clone().Dot(method).Call()
+	case "avg":
+		if a.Arg.Type().IsInteger() {
+			call = field.Clone().Dot(method).Call(jen.Int64().Call(arg.V()))
+		} else {
+			call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
+		}
+	case "stddev":
+		call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
+	default:
+		call = field.Clone().Dot(method).Call(arg.V())
+	}
+	if a.Func == "distinctcount" {
+		nullCall := field.Clone().Dot(method + "Null").Call()
+		if !arg.nullable() {
+			return []jen.Code{call}, nil
+		}
+		return []jen.Code{jen.If(arg.N()).Block(nullCall).Else().Block(call)}, nil
+	}
+	if !arg.nullable() {
+		return []jen.Code{call}, nil
+	}
+	return []jen.Code{jen.If(jen.Op("!").Add(arg.N())).Block(call)}, nil
+}
+
+// aggValue reads aggregate slot i of group g into temporaries.
+func aggValue(s *scope, a plan.AggCall, i int) val {
+	field := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
+	switch a.Func {
+	case "count", "distinctcount", "and", "or":
+		v := s.temp("av")
+		s.add(jen.Id(v).Op(":=").Add(field).Dot("Value").Call())
+		x := s.mk(jen.Id(v), nil, a.T)
+		x.temps = []string{v}
+		return x
+	}
+	v, ok := s.temp("av"), s.temp("aok")
+	s.add(jen.List(jen.Id(v), jen.Id(ok)).Op(":=").Add(field).Dot("Value").Call())
+	var value jen.Code = jen.Id(v)
+	if a.Func == "sum" || a.Func == "avg" || a.Func == "stddev" {
+		value = jen.Id(v) // float64 or int64 already of type a.T
+	}
+	x := s.mk(value, jen.Op("!").Id(ok), a.T)
+	x.temps = []string{v, ok}
+	return x
+}
+
+// selectorBody is afterWindow's body: §4.5 per chunk, then the rate limiter
+// or the write.
+func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, candT string) ([]jen.Code, error) {
+	sel := qg.sel
+	counter := 0
+	var aggVals []val
+	ctx := qg.ctx(func(i int) val { return aggVals[i] })
+	s := newScope(ctx, &counter)
+	ctx.column = columnOf("in", qg.inRel, inFields)(s)
+
+	var loop []jen.Code
+	loop = append(loop, jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")))
+
+	// RESET clears every group; forever aggregates ignore it.
+	var reset []jen.Code
+	resetGroup := func(g *jen.Statement) []jen.Code {
+		var out []jen.Code
+		for i := range sel.Aggs {
+			out = append(out, g.Clone().Dot(fmt.Sprintf("a%d", i)).Dot("Reset").Call())
+		}
+		return append(out, g.Clone().Dot("held").Op("=").Lit(0))
+	}
+	if qg.grouped {
+		reset = append(reset, jen.For(jen.List(jen.Id("_"), jen.Id("g")).Op(":=").Range().Id("q").Dot("groups")).Block(resetGroup(jen.Id("g"))...))
+	} else {
+		reset = append(reset, resetGroup(jen.Id("q").Dot("global"))...)
+	}
+	if qg.passExp {
+		reset = append(reset, jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"),
+			jen.Id(candT).Values(jen.Dict{jen.Id("kind"): jen.Qual(pkgRuntime, "Reset"), jen.Id("ts"): jen.Id("ev").Dot("Ts")})))
+	}
+	reset = append(reset, jen.Continue())
+	loop = append(loop, jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Reset")).Block(reset...))
+	loop = append(loop, jen.Id("in").Op(":=").Op("&").Id("ev").Dot("Data"))
+
+	// WHERE after the window.
+	if qg.post != nil {
+		cond, err := s.expr(qg.post.Cond)
+		if err != nil {
+			return nil, err
+		}
+		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(jen.Continue()))
+	}
+	// Group lookup.
+	if qg.grouped {
+		var kv jen.Dict = jen.Dict{}
+		for i, e := range sel.GroupBy {
+			k, err := s.expr(e)
+			if err != nil {
+				return nil, err
+			}
+			kt, kn := s.temp("k"), s.temp("kn")
+			s.used[kt], s.used[kn] = true, true
+			s.add(jen.List(jen.Id(kt), jen.Id(kn)).Op(":=").List(k.V(), k.N()))
+			// NULL keys carry the zero value so equal NULLs meet in the map.
+			s.add(jen.If(jen.Id(kn)).Block(jen.Id(kt).Op("=").Add(zero(e.Type()))))
+			kv[jen.Id(fmt.Sprintf("k%d", i))] = jen.Id(kt)
+			kv[jen.Id(fmt.Sprintf("n%d", i))] = jen.Id(kn)
+		}
+		s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
+		s.add(jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("key")))
+		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
+			jen.Id("g").Op("=").Op("&").Id(groupT).Values(),
+			jen.Id("q").Dot("groups").Index(jen.Id("key")).Op("=").Id("g"),
+		))
+	} else {
+		s.add(jen.Id("g").Op(":=").Op("&").Id("q").Dot("global"))
+	}
+	// Aggregate updates.
+	if len(sel.Aggs) > 0 || qg.grouped || qg.passExp {
+		addS, remS := s.child(), s.child()
+		var adds, removes []jen.Code
+		for i, a := range sel.Aggs {
+			field := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
+			ca, err := aggUpdate(addS, a, field, true)
+			if err != nil {
+				return nil, err
+			}
+			adds = append(adds, ca...)
+			cr, err := aggUpdate(remS, a, field, false)
+			if err != nil {
+				return nil, err
+			}
+			removes = append(removes, cr...)
+		}
+		addBlock := append(addS.stmts, adds...)
+		addBlock = append(addBlock, silence(addS)...)
+		addBlock = append(addBlock, jen.Id("g").Dot("held").Op("++"))
+		remBlock := append(remS.stmts, removes...)
+		remBlock = append(remBlock, silence(remS)...)
+		remBlock = append(remBlock, jen.Id("g").Dot("held").Op("--"))
+		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Current")).Block(addBlock...).Else().Block(remBlock...))
+	}
+	// Which candidates survive step 2.
+	keepCur := sel.Events == plan.CurrentEvents || sel.Events == plan.AllEvents
+	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
+	switch {
+	case keepCur && !keepExp:
+		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Current")).Block(jen.Continue()))
+	case !keepCur && keepExp:
+		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Expired")).Block(jen.Continue()))
+	}
+	// Candidate: aggregate values, HAVING, projection, order keys.
+	for i, a := range sel.Aggs {
+		aggVals = append(aggVals, aggValue(s, a, i))
+	}
+	if sel.Having != nil {
+		h, err := s.expr(sel.Having)
+		if err != nil {
+			return nil, err
+		}
+		s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
+	}
+	s.add(jen.Var().Id("row").Id(qg.outType))
+	for i, it := range sel.Items {
+		v, err := s.expr(it.Expr)
+		if err != nil {
+			return nil, err
+		}
+		set := jen.Id("row").Dot(outFields[i]).Op("=").Add(v.V())
+		if v.nullable() {
+			s.add(jen.If(v.N()).Block(jen.Id("row").Dot("Nulls").Op("|=").Lit(uint64(1) << i)).Else().Block(set))
+		} else {
+			s.add(set)
+		}
+	}
+	cand := jen.Dict{jen.Id("row"): jen.Id("row"), jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")}
+	for i, k := range sel.OrderBy {
+		v, err := s.expr(k.Expr)
+		if err != nil {
+			return nil, err
+		}
+		cand[jen.Id(fmt.Sprintf("o%d", i))] = v.V()
+		cand[jen.Id(fmt.Sprintf("on%d", i))] = v.N()
+	}
+	s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(cand)))
+	loop = append(loop, s.finish()...)
+
+	body := []jen.Code{
+		jen.Id("q").Dot("cands").Op("=").Id("q").Dot("cands").Index(jen.Empty(), jen.Lit(0)),
+		jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(loop...),
+		jen.Id("rows").Op(":=").Id("q").Dot("cands"),
+	}
+	// Reduction (§4.5 step 3).
+	if sel.Aggregating() && !qg.passExp {
+		if !qg.grouped {
+			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
+				jen.Id("rows").Op("=").Id("rows").Index(jen.Len(jen.Id("rows")).Op("-").Lit(1), jen.Empty())))
+		} else {
+			body = append(body,
+				jen.Id("q").Dot("epoch").Op("++"),
+				jen.Id("kept").Op(":=").Id("q").Dot("rows").Index(jen.Empty(), jen.Lit(0)),
+				jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("rows")).Block(
+					jen.If(jen.Id("c").Dot("g").Dot("epoch").Op("!=").Id("q").Dot("epoch")).Block(
+						jen.Id("c").Dot("g").Dot("epoch").Op("=").Id("q").Dot("epoch"),
+						jen.Id("c").Dot("g").Dot("slot").Op("=").Len(jen.Id("kept")),
+						jen.Id("kept").Op("=").Append(jen.Id("kept"), jen.Id("c")),
+					).Else().Block(jen.Id("kept").Index(jen.Id("c").Dot("g").Dot("slot")).Op("=").Id("c")),
+				),
+				jen.Id("q").Dot("rows").Op("=").Id("kept"),
+				jen.Id("rows").Op("=").Id("kept"),
+			)
+		}
+	}
+	// ORDER BY (stable), OFFSET, LIMIT.
+	if len(sel.OrderBy) > 0 {
+		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
+			jen.Qual("slices", "SortStableFunc").Call(jen.Id("rows"), qg.orderFunc(candT))))
+	}
+	if sel.Offset > 0 {
+		body = append(body, jen.Id("rows").Op("=").Id("rows").Index(jen.Min(jen.Lit(int(sel.Offset)), jen.Len(jen.Id("rows"))), jen.Empty()))
+	}
+	if sel.Limit >= 0 {
+		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(int(sel.Limit))).Block(
+			jen.Id("rows").Op("=").Id("rows").Index(jen.Empty(), jen.Lit(int(sel.Limit)))))
+	}
+	if qg.rate != nil {
+		body = append(body,
+			jen.Id("in").Op(":=").Id("q").Dot("rateIn").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+				jen.Id("r").Op(":=").Op("&").Id("rows").Index(jen.Id("i")),
+				jen.Id("in").Op("=").Append(jen.Id("in"), jen.Qual(pkgRate, "Row").Types(jen.Id(qg.outType), jen.Op("*").Id(groupT)).Values(jen.Dict{
+					jen.Id("Row"): jen.Id("r").Dot("row"), jen.Id("Ts"): jen.Id("r").Dot("ts"), jen.Id("Kind"): jen.Id("r").Dot("kind"),
+					jen.Id("Group"): jen.Id("r").Dot("g"),
+					jen.Id("Empty"): jen.Id("r").Dot("g").Op("!=").Nil().Op("&&").Id("r").Dot("g").Dot("held").Op("<=").Lit(0),
+				})),
+			),
+			jen.Id("q").Dot("rateIn").Op("=").Id("in"),
+			jen.Id("q").Dot("rate").Dot("Process").Call(jen.Id("in")),
+		)
+	} else {
+		body = append(body, jen.Id("q").Dot("write").Call(jen.Id("rows")))
+	}
+	return body, nil
+}
+
+// orderFunc compares two candidates by the ORDER BY keys: NULL first in
+// ASC, last in DESC; unordered floats (NaN) compare equal, as in the interpreter.
+func (qg *queryGen) orderFunc(candT string) jen.Code {
+	var body []jen.Code
+	for i, k := range qg.sel.OrderBy {
+		o, on := fmt.Sprintf("o%d", i), fmt.Sprintf("on%d", i)
+		a, b := jen.Id("a").Dot(o), jen.Id("b").Dot(o)
+		var cmp jen.Code
+		switch k.Expr.Type() {
+		case plan.String:
+			cmp = jen.Qual("strings", "Compare").Call(a, b)
+		case plan.Bool:
+			cmp = jen.Func().Params().Int().Block(
+				jen.If(jen.Id("a").Dot(o).Op("==").Id("b").Dot(o)).Block(jen.Return(jen.Lit(0))),
+				jen.If(jen.Op("!").Id("a").Dot(o)).Block(jen.Return(jen.Lit(-1))),
+				jen.Return(jen.Lit(1))).Call()
+		default:
+			cmp = jen.Func().Params().Int().Block(
+				jen.If(jen.Id("a").Dot(o).Op("<").Id("b").Dot(o)).Block(jen.Return(jen.Lit(-1))),
+				jen.If(jen.Id("a").Dot(o).Op(">").Id("b").Dot(o)).Block(jen.Return(jen.Lit(1))),
+				jen.Return(jen.Lit(0))).Call()
+		}
+		c := fmt.Sprintf("c%d", i)
+		body = append(body,
+			jen.Var().Id(c).Int(),
+			jen.Switch().Block(
+				jen.Case(jen.Id("a").Dot(on).Op("&&").Id("b").Dot(on)),
+				jen.Case(jen.Id("a").Dot(on)).Block(jen.Id(c).Op("=").Lit(-1)),
+				jen.Case(jen.Id("b").Dot(on)).Block(jen.Id(c).Op("=").Lit(1)),
+				jen.Default().Block(jen.Id(c).Op("=").Add(cmp)),
+			),
+		)
+		if k.Desc {
+			body = append(body, jen.Id(c).Op("=").Op("-").Id(c))
+		}
+		body = append(body, jen.If(jen.Id(c).Op("!=").Lit(0)).Block(jen.Return(jen.Id(c))))
+	}
+	body = append(body, jen.Return(jen.Lit(0)))
+	return jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Id(candT)).Int().Block(body...)
+}
