@@ -21,3 +21,22 @@ func (w *Batch[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]
 	w.b.cur = append(w.b.cur, in...)
 	w.b.flush(&w.out, now, emit)
 }
+
+// AppendState writes the previous chunk (expired by the next one).
+func (w *Batch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	return appendBatches(appendHeader(dst, tagBatch), &w.b, c), nil
+}
+
+// LoadState replaces the batches.
+func (w *Batch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagBatch)
+	b := readBatches(r, c)
+	if r.err != nil {
+		return src, r.err
+	}
+	w.b = b
+	return r.b, nil
+}

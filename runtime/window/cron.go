@@ -57,3 +57,32 @@ func (w *Cron[T]) Fire(now int64, emit runtime.Emit[T]) {
 		}
 	}
 }
+
+// AppendState writes the expression, the armed fire time and both batches.
+func (w *Cron[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagCron)
+	dst = appendString(dst, w.schedule.String())
+	dst = appendBool(dst, w.armed)
+	dst = appendInt(dst, w.next)
+	return appendBatches(dst, &w.b, c), nil
+}
+
+// LoadState replaces the batches and the armed fire time, which
+// NextDeadline then reports.
+func (w *Cron[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagCron)
+	if expr := r.str(); r.err == nil && expr != w.schedule.String() {
+		r.failf("snapshot of cron window %q does not fit cron window %q", expr, w.schedule.String())
+	}
+	armed := r.bool()
+	next := r.varint()
+	b := readBatches(r, c)
+	if r.err != nil {
+		return src, r.err
+	}
+	w.armed, w.next, w.b = armed, next, b
+	return r.b, nil
+}

@@ -38,3 +38,27 @@ func (w *Delay[T]) Fire(now int64, emit runtime.Emit[T]) {
 	}
 	w.out.send(chunk, emit)
 }
+
+// AppendState writes t and the held events in release order.
+func (w *Delay[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagDelay)
+	dst = appendInt(dst, w.t)
+	return appendTimedEvents(dst, &w.held, c), nil
+}
+
+// LoadState replaces the delay queue; release times are recomputed.
+func (w *Delay[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagDelay)
+	r.param(tagDelay, "delay", w.t)
+	held := readTimedEvents(r, c, tagDelay, r.count(), true, w.release)
+	if r.err != nil {
+		return src, r.err
+	}
+	w.held = held
+	return r.b, nil
+}
+
+func (w *Delay[T]) release(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

@@ -43,3 +43,29 @@ func (w *ExternalTime[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.
 	}
 	w.out.send(chunk, emit)
 }
+
+// AppendState writes t and the held events in arrival order; their
+// attribute times are recomputed with ts on load.
+func (w *ExternalTime[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagExternalTime)
+	dst = appendInt(dst, w.t)
+	return appendTimedEvents(dst, &w.held, c), nil
+}
+
+// LoadState replaces the held events; one whose attribute is NULL cannot
+// have been held and fails the load.
+func (w *ExternalTime[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagExternalTime)
+	r.param(tagExternalTime, "time", w.t)
+	held := readTimedEvents(r, c, tagExternalTime, r.count(), false, w.attrTime)
+	if r.err != nil {
+		return src, r.err
+	}
+	w.held = held
+	return r.b, nil
+}
+
+func (w *ExternalTime[T]) attrTime(e runtime.Event[T]) (int64, bool) { return w.ts(e.Data) }

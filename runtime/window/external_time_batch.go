@@ -51,3 +51,33 @@ func (w *ExternalTimeBatch[T]) Arrive(now int64, in []runtime.Event[T], emit run
 		w.b.cur = append(w.b.cur, e)
 	}
 }
+
+// AppendState writes t, whether the first event fixed the grid, the
+// current period's start and both batches.
+func (w *ExternalTimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagExternalTimeBatch)
+	dst = appendInt(dst, w.t)
+	dst = appendBool(dst, w.started)
+	dst = appendInt(dst, w.start)
+	return appendBatches(dst, &w.b, c), nil
+}
+
+// LoadState replaces the grid and the batches.
+func (w *ExternalTimeBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagExternalTimeBatch)
+	r.param(tagExternalTimeBatch, "period", w.t)
+	started := r.bool()
+	start := r.varint()
+	b := readBatches(r, c)
+	if r.err == nil && !started && !b.empty() {
+		r.failf("externalTimeBatch window state holds events before its grid started")
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.started, w.start, w.b = started, start, b
+	return r.b, nil
+}

@@ -71,3 +71,47 @@ func (w *Frequent[T, K]) decrementAll(now int64, chunk []runtime.Event[T]) []run
 	w.entries = kept
 	return chunk
 }
+
+// AppendState writes k and, in order of key insertion, each key's count
+// with its latest event (from which the key is recomputed on load).
+func (w *Frequent[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagFrequent)
+	dst = appendInt(dst, int64(w.k))
+	dst = appendCount(dst, len(w.entries))
+	for _, en := range w.entries {
+		dst = appendInt(dst, en.count)
+		dst = appendEvent(dst, en.ev, c)
+	}
+	return dst, nil
+}
+
+// LoadState replaces the counters: at most k keys, each counted at least
+// once, no key twice.
+func (w *Frequent[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagFrequent)
+	r.param(tagFrequent, "count", int64(w.k))
+	n := r.bounded(tagFrequent, "keys", w.k)
+	entries := make([]frequentEntry[T, K], 0, n)
+	index := make(map[K]int, n)
+	for i := 0; i < n && r.err == nil; i++ {
+		count := r.varint()
+		ev := readEvent(r, c)
+		if r.err == nil && count < 1 {
+			r.failf("frequent window state holds a key counted %d times", count)
+		}
+		if r.err != nil {
+			break
+		}
+		k := w.key(ev.Data)
+		distinctKey(r, tagFrequent, index, k, i)
+		entries = append(entries, frequentEntry[T, K]{key: k, count: count, ev: ev})
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.entries, w.index = entries, index
+	return r.b, nil
+}

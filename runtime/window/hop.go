@@ -85,3 +85,39 @@ func (w *Hop[T]) skipEmpty(now int64) bool {
 	w.next = firstEnd
 	return true
 }
+
+// AppendState writes size, slide, the grid, the held events in timestamp
+// order and the batches (the previous window's content expires next).
+func (w *Hop[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagHop)
+	dst = appendInt(dst, w.size)
+	dst = appendInt(dst, w.slide)
+	dst = appendBool(dst, w.started)
+	dst = appendInt(dst, w.next)
+	dst = appendTimedEvents(dst, &w.held, c)
+	return appendBatches(dst, &w.b, c), nil
+}
+
+// LoadState replaces the grid, the held events and the batches.
+func (w *Hop[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagHop)
+	r.param(tagHop, "size", w.size)
+	r.param(tagHop, "slide", w.slide)
+	started := r.bool()
+	next := r.varint()
+	held := readTimedEvents(r, c, tagHop, r.count(), true, eventTime[T])
+	b := readBatches(r, c)
+	if r.err == nil && !started && (held.len() > 0 || !b.empty()) {
+		r.failf("hop window state holds events before its grid started")
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.started, w.next, w.held, w.b = started, next, held, b
+	return r.b, nil
+}
+
+func eventTime[T any](e runtime.Event[T]) (int64, bool) { return e.Ts, true }

@@ -32,3 +32,33 @@ func (w *Length[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T
 	}
 	w.out.send(chunk, emit)
 }
+
+// AppendState writes n and the held events, oldest first.
+func (w *Length[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagLength)
+	dst = appendInt(dst, int64(w.n))
+	dst = appendCount(dst, w.held.len())
+	for i := range w.held.len() {
+		dst = appendEvent(dst, *w.held.at(i), c)
+	}
+	return dst, nil
+}
+
+// LoadState replaces the held events.
+func (w *Length[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagLength)
+	r.param(tagLength, "length", int64(w.n))
+	n := r.bounded(tagLength, "events", w.n)
+	var held ring[runtime.Event[T]]
+	for range n {
+		held.pushBack(readEvent(r, c))
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.held = held
+	return r.b, nil
+}

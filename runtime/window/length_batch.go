@@ -25,3 +25,28 @@ func (w *LengthBatch[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.E
 		}
 	}
 }
+
+// AppendState writes n, the previous batch and the batch being filled.
+func (w *LengthBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagLengthBatch)
+	dst = appendInt(dst, int64(w.n))
+	return appendBatches(dst, &w.b, c), nil
+}
+
+// LoadState replaces both batches; the one being filled holds fewer than n.
+func (w *LengthBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagLengthBatch)
+	r.param(tagLengthBatch, "length", int64(w.n))
+	b := readBatches(r, c)
+	if r.err == nil && len(b.cur) >= w.n {
+		r.failf("lengthBatch window state holds a full unflushed batch of %d events", len(b.cur))
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.b = b
+	return r.b, nil
+}

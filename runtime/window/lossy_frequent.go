@@ -23,9 +23,9 @@ type LossyFrequent[T any, K comparable] struct {
 type lossyEntry[T any, K comparable] struct {
 	key    K
 	count  int64
-	bucket int64 // bucket id when the key was (re)inserted, minus one
-	held   bool
-	ev     runtime.Event[T]
+	bucket int64            // bucket id when the key was (re)inserted, minus one
+	held   bool             // ev is in the window
+	ev     runtime.Event[T] // the key's latest event
 }
 
 // NewLossyFrequent returns a lossyFrequent window. errorBound <= 0 (or NaN)
@@ -68,11 +68,12 @@ func (w *LossyFrequent[T, K]) Arrive(now int64, in []runtime.Event[T], emit runt
 		if en.held {
 			chunk = append(chunk, expired(en.ev, now))
 		}
-		if float64(en.count) >= w.threshold*float64(w.total) {
-			en.held, en.ev = true, e
+		// ev stays set when the key falls below the threshold: a snapshot
+		// recomputes the key from it (K has no codec).
+		en.ev = e
+		en.held = float64(en.count) >= w.threshold*float64(w.total)
+		if en.held {
 			chunk = append(chunk, current(e))
-		} else {
-			en.held, en.ev = false, runtime.Event[T]{}
 		}
 		if w.width > 0 && w.total%w.width == 0 {
 			chunk = w.prune(bucket, now, chunk)
@@ -105,4 +106,60 @@ func (w *LossyFrequent[T, K]) prune(bucket, now int64, chunk []runtime.Event[T])
 	clear(w.entries[len(kept):])
 	w.entries = kept
 	return chunk
+}
+
+// AppendState writes the parameters, N and, in order of key insertion,
+// each key's count, bucket, whether its event is held and its latest event
+// (from which the key is recomputed on load).
+func (w *LossyFrequent[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagLossyFrequent)
+	dst = appendFloat(dst, w.threshold)
+	dst = appendInt(dst, w.width)
+	dst = appendInt(dst, w.total)
+	dst = appendCount(dst, len(w.entries))
+	for _, en := range w.entries {
+		dst = appendInt(dst, en.count)
+		dst = appendInt(dst, en.bucket)
+		dst = appendBool(dst, en.held)
+		dst = appendEvent(dst, en.ev, c)
+	}
+	return dst, nil
+}
+
+// LoadState replaces the counters and N; every key is counted at least once
+// and no key appears twice.
+func (w *LossyFrequent[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagLossyFrequent)
+	if th := r.float(); r.err == nil && math.Float64bits(th) != math.Float64bits(w.threshold) {
+		r.failf("snapshot of a lossyFrequent window with threshold %v does not fit one with threshold %v", th, w.threshold)
+	}
+	r.param(tagLossyFrequent, "bucket width", w.width)
+	total := r.varint()
+	n := r.count()
+	if r.err == nil && (total < 0 || int64(n) > total) {
+		r.failf("lossyFrequent window state holds %d keys after %d events", n, total)
+	}
+	entries := make([]lossyEntry[T, K], 0, n)
+	index := make(map[K]int, n)
+	for i := 0; i < n && r.err == nil; i++ {
+		en := lossyEntry[T, K]{count: r.varint(), bucket: r.varint(), held: r.bool()}
+		en.ev = readEvent(r, c)
+		if r.err == nil && (en.count < 1 || en.count > total) {
+			r.failf("lossyFrequent window state holds a key counted %d times of %d events", en.count, total)
+		}
+		if r.err != nil {
+			break
+		}
+		en.key = w.key(en.ev.Data)
+		distinctKey(r, tagLossyFrequent, index, en.key, i)
+		entries = append(entries, en)
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.total, w.entries, w.index = total, entries, index
+	return r.b, nil
 }

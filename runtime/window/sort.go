@@ -53,3 +53,35 @@ func (w *Sort[T]) insertionPoint(x T) int {
 	}
 	return lo
 }
+
+// AppendState writes n and the held events in cmp order.
+func (w *Sort[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagSort)
+	dst = appendInt(dst, int64(w.n))
+	return appendEvents(dst, w.held, c), nil
+}
+
+// LoadState replaces the sort buffer, which must be at most n events in cmp
+// order (else the window's order does not fit the state).
+func (w *Sort[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagSort)
+	r.param(tagSort, "length", int64(w.n))
+	held := readEvents(r, c)
+	if r.err == nil && len(held) > w.n {
+		r.failf("sort window state holds %d events, more than its limit %d", len(held), w.n)
+	}
+	for i := 1; r.err == nil && i < len(held); i++ {
+		if w.cmp(held[i-1].Data, held[i].Data) > 0 {
+			r.failf("sort window state is not in the window's order")
+		}
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	clear(w.held)
+	w.held = append(w.held[:0], held...)
+	return r.b, nil
+}

@@ -40,3 +40,29 @@ func (w *Time[T]) Fire(now int64, emit runtime.Emit[T]) {
 	}
 	w.out.send(chunk, emit)
 }
+
+// AppendState writes t and the held events in expiry order; the expiry
+// deadlines are recomputed from the timestamps on load.
+func (w *Time[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagTime)
+	dst = appendInt(dst, w.t)
+	return appendTimedEvents(dst, &w.held, c), nil
+}
+
+// LoadState replaces the held events; NextDeadline is then the earliest
+// restored expiry.
+func (w *Time[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagTime)
+	r.param(tagTime, "time", w.t)
+	held := readTimedEvents(r, c, tagTime, r.count(), true, w.expiry)
+	if r.err != nil {
+		return src, r.err
+	}
+	w.held = held
+	return r.b, nil
+}
+
+func (w *Time[T]) expiry(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

@@ -43,3 +43,34 @@ func (w *TimeBatch[T]) Fire(now int64, emit runtime.Emit[T]) {
 		w.b.flush(&w.out, now, emit)
 	}
 }
+
+// AppendState writes t, whether the grid has started, the next boundary
+// and both batches.
+func (w *TimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagTimeBatch)
+	dst = appendInt(dst, w.t)
+	dst = appendBool(dst, w.started)
+	dst = appendInt(dst, w.next)
+	return appendBatches(dst, &w.b, c), nil
+}
+
+// LoadState replaces the grid and the batches; NextDeadline is then the
+// restored boundary.
+func (w *TimeBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagTimeBatch)
+	r.param(tagTimeBatch, "period", w.t)
+	started := r.bool()
+	next := r.varint()
+	b := readBatches(r, c)
+	if r.err == nil && !started && !b.empty() {
+		r.failf("timeBatch window state holds events before its grid started")
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	w.started, w.next, w.b = started, next, b
+	return r.b, nil
+}

@@ -51,3 +51,30 @@ func (w *TimeLength[T]) Fire(now int64, emit runtime.Emit[T]) {
 	}
 	w.out.send(chunk, emit)
 }
+
+// AppendState writes t, n and the held events in expiry order.
+func (w *TimeLength[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return dst, err
+	}
+	dst = appendHeader(dst, tagTimeLength)
+	dst = appendInt(dst, w.t)
+	dst = appendInt(dst, int64(w.n))
+	return appendTimedEvents(dst, &w.held, c), nil
+}
+
+// LoadState replaces the held events (at most n).
+func (w *TimeLength[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
+	r := newStateReader(src, c, tagTimeLength)
+	r.param(tagTimeLength, "time", w.t)
+	r.param(tagTimeLength, "length", int64(w.n))
+	n := r.bounded(tagTimeLength, "events", w.n)
+	held := readTimedEvents(r, c, tagTimeLength, n, true, w.expiry)
+	if r.err != nil {
+		return src, r.err
+	}
+	w.held = held
+	return r.b, nil
+}
+
+func (w *TimeLength[T]) expiry(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

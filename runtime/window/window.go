@@ -19,7 +19,8 @@
 //   - Emitted chunks are only valid during the emit call (runtime.Emit).
 //
 // Windows keep all their state in unexported plain fields (slices, maps,
-// integers) so that snapshots can serialize them.
+// integers); AppendState and LoadState serialize it with a caller-supplied
+// payload Codec (state.go).
 package window
 
 import "eventflux/runtime"
@@ -34,6 +35,8 @@ type Window[T any] interface {
 	NextDeadline() (int64, bool)
 	// Fire handles everything due at clock now (now >= the deadline; called by the scheduler, §10.2) and emits output chunks.
 	Fire(now int64, emit runtime.Emit[T])
+	// Snapshotter captures and restores the window's state (§12.1).
+	Snapshotter[T]
 }
 
 // untimed is embedded by windows that have no timers.
