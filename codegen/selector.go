@@ -143,7 +143,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	}
 	reset = append(reset, jen.Continue())
 	loop = append(loop, jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Reset")).Block(reset...))
-	loop = append(loop, jen.Id("in").Op(":=").Op("&").Id("ev").Dot("Data"))
+	loop = append(loop, jen.Id("in").Op(":=").Op("&").Id("ev").Dot("Data"), jen.Id("_").Op("=").Id("in"))
 
 	// WHERE after the window.
 	if qg.post != nil {
