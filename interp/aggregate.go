@@ -16,6 +16,8 @@ type aggState interface {
 	remove(v rt.Value)
 	reset()
 	value() rt.Value
+	// state is the runtime aggregator, for snapshots.
+	state() agg.Snapshotter
 }
 
 // typedAgg is what the runtime's aggregators share.
@@ -46,6 +48,8 @@ func (x *adapter[In, Out]) remove(v rt.Value) {
 
 func (x *adapter[In, Out]) reset() { x.a.Reset() }
 
+func (x *adapter[In, Out]) state() agg.Snapshotter { return x.a.(agg.Snapshotter) }
+
 func (x *adapter[In, Out]) value() rt.Value {
 	v, ok := x.a.Value()
 	if !ok {
@@ -64,10 +68,11 @@ func outF32(f float64) rt.Value { return rt.Value{F: float64(float32(f))} }
 
 type countAll struct{ c agg.Count }
 
-func (x *countAll) add(rt.Value)    { x.c.Add() }
-func (x *countAll) remove(rt.Value) { x.c.Remove() }
-func (x *countAll) reset()          { x.c.Reset() }
-func (x *countAll) value() rt.Value { return rt.Value{I: x.c.Value()} }
+func (x *countAll) add(rt.Value)           { x.c.Add() }
+func (x *countAll) remove(rt.Value)        { x.c.Remove() }
+func (x *countAll) reset()                 { x.c.Reset() }
+func (x *countAll) value() rt.Value        { return rt.Value{I: x.c.Value()} }
+func (x *countAll) state() agg.Snapshotter { return &x.c }
 
 // countNonNull is count(x): NULL inputs are not counted.
 type countNonNull struct{ c agg.Count }
@@ -82,8 +87,9 @@ func (x *countNonNull) remove(v rt.Value) {
 		x.c.Remove()
 	}
 }
-func (x *countNonNull) reset()          { x.c.Reset() }
-func (x *countNonNull) value() rt.Value { return rt.Value{I: x.c.Value()} }
+func (x *countNonNull) reset()                 { x.c.Reset() }
+func (x *countNonNull) value() rt.Value        { return rt.Value{I: x.c.Value()} }
+func (x *countNonNull) state() agg.Snapshotter { return &x.c }
 
 type distinct struct{ d agg.DistinctCount[rt.Value] }
 
@@ -101,8 +107,9 @@ func (x *distinct) remove(v rt.Value) {
 		x.d.Remove(v)
 	}
 }
-func (x *distinct) reset()          { x.d.Reset() }
-func (x *distinct) value() rt.Value { return rt.Value{I: x.d.Value()} }
+func (x *distinct) reset()                 { x.d.Reset() }
+func (x *distinct) value() rt.Value        { return rt.Value{I: x.d.Value()} }
+func (x *distinct) state() agg.Snapshotter { return &x.d }
 
 type boolAgg struct {
 	and *agg.And
@@ -136,6 +143,13 @@ func (x *boolAgg) reset() {
 		x.or.Reset()
 	}
 }
+func (x *boolAgg) state() agg.Snapshotter {
+	if x.and != nil {
+		return x.and
+	}
+	return x.or
+}
+
 func (x *boolAgg) value() rt.Value {
 	if x.and != nil {
 		return boolV(x.and.Value())

@@ -170,9 +170,3 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 func (a *App) RuntimeErrors() []error { return a.runtimeErrors }
 
 func (a *App) reportError(err error) { a.runtimeErrors = append(a.runtimeErrors, err) }
-
-// errSnapshots is returned until window state can be captured (§12).
-var errSnapshots = errors.New("snapshots (persist/restore) are not implemented by the interpreter yet")
-
-func (a *App) Snapshot() ([]byte, error)     { return nil, errSnapshots }
-func (a *App) Restore(snapshot []byte) error { return errSnapshots }

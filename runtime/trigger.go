@@ -52,3 +52,9 @@ func (t *Trigger) Fire(now int64) {
 	t.next = t.Cron.Next(now)
 	t.armed = t.next != cron.Never
 }
+
+// State is the trigger's pending deadline, for snapshots.
+func (t *Trigger) State() (next int64, armed bool) { return t.next, t.armed }
+
+// SetState restores a pending deadline.
+func (t *Trigger) SetState(next int64, armed bool) { t.next, t.armed = next, armed }

@@ -1,0 +1,143 @@
+// Package snap holds the byte-level helpers of app snapshots (LANGUAGE.md
+// §12): varint append functions and a Reader whose first error sticks, so
+// decoders check once at the end and never panic on bad input.
+package snap
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrTruncated reports a snapshot that ends early.
+var ErrTruncated = errors.New("snapshot is truncated")
+
+func AppendInt(dst []byte, v int64) []byte   { return binary.AppendVarint(dst, v) }
+func AppendUint(dst []byte, v uint64) []byte { return binary.AppendUvarint(dst, v) }
+func AppendFloat(dst []byte, f float64) []byte {
+	return binary.LittleEndian.AppendUint64(dst, math.Float64bits(f))
+}
+func AppendString(dst []byte, s string) []byte {
+	return append(AppendUint(dst, uint64(len(s))), s...)
+}
+func AppendBool(dst []byte, b bool) []byte {
+	if b {
+		return append(dst, 1)
+	}
+	return append(dst, 0)
+}
+
+// Reader decodes a snapshot.
+type Reader struct {
+	b   []byte
+	err error
+}
+
+func NewReader(b []byte) *Reader { return &Reader{b: b} }
+
+// Fail records err unless an error is already recorded.
+func (r *Reader) Fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+// Failf records a formatted error.
+func (r *Reader) Failf(format string, args ...any) { r.Fail(fmt.Errorf(format, args...)) }
+
+func (r *Reader) Err() error       { return r.err }
+func (r *Reader) Rest() []byte     { return r.b }
+func (r *Reader) SetRest(b []byte) { r.b = b }
+
+func (r *Reader) Int() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.Fail(ErrTruncated)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *Reader) Uint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.Fail(ErrTruncated)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// Count reads a length that cannot exceed the bytes left (each element
+// takes at least one byte), so corrupt input cannot force huge allocations.
+func (r *Reader) Count() int {
+	n := r.Uint()
+	if n > uint64(len(r.b)) {
+		r.Fail(ErrTruncated)
+		return 0
+	}
+	return int(n)
+}
+
+func (r *Reader) Float() float64 {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) < 8 {
+		r.Fail(ErrTruncated)
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
+	r.b = r.b[8:]
+	return v
+}
+
+func (r *Reader) String() string {
+	n := r.Count()
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *Reader) Bool() bool {
+	if r.err != nil {
+		return false
+	}
+	if len(r.b) == 0 {
+		r.Fail(ErrTruncated)
+		return false
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	if c > 1 {
+		r.Failf("snapshot: bad boolean byte %d", c)
+	}
+	return c == 1
+}
+
+// Expect reads a fixed marker, failing with a structure mismatch (E801)
+// when it differs.
+func (r *Reader) Expect(marker string) {
+	if r.err != nil {
+		return
+	}
+	if len(r.b) < len(marker) || string(r.b[:len(marker)]) != marker {
+		r.Fail(ErrMismatch)
+		return
+	}
+	r.b = r.b[len(marker):]
+}
+
+// ErrMismatch is §12.2's "snapshot does not fit the rebuilt app" (E801).
+var ErrMismatch = errors.New("error[E801]: Snapshot does not match application structure")
