@@ -1,0 +1,195 @@
+package difftest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	rt "eventflux/runtime"
+)
+
+// mismatchKind classifies a difference; the shrinker keeps the kind it
+// started from, so a value mismatch never shrinks into an unrelated one.
+type mismatchKind uint8
+
+const (
+	noMismatch     mismatchKind = iota
+	buildMismatch               // one backend built the app, the other did not
+	crashMismatch               // a backend panicked or hung
+	outputMismatch              // schemas, send errors or recorded events differ
+)
+
+func (k mismatchKind) String() string {
+	return [...]string{"none", "build", "crash", "output"}[k]
+}
+
+// difference is the first difference between two recordings.
+type difference struct {
+	kind   mismatchKind
+	stream string // the stream whose events differ (outputMismatch)
+	tsOnly bool   // only timestamps differ on that stream
+	text   string
+	stack  string // the panicking goroutine's frames (crashMismatch)
+}
+
+// compare reports the first difference between the reference's and the
+// candidate's recording. Both failing to build is no difference.
+func compare(ref, cand *recording) difference {
+	switch {
+	case ref.panicked != "" || cand.panicked != "":
+		return difference{kind: crashMismatch, text: fmt.Sprintf("reference: %s; candidate: %s", orOK(ref.panicked), orOK(cand.panicked)),
+			stack: panicFrames(ref.stack + cand.stack)}
+	case (ref.buildErr == "") != (cand.buildErr == ""):
+		return difference{kind: buildMismatch, text: fmt.Sprintf("reference build: %s; candidate build: %s", orOK(ref.buildErr), orOK(cand.buildErr))}
+	case ref.buildErr != "":
+		return difference{}
+	}
+	if a, b := formatStreams(ref.streams), formatStreams(cand.streams); a != b {
+		return difference{kind: outputMismatch, text: "streams differ: reference " + a + "; candidate " + b}
+	}
+	if a, b := strings.Join(ref.sendErrs, "; "), strings.Join(cand.sendErrs, "; "); a != b {
+		return difference{kind: outputMismatch, text: fmt.Sprintf("errors differ: reference %q; candidate %q", a, b)}
+	}
+	for _, name := range ref.written {
+		if d := compareEvents(name, ref.events[name], cand.events[name]); d.kind != noMismatch {
+			return d
+		}
+	}
+	return difference{}
+}
+
+// panicFrames keeps the frames below the panic call of a goroutine dump,
+// at most a dozen: where the backend failed, not how it was recovered.
+func panicFrames(stack string) string {
+	lines := strings.Split(stack, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") {
+			lines = lines[min(i+2, len(lines)):]
+			break
+		}
+	}
+	return strings.Join(lines[:min(len(lines), 24)], "\n")
+}
+
+func orOK(s string) string {
+	if s == "" {
+		return "ok"
+	}
+	return s
+}
+
+func formatStreams(ss []rt.StreamInfo) string {
+	var b strings.Builder
+	for _, s := range ss {
+		fmt.Fprintf(&b, "%s%v(", s.Name, s.Written)
+		for i, c := range s.Columns {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(c.Name + " " + c.Type.String())
+		}
+		b.WriteString(") ")
+	}
+	return b.String()
+}
+
+func compareEvents(stream string, ref, cand []event) difference {
+	n := min(len(ref), len(cand))
+	tsOnly := true
+	first := -1
+	for i := range n {
+		if !sameRow(ref[i].row, cand[i].row) {
+			tsOnly, first = false, i
+			break
+		}
+		if ref[i].ts != cand[i].ts && first < 0 {
+			first = i
+		}
+	}
+	if first < 0 && len(ref) == len(cand) {
+		return difference{}
+	}
+	d := difference{kind: outputMismatch, stream: stream}
+	if first < 0 {
+		d.text = fmt.Sprintf("%s: reference wrote %d events, candidate %d; first extra: %s", stream, len(ref), len(cand), extra(ref, cand, n))
+		return d
+	}
+	d.tsOnly = tsOnly && len(ref) == len(cand)
+	d.text = fmt.Sprintf("%s event %d: reference %s, candidate %s", stream, first, formatEvent(ref[first]), formatEvent(cand[first]))
+	return d
+}
+
+func extra(ref, cand []event, n int) string {
+	if len(ref) > n {
+		return "reference " + formatEvent(ref[n])
+	}
+	return "candidate " + formatEvent(cand[n])
+}
+
+func sameRow(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameValue(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue is exact equality of Go type and value; floats compare bit for
+// bit (so 0.0 and -0.0 differ), except that NaN equals NaN.
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case float64:
+		y, ok := b.(float64)
+		return ok && (math.Float64bits(x) == math.Float64bits(y) || (math.IsNaN(x) && math.IsNaN(y)))
+	case float32:
+		y, ok := b.(float32)
+		return ok && (math.Float32bits(x) == math.Float32bits(y) || (x != x && y != y))
+	case nil, string, int32, int64, bool:
+		return a == b
+	}
+	return false
+}
+
+func formatEvent(e event) string {
+	return "@" + strconv.FormatInt(e.ts, 10) + " " + formatRow(e.row)
+}
+
+func formatRow(row []any) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i, v := range row {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(formatValue(v))
+	}
+	b.WriteString("]")
+	return b.String()
+}
+
+// formatValue shows the Go type of numbers, since a type difference alone
+// is a mismatch.
+func formatValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "NULL"
+	case string:
+		return strconv.Quote(x)
+	case int32:
+		return strconv.FormatInt(int64(x), 10) + "i"
+	case int64:
+		return strconv.FormatInt(x, 10) + "l"
+	case float32:
+		return strconv.FormatFloat(float64(x), 'g', -1, 32) + "f"
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64) + "d"
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return fmt.Sprintf("%T(%v)", v, v)
+}

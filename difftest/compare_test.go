@@ -1,0 +1,79 @@
+package difftest
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	rt "eventflux/runtime"
+)
+
+func TestSameValue(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		a, b any
+		want bool
+	}{
+		{nil, nil, true},
+		{nil, int64(0), false},
+		{int32(1), int32(1), true},
+		{int32(1), int64(1), false}, // a type difference is a mismatch
+		{int64(-7), int64(-7), true},
+		{"a", "a", true},
+		{"a", "A", false},
+		{true, true, true},
+		{true, false, false},
+		{math.Nextafter(0.3, 1), 0.3, false}, // bit equality, no tolerance
+		{0.5, 0.5, true},
+		{0.0, math.Copysign(0, -1), false},
+		{nan, nan, true},
+		{nan, 1.0, false},
+		{float32(0.1), float32(0.1), true},
+		{float32(0.1), 0.1, false},
+		{float32(nan), float32(nan), true},
+	}
+	for _, tt := range tests {
+		if got := sameValue(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameValue(%#v, %#v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func rec(events ...event) *recording {
+	return &recording{
+		streams: []rt.StreamInfo{{Name: "Out1", Columns: []rt.Column{{Name: "x", Type: rt.BigInt}}, Written: true}},
+		written: []string{"Out1"},
+		events:  map[string][]event{"Out1": events},
+	}
+}
+
+func TestCompareRecordings(t *testing.T) {
+	e := func(ts int64, v any) event { return event{ts: ts, row: []any{v}} }
+	tests := []struct {
+		name      string
+		ref, cand *recording
+		kind      mismatchKind
+		tsOnly    bool
+		text      string
+	}{
+		{"equal", rec(e(1, int64(2))), rec(e(1, int64(2))), noMismatch, false, ""},
+		{"both rejected", &recording{buildErr: "E202"}, &recording{buildErr: "other text"}, noMismatch, false, ""},
+		{"only candidate rejects", rec(), &recording{buildErr: "E900"}, buildMismatch, false, "candidate build: E900"},
+		{"candidate panics", rec(), &recording{panicked: "panic during step 3: boom"}, crashMismatch, false, "candidate: panic during step 3: boom"},
+		{"value", rec(e(1, int64(2)), e(2, int64(3))), rec(e(1, int64(2)), e(2, int64(4))), outputMismatch, false,
+			"Out1 event 1: reference @2 [3l], candidate @2 [4l]"},
+		{"timestamp only", rec(e(1, int64(2))), rec(e(5, int64(2))), outputMismatch, true, "Out1 event 0: reference @1 [2l], candidate @5 [2l]"},
+		{"missing event", rec(e(1, int64(2)), e(2, nil)), rec(e(1, int64(2))), outputMismatch, false,
+			"reference wrote 2 events, candidate 1; first extra: reference @2 [NULL]"},
+		{"send error", rec(), func() *recording { r := rec(); r.sendErrs = []string{"step 1: bad"}; return r }(), outputMismatch, false, "errors differ"},
+		{"schema", rec(), func() *recording { r := rec(); r.streams[0].Columns[0].Type = rt.Int; return r }(), outputMismatch, false, "streams differ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := compare(tt.ref, tt.cand)
+			if d.kind != tt.kind || d.tsOnly != tt.tsOnly || !strings.Contains(d.text, tt.text) {
+				t.Errorf("compare = {%v tsOnly=%v %q}, want {%v tsOnly=%v containing %q}", d.kind, d.tsOnly, d.text, tt.kind, tt.tsOnly, tt.text)
+			}
+		})
+	}
+}
