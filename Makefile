@@ -32,6 +32,11 @@ fuzz:
 	$(GO) test ./compiler/syntax -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
 
+# Regenerate the benchmark packages bench/gen/wN from bench/apps/wN.sql.
+.PHONY: bench-gen
+bench-gen:
+	$(GO) run ./bench/internal/gen -apps bench/apps -out bench/gen
+
 fmt:
 	gofmt -l -w .
 
