@@ -14,5 +14,7 @@ type command struct {
 var commands = []command{
 	{"run", "run an app on the interpreter, JSON lines in and out", runRun},
 	{"test", "run conformance case files on a backend", runTest},
+	{"gen", "write the Go package generated for an app into a directory", runGen},
+	{"compile", "build an app into an executable (JSON lines in and out, like run)", runCompile},
 	{"explain", "print the plan before and after each optimizer pass, with costs", runExplain},
 }

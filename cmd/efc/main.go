@@ -1,5 +1,6 @@
-// Command efc is the EventFlux command line: it runs apps and the
-// conformance suite (and later explains, generates and compiles them).
+// Command efc is the EventFlux command line: it runs apps on the
+// interpreter, generates and compiles them to Go, explains their plans and
+// runs the conformance suite on either backend.
 package main
 
 import (
