@@ -14,14 +14,16 @@ import (
 type mismatchKind uint8
 
 const (
-	noMismatch     mismatchKind = iota
-	buildMismatch               // one backend built the app, the other did not
-	crashMismatch               // a backend panicked or hung
-	outputMismatch              // schemas, send errors or recorded events differ
+	noMismatch       mismatchKind = iota
+	buildMismatch                 // one backend built the app, the other did not
+	crashMismatch                 // a backend panicked or hung
+	outputMismatch                // schemas, send errors or recorded events differ
+	typingMismatch                // a backend's schema differs from the spec's typing of the app
+	contractMismatch              // a backend wrote a value whose Go type does not fit its column
 )
 
 func (k mismatchKind) String() string {
-	return [...]string{"none", "build", "crash", "output"}[k]
+	return [...]string{"none", "build", "crash", "output", "typing", "contract"}[k]
 }
 
 // difference is the first difference between two recordings.
@@ -56,7 +58,83 @@ func compare(ref, cand *recording) difference {
 			return d
 		}
 	}
+	for _, r := range []struct {
+		who string
+		rec *recording
+	}{{"reference", ref}, {"candidate", cand}} {
+		if d := r.rec.contract(); d.kind != noMismatch {
+			d.text = r.who + ": " + d.text
+			return d
+		}
+	}
 	return difference{}
+}
+
+// typing compares the schemas a backend reports with the generator's
+// typing of the app (LANGUAGE.md §2.4, §4.1): the generator knows the type
+// of every expression it builds.
+func (r *recording) typing(model map[string][]Column) difference {
+	for _, s := range r.streams {
+		want, ok := model[s.Name]
+		if !ok {
+			return difference{kind: typingMismatch, text: "unexpected stream " + s.Name}
+		}
+		got := make([]Column, len(s.Columns))
+		for i, c := range s.Columns {
+			got[i] = Column{c.Name, c.Type}
+		}
+		if formatColumns(got) != formatColumns(want) {
+			return difference{kind: typingMismatch, stream: s.Name,
+				text: fmt.Sprintf("%s has columns %s, the spec's typing gives %s", s.Name, formatColumns(got), formatColumns(want))}
+		}
+	}
+	return difference{}
+}
+
+func formatColumns(cols []Column) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = c.Name + " " + c.Type.String()
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// contract checks the App contract: every value written is nil or the Go
+// type of its column (runtime.App.Subscribe).
+func (r *recording) contract() difference {
+	for _, s := range r.streams {
+		for i, e := range r.events[s.Name] {
+			if len(e.row) != len(s.Columns) {
+				return difference{kind: contractMismatch, stream: s.Name,
+					text: fmt.Sprintf("%s event %d has %d values for %d columns", s.Name, i, len(e.row), len(s.Columns))}
+			}
+			for j, v := range e.row {
+				if v != nil && !fits(v, s.Columns[j].Type) {
+					return difference{kind: contractMismatch, stream: s.Name,
+						text: fmt.Sprintf("%s event %d column %s (%s) holds a Go %T", s.Name, i, s.Columns[j].Name, s.Columns[j].Type, v)}
+				}
+			}
+		}
+	}
+	return difference{}
+}
+
+func fits(v any, t rt.Type) bool {
+	switch v.(type) {
+	case string:
+		return t == rt.String
+	case int32:
+		return t == rt.Int
+	case int64:
+		return t == rt.BigInt
+	case float32:
+		return t == rt.Float
+	case float64:
+		return t == rt.Double
+	case bool:
+		return t == rt.Bool
+	}
+	return false
 }
 
 // panicFrames keeps the frames below the panic call of a goroutine dump,

@@ -67,6 +67,8 @@ func TestCompareRecordings(t *testing.T) {
 			"reference wrote 2 events, candidate 1; first extra: reference @2 [NULL]"},
 		{"send error", rec(), func() *recording { r := rec(); r.sendErrs = []string{"step 1: bad"}; return r }(), outputMismatch, false, "errors differ"},
 		{"schema", rec(), func() *recording { r := rec(); r.streams[0].Columns[0].Type = rt.Int; return r }(), outputMismatch, false, "streams differ"},
+		{"contract", rec(e(1, int32(2))), rec(e(1, int32(2))), contractMismatch, false, "reference: Out1 event 0 column x (BIGINT) holds a Go int32"},
+		{"arity", rec(e(1, int64(2))), rec(event{ts: 1, row: []any{int64(2), nil}}), outputMismatch, false, "Out1 event 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,5 +77,19 @@ func TestCompareRecordings(t *testing.T) {
 				t.Errorf("compare = {%v tsOnly=%v %q}, want {%v tsOnly=%v containing %q}", d.kind, d.tsOnly, d.text, tt.kind, tt.tsOnly, tt.text)
 			}
 		})
+	}
+}
+
+func TestTyping(t *testing.T) {
+	r := rec()
+	if d := r.typing(map[string][]Column{"Out1": {{"x", rt.BigInt}}}); d.kind != noMismatch {
+		t.Errorf("typing of a matching schema: %s", d.text)
+	}
+	d := r.typing(map[string][]Column{"Out1": {{"x", rt.Int}}})
+	if want := "Out1 has columns (x BIGINT), the spec's typing gives (x INT)"; d.kind != typingMismatch || d.stream != "Out1" || d.text != want {
+		t.Errorf("typing = {%v %s %q}, want {typing Out1 %q}", d.kind, d.stream, d.text, want)
+	}
+	if d := r.typing(map[string][]Column{}); d.kind != typingMismatch {
+		t.Errorf("an unknown stream passes typing")
 	}
 }

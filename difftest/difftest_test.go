@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"eventflux/compiler"
 	"eventflux/conformance"
@@ -16,6 +17,8 @@ import (
 
 var (
 	countFlag     = flag.Int("difftest.count", 300, "apps TestDifferential generates")
+	startFlag     = flag.Int("difftest.start", 0, "index of the first app (rerun one: -difftest.start=I -difftest.count=1)")
+	timeoutFlag   = flag.Duration("difftest.timeout", 10*time.Second, "time limit of one app on one backend")
 	seedFlag      = flag.Uint64("difftest.seed", 20260418, "seed of TestDifferential")
 	candidateFlag = flag.String("difftest.candidate", "", `backend compared with the interpreter: "interp" (a second, fresh instance), "interp-noopt" (optional optimizer passes off) or another name in Candidates such as "gen" (default: "gen" when registered, else "interp")`)
 	outFlag       = flag.String("difftest.out", "", "folder for regression cases (default: ../testdata/regressions)")
@@ -96,7 +99,9 @@ func TestDifferential(t *testing.T) {
 	var log strings.Builder
 	res := Run(Config{
 		Seed:      *seedFlag,
+		Start:     *startFlag,
 		Count:     *countFlag,
+		Timeout:   *timeoutFlag,
 		Reference: conformance.NewBackend("interp", interpBuild),
 		Candidate: candidate(t),
 		OutDir:    out,

@@ -11,6 +11,7 @@ import (
 // Config is one differential run.
 type Config struct {
 	Seed      uint64
+	Start     int // the index of the first app (to rerun one app: Start=i, Count=1)
 	Count     int // apps to generate and run
 	Reference conformance.Backend
 	Candidate conformance.Backend
@@ -74,7 +75,7 @@ func Run(cfg Config) Result {
 	cfg.defaults()
 	start := time.Now()
 	var res Result
-	for i := range cfg.Count {
+	for i := cfg.Start; i < cfg.Start+cfg.Count; i++ {
 		c := Generate(cfg.Seed, i)
 		ref, d := cfg.check(c)
 		res.Apps++
@@ -98,12 +99,22 @@ func Run(cfg Config) Result {
 	return res
 }
 
-// check runs c on both backends and compares.
+// check runs c on both backends and compares them with each other, and
+// their schemas with the generator's typing of the app.
 func (cfg *Config) check(c *Case) (*recording, difference) {
 	sql := c.App.SQL()
 	ref := execute(cfg.Reference, sql, c.Steps, cfg.Timeout)
 	cand := execute(cfg.Candidate, sql, c.Steps, cfg.Timeout)
-	return ref, compare(ref, cand)
+	d := compare(ref, cand)
+	if d.kind == noMismatch && ref.buildErr == "" {
+		model := c.App.schemas()
+		if d = ref.typing(model); d.kind != noMismatch {
+			d.text = "reference: " + d.text
+		} else if d = cand.typing(model); d.kind != noMismatch {
+			d.text = "candidate: " + d.text
+		}
+	}
+	return ref, d
 }
 
 // report logs a mismatch and, when asked, shrinks it and writes the case.
