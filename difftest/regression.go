@@ -64,7 +64,10 @@ func regressionCase(seed uint64, index int, c *Case, ref *recording, d differenc
 		}
 		b.WriteString("\n      " + stepJSON(s))
 	}
-	b.WriteString("\n    ],\n")
+	if len(c.Steps) > 0 {
+		b.WriteString("\n    ")
+	}
+	b.WriteString("],\n")
 	b.WriteString("    \"expect\": [")
 	exps := expectations(ref, collect)
 	for i, e := range exps {

@@ -24,8 +24,10 @@ type Config struct {
 	// MaxShrunk bounds how many mismatches are shrunk and written (default
 	// 5); later ones are only counted and logged with their seed and index.
 	MaxShrunk int
-	// ShrinkBudget bounds the runs one shrink may spend (default 4000).
+	// ShrinkBudget bounds the runs one shrink may spend (default 4000), and
+	// ShrinkTime its duration (default 1 minute), for slow backends.
 	ShrinkBudget int
+	ShrinkTime   time.Duration
 }
 
 // Result summarizes a run.
@@ -63,6 +65,9 @@ func (c *Config) defaults() {
 	}
 	if c.ShrinkBudget <= 0 {
 		c.ShrinkBudget = 4000
+	}
+	if c.ShrinkTime <= 0 {
+		c.ShrinkTime = time.Minute
 	}
 	if c.Log == nil {
 		c.Log = io.Discard

@@ -2,6 +2,7 @@ package difftest
 
 import (
 	"strings"
+	"time"
 
 	rt "eventflux/runtime"
 )
@@ -11,19 +12,20 @@ import (
 // smaller (fewer steps, rows, queries, clauses, columns or expression
 // nodes), so the passes reach a fixed point.
 type shrinker struct {
-	cfg  *Config
-	kind mismatchKind
-	cur  *Case
-	diff difference
-	ref  *recording
-	runs int
+	cfg      *Config
+	kind     mismatchKind
+	cur      *Case
+	diff     difference
+	ref      *recording
+	runs     int
+	deadline time.Time
 }
 
 // shrink returns the smallest case it finds, the difference on it and the
 // reference's recording of it. A hang is not shrunk: every attempt would
 // cost a timeout and leave a spinning goroutine behind.
 func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording) {
-	s := &shrinker{cfg: cfg, kind: d.kind, cur: c}
+	s := &shrinker{cfg: cfg, kind: d.kind, cur: c, deadline: time.Now().Add(cfg.ShrinkTime)}
 	s.ref, s.diff = cfg.check(c)
 	if s.diff.kind != d.kind {
 		// Not reproducible (a nondeterministic candidate): keep the original.
@@ -35,11 +37,12 @@ func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording)
 	for progress := true; progress; {
 		progress = s.dropSteps()
 		progress = s.dropQueries() || progress
+		progress = s.inlineQueries() || progress
 		progress = s.simplifyQueries() || progress
 		progress = s.simplifyExprs() || progress
 		progress = s.dropColumns() || progress
 		progress = s.simplifySteps() || progress
-		if s.runs >= cfg.ShrinkBudget {
+		if s.exhausted() {
 			break
 		}
 	}
@@ -50,9 +53,13 @@ func hung(d difference) bool {
 	return d.kind == crashMismatch && strings.Contains(d.text, "timed out after")
 }
 
+func (s *shrinker) exhausted() bool {
+	return s.runs >= s.cfg.ShrinkBudget || time.Now().After(s.deadline)
+}
+
 // try keeps c when it still shows a difference of the same kind.
 func (s *shrinker) try(c *Case) bool {
-	if s.runs >= s.cfg.ShrinkBudget {
+	if s.exhausted() {
 		return false
 	}
 	s.runs++
@@ -156,6 +163,62 @@ func (s *shrinker) dropQueries() bool {
 		progress = s.try(c) || progress
 	}
 	return progress
+}
+
+// inlineQueries removes a query that others read by rewriting its readers
+// to read its input, with its select items substituted for its columns.
+// That is not equivalent in general (windows, aggregates), but it need not
+// be: the edit is kept only if the mismatch survives it.
+func (s *shrinker) inlineQueries() bool {
+	progress := false
+	for i := len(s.cur.App.Queries) - 1; i >= 0; i-- {
+		if i >= len(s.cur.App.Queries) {
+			continue
+		}
+		c := s.cur.clone()
+		up := c.App.Queries[i]
+		readers := 0
+		for _, q := range c.App.Queries[i+1:] {
+			if q.From == up.Target {
+				readers++
+				inline(q, up)
+			}
+		}
+		if readers == 0 {
+			continue
+		}
+		c.App.Queries = append(c.App.Queries[:i], c.App.Queries[i+1:]...)
+		progress = s.try(c) || progress
+	}
+	return progress
+}
+
+// inline rewrites q, a reader of up, to read up's input instead.
+func inline(q, up *Query) {
+	q.From = up.From
+	if up.Star {
+		return
+	}
+	items := map[string]*Expr{}
+	for _, it := range up.Items {
+		items[it.Name()] = it.Expr
+	}
+	for _, slot := range q.exprSlots() {
+		if e := *slot; e.Op == OpCol {
+			if x, ok := items[e.Name]; ok {
+				*slot = x.clone()
+			}
+		}
+	}
+	if q.Window == nil {
+		return
+	}
+	// Window parameters naming a column follow it when it is a column there.
+	for i, a := range q.Window.Args {
+		if x, ok := items[a]; ok && x.Op == OpCol {
+			q.Window.Args[i] = x.Name
+		}
+	}
 }
 
 // simplifyQueries drops clauses, select items, GROUP BY and ORDER BY keys

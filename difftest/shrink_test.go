@@ -1,6 +1,7 @@
 package difftest
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,7 +19,25 @@ type brokenApp struct {
 	corrupt func(n int, row []any) (keep bool)
 }
 
+// Send crashes on a NULL value, as a backend with a missing NULL check would.
+func (b *brokenApp) Send(stream string, ts int64, rows [][]any) error {
+	if b.corrupt == nil {
+		for _, row := range rows {
+			for _, v := range row {
+				if v == nil {
+					var nilMap map[string]int
+					nilMap["null"]++
+				}
+			}
+		}
+	}
+	return b.App.Send(stream, ts, rows)
+}
+
 func (b *brokenApp) Subscribe(stream string, fn func(ts int64, row []any)) error {
+	if b.corrupt == nil {
+		return b.App.Subscribe(stream, fn)
+	}
 	n := 0
 	return b.App.Subscribe(stream, func(ts int64, row []any) {
 		n++
@@ -31,6 +50,9 @@ func (b *brokenApp) Subscribe(stream string, fn func(ts int64, row []any)) error
 
 func brokenBackend(name string, corrupt func(n int, row []any) bool) conformance.Backend {
 	return conformance.NewBackend(name, func(app string) (runtime.App, error) {
+		if name == "no GROUP BY" && strings.Contains(app, "GROUP BY") {
+			return nil, errors.New("GROUP BY is not implemented")
+		}
 		a, err := interpBuild(app)
 		if err != nil {
 			return nil, err
@@ -72,17 +94,21 @@ func perturbFifth(n int, row []any) bool {
 
 func TestShrinkBrokenCandidate(t *testing.T) {
 	tests := []struct {
-		name    string
-		corrupt func(n int, row []any) bool
+		name     string
+		corrupt  func(n int, row []any) bool
+		kind     string
+		maxSteps int
 	}{
-		{"drop every 3rd event", dropThird},
-		{"perturb every 5th event", perturbFifth},
+		{"drop every 3rd event", dropThird, "output", 5},
+		{"perturb every 5th event", perturbFifth, "output", 5},
+		{"no GROUP BY", func(int, []any) bool { return true }, "build", 0},
+		{"crash on NULL", nil, "crash", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			var log strings.Builder
-			broken := brokenBackend("broken", tt.corrupt)
+			broken := brokenBackend(tt.name, tt.corrupt)
 			res := Run(Config{
 				Seed:      7,
 				Count:     40,
@@ -96,11 +122,11 @@ func TestShrinkBrokenCandidate(t *testing.T) {
 				t.Fatalf("no mismatch found in %d apps:\n%s", res.Apps, log.String())
 			}
 			m := res.Mismatches[0]
-			if m.Kind != "output" {
-				t.Fatalf("mismatch kind %s, want output: %s", m.Kind, m.Reason)
+			if m.Kind != tt.kind {
+				t.Fatalf("mismatch kind %s, want %s: %s", m.Kind, tt.kind, m.Reason)
 			}
-			if m.MinimalSteps > 5 || m.MinimalSteps < 1 {
-				t.Errorf("shrunk to %d steps, want 1 to 5:\n%s", m.MinimalSteps, log.String())
+			if m.MinimalSteps > tt.maxSteps {
+				t.Errorf("shrunk to %d steps, want at most %d:\n%s", m.MinimalSteps, tt.maxSteps, log.String())
 			}
 			if n := strings.Count(m.MinimalApp, "INSERT"); n != 1 {
 				t.Errorf("shrunk app has %d queries, want 1:\n%s", n, m.MinimalApp)
