@@ -62,6 +62,7 @@ func Generate(app *plan.App, opts Options) ([]File, error) {
 	g.f.ImportName(pkgAgg, "agg")
 	g.f.ImportName(pkgFn, "fn")
 	g.f.ImportName(pkgRate, "rate")
+	g.f.ImportName(pkgSnap, "snap")
 	if err := g.generate(); err != nil {
 		return nil, err
 	}
@@ -91,6 +92,7 @@ func (g *generator) generate() error {
 			return &Unsupported{What: fmt.Sprintf("stream %s with more than 64 columns", rel.Name)}
 		}
 		g.relation(rel)
+		g.relationCodec(rel)
 	}
 	var queries []*queryGen
 	for _, q := range g.app.Queries {

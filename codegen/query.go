@@ -126,6 +126,9 @@ func (qg *queryGen) emit() error {
 	groupFields = append(groupFields,
 		jen.Id("held").Int64().Comment("events currently contributing"),
 		jen.Id("slot").Int(), jen.Id("epoch").Uint64())
+	if len(qg.sel.GroupBy) > 0 {
+		groupFields = append(groupFields, jen.Id("key").Id(qg.id("Key")))
+	}
 	f.Commentf("%s is the aggregate state of one group of %s.", groupT, qg.name)
 	f.Type().Id(groupT).Struct(groupFields...)
 
@@ -269,7 +272,7 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
 		)
 	}
-	return nil
+	return qg.emitState(groupT, keyT)
 }
 
 // silence reads temporaries of s that nothing read.

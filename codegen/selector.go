@@ -172,7 +172,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
 		s.add(jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("key")))
 		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
-			jen.Id("g").Op("=").Op("&").Id(groupT).Values(),
+			jen.Id("g").Op("=").Op("&").Id(groupT).Values(jen.Dict{jen.Id("key"): jen.Id("key")}),
 			jen.Id("q").Dot("groups").Index(jen.Id("key")).Op("=").Id("g"),
 		))
 	} else {
