@@ -41,7 +41,8 @@ func (g *generator) appType(queries []*queryGen) {
 			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
 			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)))
 	}
-	f.Comment("App is the compiled application. It is not safe for concurrent use;\ncall Start before sending events.")
+	f.Comment("App is the compiled application. It is not safe for concurrent use;")
+	f.Comment("call Start before sending events.")
 	f.Type().Id("App").Struct(fields...)
 
 	// New: triggers first, then queries in statement order, registering timer

@@ -174,7 +174,9 @@ func (qg *queryGen) emit() error {
 		qf = append(qf, jen.Id("rate").Op("*").Qual(pkgRate, "Limiter").Types(outT, jen.Op("*").Id(groupT)),
 			jen.Id("rateIn").Index().Add(rateRow))
 	}
-	f.Comment(strings.Join(doc, "\n"))
+	for _, line := range doc {
+		f.Comment(line) // one // line each: a block comment would break on "*/" in a cron text
+	}
 	f.Type().Id(qg.name).Struct(qf...)
 
 	// init
