@@ -34,8 +34,11 @@ fuzz:
 
 # Regenerate the benchmark packages bench/gen/wN from bench/apps/wN.sql.
 .PHONY: bench-gen
-bench-gen:
-	$(GO) run ./bench/internal/gen -apps bench/apps -out bench/gen
+bench-gen: build
+	@for app in bench/apps/*.sql; do \
+		name=$$(basename $$app .sql); \
+		$(EFC) gen $$app -pkg $$name -o bench/gen/$$name || exit 1; \
+	done
 
 fmt:
 	gofmt -l -w .

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"eventflux/runtime"
 	"eventflux/runtime/agg"
-	snap "eventflux/runtime/snap"
+	"eventflux/runtime/snap"
 	"eventflux/runtime/window"
 	"fmt"
 	"slices"
@@ -71,6 +71,29 @@ func ticksFrom(vals []any) (Ticks, error) {
 	}
 	return ev, nil
 }
+func appendTicks(dst []byte, v Ticks) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	dst = snap.AppendFloat(dst, float64(v.Price))
+	dst = snap.AppendInt(dst, int64(v.Volume))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readTicks(r *snap.Reader) Ticks {
+	var v Ticks
+	v.Symbol = r.String()
+	v.Price = r.Float()
+	v.Volume = r.Int()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var ticksCodec = window.Codec[Ticks]{
+	Append: appendTicks,
+	Read: func(src []byte) (Ticks, []byte, error) {
+		r := snap.NewReader(src)
+		v := readTicks(r)
+		return v, r.Rest(), r.Err()
+	},
+}
 
 // Out is one event of stream Out (line 4).
 type Out struct {
@@ -117,6 +140,27 @@ func outFrom(vals []any) (Out, error) {
 	}
 	return ev, nil
 }
+func appendOut(dst []byte, v Out) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	dst = snap.AppendInt(dst, int64(v.Trades))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readOut(r *snap.Reader) Out {
+	var v Out
+	v.Symbol = r.String()
+	v.Trades = r.Int()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var outCodec = window.Codec[Out]{
+	Append: appendOut,
+	Read: func(src []byte) (Out, []byte, error) {
+		r := snap.NewReader(src)
+		v := readOut(r)
+		return v, r.Rest(), r.Err()
+	},
+}
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
@@ -141,14 +185,12 @@ type q0Cand struct {
 	g    *q0Group
 }
 
-/*
-q0 runs query 0 (line 4).
-
-	PhysicalScan: Ticks
-	PhysicalTimeWindow: time(10000ms)
-	PhysicalHashGroupAgg: 2 columns, aggregators Count
-	PhysicalInsert: Out
-*/
+// q0 runs query 0 (line 4).
+//
+//	PhysicalScan: Ticks
+//	PhysicalTimeWindow: time(10000ms)
+//	PhysicalHashGroupAgg: 2 columns, aggregators Count
+//	PhysicalInsert: Out
 type q0 struct {
 	app    *App
 	win    *window.Time[Ticks]
@@ -347,10 +389,8 @@ func (q *q0) loadState(r *snap.Reader) {
 	}
 }
 
-/*
-App is the compiled application. It is not safe for concurrent use;
-call Start before sending events.
-*/
+// App is the compiled application. It is not safe for concurrent use;
+// call Start before sending events.
 type App struct {
 	sched    *runtime.Scheduler
 	started  bool
@@ -586,14 +626,40 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 	return nil
 }
 
-// errSnapshots is returned until window state can be captured (§12).
-var errSnapshots = errors.New("snapshots (persist/restore) are not implemented by generated code yet")
-
+// Snapshot captures all state between chunks (§12.1).
 func (a *App) Snapshot() ([]byte, error) {
-	return nil, errSnapshots
+	dst := []byte("EFG1")
+	dst = snap.AppendUint(dst, 0)
+	dst = snap.AppendUint(dst, 1)
+	var err error
+	if dst, err = a.q0.appendState(dst); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
-func (a *App) Restore(snapshot []byte) error {
-	return errSnapshots
+
+// Restore replaces all state with a snapshot's (§12.2).
+func (a *App) Restore(b []byte) error {
+	r := snap.NewReader(b)
+	r.Expect("EFG1")
+	if r.Uint() != 0 {
+		return snap.ErrMismatch
+	}
+	if r.Uint() != 1 {
+		return snap.ErrMismatch
+	}
+	a.q0.loadState(r)
+	if err := r.Err(); err != nil {
+		if errors.Is(err, snap.ErrMismatch) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
+	}
+	if len(r.Rest()) != 0 {
+		return snap.ErrMismatch
+	}
+	a.sched.FireDue()
+	return nil
 }
 
 // RuntimeErrors returns the data problems reported so far (§13.3).

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"eventflux/runtime"
 	"eventflux/runtime/agg"
-	snap "eventflux/runtime/snap"
+	"eventflux/runtime/snap"
 	"eventflux/runtime/window"
 	"fmt"
 	"slices"
@@ -70,6 +70,29 @@ func ticksFrom(vals []any) (Ticks, error) {
 		ev.Volume = v2.I
 	}
 	return ev, nil
+}
+func appendTicks(dst []byte, v Ticks) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	dst = snap.AppendFloat(dst, float64(v.Price))
+	dst = snap.AppendInt(dst, int64(v.Volume))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readTicks(r *snap.Reader) Ticks {
+	var v Ticks
+	v.Symbol = r.String()
+	v.Price = r.Float()
+	v.Volume = r.Int()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var ticksCodec = window.Codec[Ticks]{
+	Append: appendTicks,
+	Read: func(src []byte) (Ticks, []byte, error) {
+		r := snap.NewReader(src)
+		v := readTicks(r)
+		return v, r.Rest(), r.Err()
+	},
 }
 
 // Trades is one event of stream Trades (line 6).
@@ -143,6 +166,31 @@ func tradesFrom(vals []any) (Trades, error) {
 	}
 	return ev, nil
 }
+func appendTrades(dst []byte, v Trades) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	dst = snap.AppendFloat(dst, float64(v.Price))
+	dst = snap.AppendInt(dst, int64(v.Volume))
+	dst = snap.AppendFloat(dst, float64(v.Notional))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readTrades(r *snap.Reader) Trades {
+	var v Trades
+	v.Symbol = r.String()
+	v.Price = r.Float()
+	v.Volume = r.Int()
+	v.Notional = r.Float()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var tradesCodec = window.Codec[Trades]{
+	Append: appendTrades,
+	Read: func(src []byte) (Trades, []byte, error) {
+		r := snap.NewReader(src)
+		v := readTrades(r)
+		return v, r.Rest(), r.Err()
+	},
+}
 
 // Large is one event of stream Large (line 11).
 type Large struct {
@@ -188,6 +236,27 @@ func largeFrom(vals []any) (Large, error) {
 		ev.Notional = v1.F
 	}
 	return ev, nil
+}
+func appendLarge(dst []byte, v Large) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	dst = snap.AppendFloat(dst, float64(v.Notional))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readLarge(r *snap.Reader) Large {
+	var v Large
+	v.Symbol = r.String()
+	v.Notional = r.Float()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var largeCodec = window.Codec[Large]{
+	Append: appendLarge,
+	Read: func(src []byte) (Large, []byte, error) {
+		r := snap.NewReader(src)
+		v := readLarge(r)
+		return v, r.Rest(), r.Err()
+	},
 }
 
 // Out is one event of stream Out (line 16).
@@ -248,6 +317,29 @@ func outFrom(vals []any) (Out, error) {
 	}
 	return ev, nil
 }
+func appendOut(dst []byte, v Out) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	dst = snap.AppendFloat(dst, float64(v.Total))
+	dst = snap.AppendInt(dst, int64(v.Trades))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readOut(r *snap.Reader) Out {
+	var v Out
+	v.Symbol = r.String()
+	v.Total = r.Float()
+	v.Trades = r.Int()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var outCodec = window.Codec[Out]{
+	Append: appendOut,
+	Read: func(src []byte) (Out, []byte, error) {
+		r := snap.NewReader(src)
+		v := readOut(r)
+		return v, r.Rest(), r.Err()
+	},
+}
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
@@ -264,14 +356,12 @@ type q0Cand struct {
 	g    *q0Group
 }
 
-/*
-q0 runs query 0 (line 6).
-
-	PhysicalScan: Ticks
-	PhysicalFilter: (volume#2 >= 100)
-	PhysicalProject: 4 columns
-	PhysicalInsert: Trades
-*/
+// q0 runs query 0 (line 6).
+//
+//	PhysicalScan: Ticks
+//	PhysicalFilter: (volume#2 >= 100)
+//	PhysicalProject: 4 columns
+//	PhysicalInsert: Trades
 type q0 struct {
 	app    *App
 	global q0Group
@@ -397,14 +487,12 @@ type q1Cand struct {
 	g    *q1Group
 }
 
-/*
-q1 runs query 1 (line 11).
-
-	PhysicalScan: Trades
-	PhysicalFilter: (notional#3 > 50000.0)
-	PhysicalProject: 2 columns
-	PhysicalInsert: Large
-*/
+// q1 runs query 1 (line 11).
+//
+//	PhysicalScan: Trades
+//	PhysicalFilter: (notional#3 > 50000.0)
+//	PhysicalProject: 2 columns
+//	PhysicalInsert: Large
 type q1 struct {
 	app    *App
 	global q1Group
@@ -529,14 +617,12 @@ type q2Cand struct {
 	g    *q2Group
 }
 
-/*
-q2 runs query 2 (line 16).
-
-	PhysicalScan: Large
-	PhysicalLengthWindow: length(100)
-	PhysicalHashGroupAgg: 3 columns, aggregators SumFloat, Count
-	PhysicalInsert: Out
-*/
+// q2 runs query 2 (line 16).
+//
+//	PhysicalScan: Large
+//	PhysicalLengthWindow: length(100)
+//	PhysicalHashGroupAgg: 3 columns, aggregators SumFloat, Count
+//	PhysicalInsert: Out
 type q2 struct {
 	app    *App
 	win    *window.Length[Large]
@@ -759,10 +845,8 @@ func (q *q2) loadState(r *snap.Reader) {
 	}
 }
 
-/*
-App is the compiled application. It is not safe for concurrent use;
-call Start before sending events.
-*/
+// App is the compiled application. It is not safe for concurrent use;
+// call Start before sending events.
 type App struct {
 	sched     *runtime.Scheduler
 	started   bool
@@ -1177,14 +1261,48 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 	return nil
 }
 
-// errSnapshots is returned until window state can be captured (§12).
-var errSnapshots = errors.New("snapshots (persist/restore) are not implemented by generated code yet")
-
+// Snapshot captures all state between chunks (§12.1).
 func (a *App) Snapshot() ([]byte, error) {
-	return nil, errSnapshots
+	dst := []byte("EFG1")
+	dst = snap.AppendUint(dst, 0)
+	dst = snap.AppendUint(dst, 3)
+	var err error
+	if dst, err = a.q0.appendState(dst); err != nil {
+		return nil, err
+	}
+	if dst, err = a.q1.appendState(dst); err != nil {
+		return nil, err
+	}
+	if dst, err = a.q2.appendState(dst); err != nil {
+		return nil, err
+	}
+	return dst, nil
 }
-func (a *App) Restore(snapshot []byte) error {
-	return errSnapshots
+
+// Restore replaces all state with a snapshot's (§12.2).
+func (a *App) Restore(b []byte) error {
+	r := snap.NewReader(b)
+	r.Expect("EFG1")
+	if r.Uint() != 0 {
+		return snap.ErrMismatch
+	}
+	if r.Uint() != 3 {
+		return snap.ErrMismatch
+	}
+	a.q0.loadState(r)
+	a.q1.loadState(r)
+	a.q2.loadState(r)
+	if err := r.Err(); err != nil {
+		if errors.Is(err, snap.ErrMismatch) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
+	}
+	if len(r.Rest()) != 0 {
+		return snap.ErrMismatch
+	}
+	a.sched.FireDue()
+	return nil
 }
 
 // RuntimeErrors returns the data problems reported so far (§13.3).

@@ -1,0 +1,101 @@
+package bench
+
+import (
+	"sync"
+	"testing"
+
+	"eventflux/bench/gen/w1"
+	"eventflux/bench/hand"
+	"eventflux/bench/internal/ticks"
+)
+
+var w1Ticks = sync.OnceValue(func() []w1.Ticks {
+	return convert(func(t *ticks.Tick) w1.Ticks {
+		return w1.Ticks{Symbol: t.Symbol, Price: t.Price, Volume: t.Volume}
+	})
+})
+
+// w1Gen drives the generated package; with rec nil its subscriber only
+// counts rows (into driver.rows), as in the benchmark.
+func w1Gen(tb testing.TB, rec recorder) driver {
+	app := w1.New()
+	rows := new(int64)
+	app.OnOut(func(ts int64, ev *w1.Out) {
+		*rows++
+		if rec == nil {
+			return
+		}
+		rec(ts, []any{nullable(ev.Nulls, 0, ev.Symbol), nullable(ev.Nulls, 1, ev.Adj), nullable(ev.Nulls, 2, ev.Volume)})
+	})
+	if err := app.Start(ticks.Start); err != nil {
+		tb.Fatal(err)
+	}
+	evs := w1Ticks()
+	return driver{
+		rows:    rows,
+		send:    func(i int) { app.SendTicks(ticks.TsAt(i), evs[i&tickMask]) },
+		advance: app.AdvanceTo,
+	}
+}
+
+// w1Hand drives the hand-written code like w1Gen.
+func w1Hand(rec recorder) driver {
+	rows := new(int64)
+	w := hand.NewW1(func(ts int64, r *hand.W1Row) {
+		*rows++
+		if rec == nil {
+			return
+		}
+		rec(ts, []any{r.Symbol, r.Adj, r.Volume})
+	})
+	data := tickData()
+	return driver{
+		rows:    rows,
+		send:    func(i int) { w.Send(ticks.TsAt(i), &data[i&tickMask]) },
+		advance: func(int64) {}, // no timers: only ticks move the clock
+	}
+}
+
+// BenchmarkW1: one op is one tick sent alone; the loops call the typed
+// API and the hand-written code directly (no indirection in the loop).
+func BenchmarkW1(b *testing.B) {
+	b.Run("interp", func(b *testing.B) { benchInterp(b, "w1") })
+	b.Run("gen", func(b *testing.B) {
+		var n int64
+		app := w1.New()
+		app.OnOut(func(int64, *w1.Out) { n++ })
+		if err := app.Start(ticks.Start); err != nil {
+			b.Fatal(err)
+		}
+		evs := w1Ticks()
+		i := 0
+		for ; i < warmup; i++ {
+			app.SendTicks(ticks.TsAt(i), evs[i&tickMask])
+		}
+		n = 0
+		b.ReportAllocs()
+		b.ResetTimer()
+		for end := i + b.N; i < end; i++ {
+			app.SendTicks(ticks.TsAt(i), evs[i&tickMask])
+		}
+		b.StopTimer()
+		reportRate(b, n)
+	})
+	b.Run("hand", func(b *testing.B) {
+		var n int64
+		w := hand.NewW1(func(int64, *hand.W1Row) { n++ })
+		data := tickData()
+		i := 0
+		for ; i < warmup; i++ {
+			w.Send(ticks.TsAt(i), &data[i&tickMask])
+		}
+		n = 0
+		b.ReportAllocs()
+		b.ResetTimer()
+		for end := i + b.N; i < end; i++ {
+			w.Send(ticks.TsAt(i), &data[i&tickMask])
+		}
+		b.StopTimer()
+		reportRate(b, n)
+	})
+}
