@@ -119,7 +119,11 @@ func TestDifferential(t *testing.T) {
 	if res.Apps > 0 && res.Events == 0 {
 		t.Errorf("no events were compared")
 	}
-	for _, m := range res.Mismatches {
+	for i, m := range res.Mismatches {
+		if i == 5 {
+			t.Errorf("… and %d more mismatches", len(res.Mismatches)-i)
+			break
+		}
 		t.Errorf("mismatch seed %d index %d (%s): %s\nminimal: %s\n%s-> %s", m.Seed, m.Index, m.Kind, m.Reason, m.MinimalReason, m.MinimalApp, m.File)
 	}
 }

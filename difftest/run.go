@@ -3,6 +3,8 @@ package difftest
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"eventflux/conformance"
@@ -98,6 +100,9 @@ func Run(cfg Config) Result {
 			}
 		}
 	}
+	if n := len(res.Mismatches) - cfg.MaxShrunk; n > 0 {
+		fmt.Fprintf(cfg.Log, "difftest: %d more mismatches, not shrunk, at indexes %s\n", n, indexes(res.Mismatches[cfg.MaxShrunk:]))
+	}
 	res.Elapsed = time.Since(start)
 	fmt.Fprintf(cfg.Log, "difftest: seed %d: %d apps, %d events compared, %d rejected by the generator, %d mismatches (%s vs %s) in %v\n",
 		cfg.Seed, res.Apps, res.Events, res.Rejected, len(res.Mismatches), cfg.Reference.Name(), cfg.Candidate.Name(), res.Elapsed.Round(time.Millisecond))
@@ -125,10 +130,10 @@ func (cfg *Config) check(c *Case) (*recording, difference) {
 // report logs a mismatch and, when asked, shrinks it and writes the case.
 func (cfg *Config) report(c *Case, index int, d difference, shrink bool) Mismatch {
 	m := Mismatch{Seed: cfg.Seed, Index: index, Kind: d.kind.String(), Reason: d.text}
-	fmt.Fprintf(cfg.Log, "difftest: MISMATCH seed %d index %d (%s): %s\n", cfg.Seed, index, d.kind, d.text)
 	if !shrink {
 		return m
 	}
+	fmt.Fprintf(cfg.Log, "difftest: MISMATCH seed %d index %d (%s): %s\n", cfg.Seed, index, d.kind, d.text)
 	small, sd, ref := cfg.shrink(c, d)
 	if sd.stack != "" {
 		fmt.Fprintf(cfg.Log, "%s\n", sd.stack)
@@ -145,4 +150,20 @@ func (cfg *Config) report(c *Case, index int, d difference, shrink bool) Mismatc
 		}
 	}
 	return m
+}
+
+// indexes lists the first mismatches' indexes, for rerunning them one by one.
+func indexes(ms []Mismatch) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i == 20 {
+			b.WriteString(" …")
+			break
+		}
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(strconv.Itoa(m.Index))
+	}
+	return b.String()
 }
