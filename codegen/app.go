@@ -14,7 +14,7 @@ func (g *generator) appType(queries []*queryGen) {
 	f := g.f
 	readers := map[*plan.Relation][]*queryGen{}
 	for _, q := range queries {
-		readers[q.inRel] = append(readers[q.inRel], q)
+		readers[q.srcRel] = append(readers[q.srcRel], q)
 	}
 	var triggers []*plan.Relation
 	for _, r := range g.app.Relations {

@@ -24,7 +24,9 @@ type queryGen struct {
 	ins        *plan.Insert
 	inType     string
 	outType    string
-	inRel      *plan.Relation
+	inRel      *plan.Relation // the rows the window and selector see (narrowed by a Project)
+	srcRel     *plan.Relation // the stream the query reads
+	proj       *plan.Project
 	outRel     *plan.Relation
 	grouped    bool
 	passExp    bool // SNAPSHOT: the selector passes EXPIRED and RESET rows on
@@ -54,6 +56,8 @@ func (g *generator) query(q *plan.Query) (*queryGen, error) {
 			}
 		case *plan.Scan:
 			qg.scan = n
+		case *plan.Project:
+			qg.proj = n
 		default:
 			return nil, &Unsupported{What: fmt.Sprintf("operator %T", n)}
 		}
@@ -66,7 +70,13 @@ func (g *generator) query(q *plan.Query) (*queryGen, error) {
 	if qg.scan == nil || qg.sel == nil || qg.ins == nil {
 		return nil, &Unsupported{What: "a query without scan, selector or insert"}
 	}
-	qg.inRel, qg.outRel = qg.scan.Rel, qg.ins.Target
+	qg.inRel, qg.srcRel, qg.outRel = qg.scan.Rel, qg.scan.Rel, qg.ins.Target
+	if qg.proj != nil {
+		// A narrow row type for what the window retains (PruneColumns).
+		qg.inRel = &plan.Relation{Name: qg.name + "Row", Columns: qg.proj.Schema(), Pos: q.Pos}
+		g.relation(qg.inRel)
+		g.relationCodec(qg.inRel)
+	}
 	qg.inType, qg.outType = g.typeName(qg.inRel), g.typeName(qg.outRel)
 	qg.grouped = len(qg.sel.GroupBy) > 0
 	qg.passExp = qg.rate != nil && qg.rate.Mode == plan.RateSnapshot
@@ -162,6 +172,9 @@ func (qg *queryGen) emit() error {
 	if qg.pre != nil {
 		qf = append(qf, jen.Id("pre").Index().Add(evT))
 	}
+	if qg.proj != nil {
+		qf = append(qf, jen.Id("narrow").Index().Add(evT))
+	}
 	if qg.grouped {
 		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT))
 	} else {
@@ -216,8 +229,34 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("win").Dot("Fire").Call(jen.Id("now"), jen.Id("q").Dot("emit")))
 	}
 
-	// receive: pre-window filter and window.
+	// receive: projection, pre-window filter and window.
 	var recv []jen.Code
+	srcEvT := evT
+	if qg.proj != nil {
+		srcEvT = jen.Qual(pkgRuntime, "Event").Types(jen.Id(qg.g.typeName(qg.srcRel)))
+		srcFields := fieldNames(qg.srcRel)
+		d := jen.Dict{}
+		var nulls jen.Code
+		for i, c := range qg.proj.Cols {
+			d[jen.Id(inFields[i])] = jen.Id("e").Dot("Data").Dot(srcFields[c])
+			bit := jen.Parens(jen.Id("e").Dot("Data").Dot("Nulls").Op(">>").Lit(c).Op("&").Lit(1)).Op("<<").Lit(i)
+			if nulls == nil {
+				nulls = bit
+			} else {
+				nulls = jen.Add(nulls).Op("|").Add(bit)
+			}
+		}
+		d[jen.Id("Nulls")] = nulls
+		recv = append(recv,
+			jen.Id("narrow").Op(":=").Id("q").Dot("narrow").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("src")).Block(
+				jen.Id("e").Op(":=").Op("&").Id("src").Index(jen.Id("i")),
+				jen.Id("narrow").Op("=").Append(jen.Id("narrow"), jen.Add(evT).Values(jen.Dict{
+					jen.Id("Ts"): jen.Id("e").Dot("Ts"), jen.Id("Kind"): jen.Id("e").Dot("Kind"), jen.Id("Data"): jen.Id(qg.inType).Values(d)}))),
+			jen.Id("q").Dot("narrow").Op("=").Id("narrow"),
+			jen.Id("chunk").Op(":=").Id("narrow"),
+		)
+	}
 	if qg.pre != nil {
 		counter := 0
 		s := newScope(&exprCtx{g: qg.g, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
@@ -243,7 +282,11 @@ func (qg *queryGen) emit() error {
 	} else {
 		recv = append(recv, jen.Id("q").Dot("afterWindow").Call(jen.Id("chunk")))
 	}
-	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("chunk").Index().Add(evT)).Block(recv...)
+	param := "chunk"
+	if qg.proj != nil {
+		param = "src"
+	}
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id(param).Index().Add(srcEvT)).Block(recv...)
 
 	body, err := qg.selectorBody(inFields, outFields, groupT, keyT, candT)
 	if err != nil {

@@ -275,14 +275,14 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		}
 	}
 	// ORDER BY (stable), OFFSET, LIMIT.
-	if len(sel.OrderBy) > 0 {
+	if len(sel.OrderBy) > 0 && !qg.passExp { // a snapshot keeps window order (§0.3.9)
 		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 			jen.Qual("slices", "SortStableFunc").Call(jen.Id("rows"), qg.orderFunc(candT))))
 	}
-	if sel.Offset > 0 {
+	if sel.Offset > 0 && !qg.passExp {
 		body = append(body, jen.Id("rows").Op("=").Id("rows").Index(jen.Min(jen.Lit(int(sel.Offset)), jen.Len(jen.Id("rows"))), jen.Empty()))
 	}
-	if sel.Limit >= 0 {
+	if sel.Limit >= 0 && !qg.passExp {
 		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(int(sel.Limit))).Block(
 			jen.Id("rows").Op("=").Id("rows").Index(jen.Empty(), jen.Lit(int(sel.Limit)))))
 	}

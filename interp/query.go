@@ -14,14 +14,19 @@ import (
 type query struct {
 	app    *App
 	win    window.Window[rt.Row]
-	filter evalFn
+	// project narrows input rows (PruneColumns); pre filters before the
+	// window (PushFilterBelowWindow), filter after it.
+	project []int
+	pre     evalFn
+	filter  evalFn
 	ctx    evalCtx
 	sel    *selector
 	rate   *rate.Limiter[rt.Row, *group]
 	rateIn []rate.Row[rt.Row, *group]
 	target *junction
 
-	filtered []rt.Event[rt.Row]
+	filtered []rt.Event[rt.Row] // after-window filter output
+	preKept  []rt.Event[rt.Row] // pre-window filter output (the window reads it while emitting)
 	out      []rt.Event[rt.Row]
 }
 
@@ -32,6 +37,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	var sel *plan.Selector
 	var rl *plan.RateLimit
 	var scan *plan.Scan
+	seenWindow := false
 	for node != nil {
 		switch n := node.(type) {
 		case *plan.Insert:
@@ -45,8 +51,15 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 			if err != nil {
 				return nil, err
 			}
-			q.filter = f
+			if seenWindow {
+				q.pre = f
+			} else {
+				q.filter = f
+			}
+		case *plan.Project:
+			q.project = n.Cols
 		case *plan.Window:
+			seenWindow = true
 			w, err := newWindow(n.Spec, n.Schema(), func(err error) {
 				a.reportError(fmt.Errorf("query %d: %w", pq.Index, err))
 			})
@@ -103,6 +116,21 @@ func (t windowTimer) NextDeadline() (int64, bool) { return t.q.win.NextDeadline(
 func (t windowTimer) Fire(now int64)              { t.q.win.Fire(now, t.q.afterWindow) }
 
 func (q *query) receive(chunk []rt.Event[rt.Row]) {
+	if q.project != nil {
+		narrow := make([]rt.Event[rt.Row], len(chunk))
+		for i, ev := range chunk {
+			row := make(rt.Row, len(q.project))
+			for j, c := range q.project {
+				row[j] = ev.Data[c]
+			}
+			narrow[i] = rt.Event[rt.Row]{Ts: ev.Ts, Kind: ev.Kind, Data: row}
+		}
+		chunk = narrow
+	}
+	if q.pre != nil {
+		q.preKept = q.keep(q.pre, chunk, q.preKept)
+		chunk = q.preKept
+	}
 	if q.win != nil {
 		q.win.Arrive(q.app.sched.Now(), chunk, q.afterWindow)
 		return
@@ -110,20 +138,26 @@ func (q *query) receive(chunk []rt.Event[rt.Row]) {
 	q.afterWindow(chunk)
 }
 
+// keep appends to buf[:0] the events of chunk that pass cond (RESET always
+// passes).
+func (q *query) keep(cond evalFn, chunk, buf []rt.Event[rt.Row]) []rt.Event[rt.Row] {
+	kept := buf[:0]
+	for _, ev := range chunk {
+		if ev.Kind != rt.Reset {
+			q.ctx.row, q.ctx.ts = ev.Data, ev.Ts
+			if !cond(&q.ctx).Bool() {
+				continue
+			}
+		}
+		kept = append(kept, ev)
+	}
+	return kept
+}
+
 func (q *query) afterWindow(chunk []rt.Event[rt.Row]) {
 	if q.filter != nil {
-		kept := q.filtered[:0]
-		for _, ev := range chunk {
-			if ev.Kind != rt.Reset {
-				q.ctx.row, q.ctx.ts = ev.Data, ev.Ts
-				if !q.filter(&q.ctx).Bool() {
-					continue
-				}
-			}
-			kept = append(kept, ev)
-		}
-		q.filtered = kept
-		chunk = kept
+		q.filtered = q.keep(q.filter, chunk, q.filtered)
+		chunk = q.filtered
 	}
 	rows := q.sel.process(chunk)
 	if q.rate != nil {

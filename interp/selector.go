@@ -225,6 +225,11 @@ func (s *selector) resetAll() {
 // finish applies the reduction and ORDER BY / OFFSET / LIMIT of §4.5.
 func (s *selector) finish() []candidate {
 	rows := s.cands
+	if s.passExpired {
+		// OUTPUT SNAPSHOT tracks the window's contents: every candidate,
+		// in window order (§0.3.9); ORDER BY/LIMIT do not apply to it.
+		return rows
+	}
 	if s.reduce && !s.passExpired {
 		rows = s.rows[:0]
 		if !s.grouped {

@@ -49,6 +49,8 @@ func physicalOp(n plan.Node) plan.PhysicalOp {
 	case *plan.Window:
 		name := "Physical" + strings.ToUpper(n.Spec.Kind[:1]) + n.Spec.Kind[1:] + "Window"
 		return plan.PhysicalOp{Name: name, Detail: plan.FormatWindow(n.Spec), Node: n, Cost: costWindow}
+	case *plan.Project:
+		return plan.PhysicalOp{Name: "PhysicalProject", Detail: plan.NodeLabel(n), Node: n, Cost: costExprNode * float64(len(n.Cols))}
 	case *plan.Filter:
 		return plan.PhysicalOp{Name: "PhysicalFilter", Detail: plan.FormatExpr(n.Cond), Node: n, Cost: exprCost(n.Cond)}
 	case *plan.Selector:
@@ -64,7 +66,7 @@ func physicalOp(n plan.Node) plan.PhysicalOp {
 		case len(n.Aggs) > 0:
 			op.Name = "PhysicalGlobalAgg"
 		default:
-			op.Name = "PhysicalProject"
+			op.Name = "PhysicalSelect"
 		}
 		for _, a := range n.Aggs {
 			op.Aggregators = append(op.Aggregators, aggregatorName(a))

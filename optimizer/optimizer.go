@@ -30,6 +30,7 @@ var Passes = []Pass{
 	{Name: "FoldConstants", Doc: foldConstantsDoc, Fn: foldConstants},
 	{Name: "SimplifyPredicates", Doc: simplifyPredicatesDoc, Fn: simplifyPredicates},
 	{Name: "PushFilterBelowWindow", Doc: pushFilterBelowWindowDoc, Fn: pushFilterBelowWindow},
+	{Name: "PruneColumns", Doc: pruneColumnsDoc, Fn: pruneColumns},
 	{Name: "ChoosePhysical", Doc: choosePhysicalDoc, Fn: choosePhysical, Required: true},
 }
 

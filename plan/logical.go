@@ -25,12 +25,12 @@ type Window struct {
 
 // WindowSpec is a window type with its checked constant parameters.
 type WindowSpec struct {
-	Kind      string  // canonical: length, lengthBatch, time, timeBatch, hop, timeLength, batch, delay, externalTime, externalTimeBatch, session, sort, unique, firstUnique, frequent, lossyFrequent, cron
-	Length    int64   // length, lengthBatch, timeLength, sort, frequent
-	Millis    int64   // time, timeBatch, hop (size), timeLength, delay, externalTime*, session gap
-	Slide     int64   // hop
-	Latency   int64   // session allowed latency
-	Attrs     []int   // externalTime* timestamp column, session/unique/firstUnique/frequent/lossyFrequent keys
+	Kind      string // canonical: length, lengthBatch, time, timeBatch, hop, timeLength, batch, delay, externalTime, externalTimeBatch, session, sort, unique, firstUnique, frequent, lossyFrequent, cron
+	Length    int64  // length, lengthBatch, timeLength, sort, frequent
+	Millis    int64  // time, timeBatch, hop (size), timeLength, delay, externalTime*, session gap
+	Slide     int64  // hop
+	Latency   int64  // session allowed latency
+	Attrs     []int  // externalTime* timestamp column, session/unique/firstUnique/frequent/lossyFrequent keys
 	Sort      []SortKey
 	Support   float64 // lossyFrequent
 	ErrorRate float64 // lossyFrequent
@@ -115,10 +115,10 @@ func (m RateMode) String() string {
 
 // RateLimit is OUTPUT … EVERY … (§4.8).
 type RateLimit struct {
-	Input    Node
-	Mode     RateMode
-	Events   int64 // > 0: every n events
-	Millis   int64 // > 0: every period
+	Input  Node
+	Mode   RateMode
+	Events int64 // > 0: every n events
+	Millis int64 // > 0: every period
 	// Grouped is true when the selector has GROUP BY: FIRST/LAST and
 	// SNAPSHOT then act per group.
 	Grouped bool
@@ -154,3 +154,22 @@ func (n *Filter) Inputs() []Node    { return []Node{n.Input} }
 func (n *Selector) Inputs() []Node  { return []Node{n.Input} }
 func (n *RateLimit) Inputs() []Node { return []Node{n.Input} }
 func (n *Insert) Inputs() []Node    { return []Node{n.Input} }
+
+// Project keeps only the input columns a query reads, in Cols order, so
+// that windows retain narrow events (placed right above the Scan by the
+// PruneColumns rule).
+type Project struct {
+	Input Node
+	Cols  []int
+}
+
+func (n *Project) Schema() []Column {
+	in := n.Input.Schema()
+	out := make([]Column, len(n.Cols))
+	for i, c := range n.Cols {
+		out[i] = in[c]
+	}
+	return out
+}
+
+func (n *Project) Inputs() []Node { return []Node{n.Input} }

@@ -161,6 +161,8 @@ func NodeLabel(n Node) string {
 		return s + " " + formatColumns(n.Rel.Columns)
 	case *Window:
 		return "Window " + FormatWindow(n.Spec)
+	case *Project:
+		return "Project " + formatColumns(n.Schema())
 	case *Filter:
 		return "Filter " + FormatExpr(n.Cond)
 	case *Selector:
