@@ -14,14 +14,14 @@ import (
 // TestMain adds a scripted backend, so `efc test` runs end to end on the
 // runner's own case files without a compiler.
 func TestMain(m *testing.M) {
-	backends = append(backends, backendEntry{"fake", func() (conformance.Backend, error) {
-		return conformance.NewBackend("fake", func(app string) (runtime.App, error) {
+	backends = append(backends, backendEntry{"fake", func() (suiteRunner, error) {
+		return inProcess(conformance.NewBackend("fake", func(app string) (runtime.App, error) {
 			a, err := fakeapp.New(app)
 			if err != nil {
 				return nil, err
 			}
 			return a, nil
-		}), nil
+		})), nil
 	}})
 	os.Exit(m.Run())
 }

@@ -54,7 +54,7 @@ func runTest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *timeout <= 0 {
 		return fail(exitUsage, "--timeout must be positive")
 	}
-	opts := conformance.Options{Timeout: *timeout}
+	opts := suiteOptions{Options: conformance.Options{Timeout: *timeout}, FilterText: *runFlag}
 	if *runFlag != "" {
 		if opts.Filter, err = regexp.Compile(*runFlag); err != nil {
 			return fail(exitUsage, "--run: %v", err)
@@ -71,6 +71,7 @@ func runTest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if disputesPath != "" {
+		opts.DisputesPath = disputesPath
 		if opts.Disputes, err = conformance.LoadDisputes(disputesPath); err != nil {
 			return fail(exitFail, "%v", err)
 		}
@@ -81,8 +82,11 @@ func runTest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	failed := 0
-	for i, b := range selected {
-		rep := conformance.Run(b, files, opts)
+	for i, runSuite := range selected {
+		rep, err := runSuite(files, opts)
+		if err != nil {
+			return fail(exitFail, "%v", err)
+		}
 		failed += rep.Total().Failed
 		if *jsonOut {
 			err = conformance.WriteJSON(stdout, rep)
@@ -111,7 +115,7 @@ func runTest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 // selectBackends resolves --backend; all of them must be usable before any
 // runs, so `all` does not half-run. A nil result comes with the exit code.
-func selectBackends(name string, names []string, stderr io.Writer) ([]conformance.Backend, int) {
+func selectBackends(name string, names []string, stderr io.Writer) ([]suiteRunner, int) {
 	var entries []backendEntry
 	for _, b := range backends {
 		if name == "all" || b.name == name {
@@ -122,7 +126,7 @@ func selectBackends(name string, names []string, stderr io.Writer) ([]conformanc
 		fmt.Fprintf(stderr, "efc test: unknown backend %q (want %s or all)\n", name, strings.Join(names, ", "))
 		return nil, exitUsage
 	}
-	var selected []conformance.Backend
+	var selected []suiteRunner
 	for _, e := range entries {
 		b, err := e.make()
 		if err != nil {

@@ -61,10 +61,6 @@ func TestTestOptions(t *testing.T) {
 		stdout string // substring
 		stderr string // substring
 	}{
-		{"gen is not built yet", []string{"--backend=gen", caseDir}, exitFail, "",
-			"efc test: the gen backend (code generator) is not implemented yet\n"},
-		{"all needs gen", []string{"--backend=all", caseDir}, exitFail, "",
-			"efc test: the gen backend (code generator) is not implemented yet\n"},
 		{"unknown backend", []string{"--backend=jit", caseDir}, exitUsage, "", `unknown backend "jit"`},
 		{"no path", []string{"--backend=fake"}, exitUsage, "", "no case file or folder given"},
 		{"bad regexp", []string{"--backend=fake", "--run", "(", caseDir}, exitUsage, "", "--run: error parsing regexp"},
@@ -82,6 +78,27 @@ func TestTestOptions(t *testing.T) {
 		code, out, errw := efc("", append([]string{"test"}, tc.args...)...)
 		if code != tc.code || !strings.Contains(out, tc.stdout) || !strings.Contains(errw, tc.stderr) {
 			t.Errorf("%s: exit %d (want %d)\nstdout %q\nstderr %q", tc.name, code, tc.code, out, errw)
+		}
+	}
+}
+
+// TestNeedsGo: without the go command, the commands that build generated
+// code say so, and --backend=all runs nothing rather than half the suite.
+func TestNeedsGo(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	const genNeedsGo = "efc test: the gen backend builds generated code and needs the go command (Go 1.26) in PATH\n"
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"test", "--backend=gen", caseDir}, genNeedsGo},
+		{[]string{"test", "--backend=all", caseDir}, genNeedsGo},
+		{[]string{"compile", exampleApp, "-o", filepath.Join(t.TempDir(), "x")},
+			"efc compile: the go command was not found in PATH; building generated code needs Go 1.26\n"},
+	} {
+		code, out, errw := efc("", tc.args...)
+		if code != exitFail || out != "" || errw != tc.stderr {
+			t.Errorf("efc %q = %d, stdout %q, stderr %q (want %q)", tc.args, code, out, errw, tc.stderr)
 		}
 	}
 }
