@@ -3,16 +3,23 @@ SHARED  ?= ../shared
 EFC     := bin/efc
 FUZZTIME ?= 10m
 
-.PHONY: all build run test conformance fuzz bench fmt vet clean
+.PHONY: all build run gen test conformance fuzz bench fmt vet clean
 
 all: build
 
 build:
 	$(GO) build -o $(EFC) ./cmd/efc
 
-# The main job on the bundled example: the stock app over sample ticks.
+# The main job on the bundled example: compile the stock app to a binary
+# and run it over sample ticks.
 run: build
-	$(EFC) run --playback testdata/apps/stocks.sql < testdata/apps/stocks.events.jsonl
+	$(EFC) compile testdata/apps/stocks.sql -o bin/stocks
+	bin/stocks --playback < testdata/apps/stocks.events.jsonl
+
+# Regenerate the checked-in packages of the example apps (generated/);
+# go test ./generated fails while they are stale.
+gen:
+	$(GO) generate ./generated/...
 
 # Unit, datadriven, architecture and end-to-end tests, then the external
 # conformance suite when ../shared/conformance exists (failing cases are
