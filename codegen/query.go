@@ -127,7 +127,7 @@ func (qg *queryGen) emit() error {
 	groupT := qg.id("Group")
 	var groupFields []jen.Code
 	for i, a := range qg.sel.Aggs {
-		t, err := aggregatorType(a)
+		t, err := aggregatorType(a, qg.sel.FIFORemoval)
 		if err != nil {
 			return err
 		}

@@ -10,7 +10,7 @@ import (
 
 // aggregatorType is the typed runtime aggregator for a call (the same choice
 // ChoosePhysical names and the interpreter instantiates).
-func aggregatorType(a plan.AggCall) (jen.Code, error) {
+func aggregatorType(a plan.AggCall, fifo bool) (jen.Code, error) {
 	argT := plan.Object
 	if a.Arg != nil {
 		argT = a.Arg.Type()
@@ -37,6 +37,9 @@ func aggregatorType(a plan.AggCall) (jen.Code, error) {
 	case "or":
 		return jen.Qual(pkgAgg, "Or"), nil
 	case "min", "max", "minforever", "maxforever", "first", "last":
+		if fifo && (a.Func == "min" || a.Func == "max") {
+			return jen.Qual(pkgAgg, map[string]string{"min": "MinFIFO", "max": "MaxFIFO"}[a.Func]).Types(goType(argT)), nil
+		}
 		names := map[string]string{"min": "Min", "max": "Max", "minforever": "MinForever", "maxforever": "MaxForever", "first": "First", "last": "Last"}
 		if argT == plan.Bool && a.Func != "first" && a.Func != "last" {
 			return nil, &Unsupported{What: a.Func + " over BOOL"}

@@ -161,7 +161,7 @@ func (x *boolAgg) value() rt.Value {
 // chosen by the argument type (the same choice the code generator makes).
 type aggFactory func() aggState
 
-func newAggFactory(a plan.AggCall) (aggFactory, error) {
+func newAggFactory(a plan.AggCall, fifo bool) (aggFactory, error) {
 	var argT plan.Type
 	if a.Arg != nil {
 		argT = a.Arg.Type()
@@ -198,7 +198,11 @@ func newAggFactory(a plan.AggCall) (aggFactory, error) {
 			}, out: outF}
 		}, nil
 	case "min", "max", "minforever", "maxforever", "first", "last":
-		return orderedAgg(a.Func, argT, out)
+		name := a.Func
+		if fifo && (name == "min" || name == "max") {
+			name += "fifo"
+		}
+		return orderedAgg(name, argT, out)
 	case "and":
 		return func() aggState { return &boolAgg{and: &agg.And{}} }, nil
 	case "or":
@@ -225,6 +229,10 @@ func newOrdered[T int64 | float64 | string](name string) typedAgg[T, T] {
 	switch name {
 	case "min":
 		return &agg.Min[T]{}
+	case "minfifo":
+		return &agg.MinFIFO[T]{}
+	case "maxfifo":
+		return &agg.MaxFIFO[T]{}
 	case "max":
 		return &agg.Max[T]{}
 	case "minforever":

@@ -12,18 +12,18 @@ import (
 // query is one running continuous query: window → filter → selector →
 // rate limiter → target, per §0.1.
 type query struct {
-	app    *App
-	win    window.Window[rt.Row]
+	app *App
+	win window.Window[rt.Row]
 	// project narrows input rows (PruneColumns); pre filters before the
 	// window (PushFilterBelowWindow), filter after it.
 	project []int
 	pre     evalFn
 	filter  evalFn
-	ctx    evalCtx
-	sel    *selector
-	rate   *rate.Limiter[rt.Row, *group]
-	rateIn []rate.Row[rt.Row, *group]
-	target *junction
+	ctx     evalCtx
+	sel     *selector
+	rate    *rate.Limiter[rt.Row, *group]
+	rateIn  []rate.Row[rt.Row, *group]
+	target  *junction
 
 	filtered []rt.Event[rt.Row] // after-window filter output
 	preKept  []rt.Event[rt.Row] // pre-window filter output (the window reads it while emitting)

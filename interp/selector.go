@@ -73,7 +73,7 @@ func newSelector(s *plan.Selector, now func() int64) (*selector, error) {
 				return nil, err
 			}
 		}
-		f, err := newAggFactory(a)
+		f, err := newAggFactory(a, s.FIFORemoval)
 		if err != nil {
 			return nil, err
 		}

@@ -54,6 +54,7 @@ func physicalOp(n plan.Node) plan.PhysicalOp {
 	case *plan.Filter:
 		return plan.PhysicalOp{Name: "PhysicalFilter", Detail: plan.FormatExpr(n.Cond), Node: n, Cost: exprCost(n.Cond)}
 	case *plan.Selector:
+		n.FIFORemoval = fifoRemoval(n.Input)
 		op := plan.PhysicalOp{Node: n}
 		cost := 0.0
 		for _, it := range n.Items {
@@ -69,7 +70,7 @@ func physicalOp(n plan.Node) plan.PhysicalOp {
 			op.Name = "PhysicalSelect"
 		}
 		for _, a := range n.Aggs {
-			op.Aggregators = append(op.Aggregators, aggregatorName(a))
+			op.Aggregators = append(op.Aggregators, aggregatorName(a, n.FIFORemoval))
 			cost += costAggUpdate
 		}
 		if n.Having != nil {
@@ -96,7 +97,7 @@ func exprCost(e plan.Expr) float64 {
 }
 
 // aggregatorName names the typed runtime aggregator for a call.
-func aggregatorName(a plan.AggCall) string {
+func aggregatorName(a plan.AggCall, fifo bool) string {
 	goType := map[plan.Type]string{plan.Int: "Int64", plan.BigInt: "Int64", plan.Float: "Float64",
 		plan.Double: "Float64", plan.String: "String", plan.Bool: "Bool"}
 	argT := plan.Object
@@ -128,6 +129,34 @@ func aggregatorName(a plan.AggCall) string {
 	case "or":
 		return "Or"
 	}
+	if fifo && (a.Func == "min" || a.Func == "max") {
+		return map[string]string{"min": "MinFIFO", "max": "MaxFIFO"}[a.Func] + "[" + goType[argT] + "]"
+	}
 	names := map[string]string{"min": "Min", "max": "Max", "minforever": "MinForever", "maxforever": "MaxForever", "first": "First", "last": "Last"}
 	return names[a.Func] + "[" + goType[argT] + "]"
+}
+
+// fifoRemoval reports whether the events reaching a selector expire in
+// arrival order. Windows ordered by deadline (time, delay, timeLength, late
+// timestamps), by key (session, unique, firstUnique, frequent,
+// lossyFrequent) or by value (sort) do not; batch windows expire whole
+// batches in order, followed by RESET.
+func fifoRemoval(n plan.Node) bool {
+	for {
+		switch x := n.(type) {
+		case *plan.Window:
+			switch x.Spec.Kind {
+			case "length", "lengthBatch", "timeBatch", "externalTime", "externalTimeBatch", "hop", "batch", "cron":
+				return true
+			}
+			return false
+		case *plan.Scan:
+			return true // no window: nothing is ever removed
+		}
+		ins := n.Inputs()
+		if len(ins) == 0 {
+			return false
+		}
+		n = ins[0]
+	}
 }

@@ -95,6 +95,9 @@ type Selector struct {
 	Limit   int64 // -1: none
 	Offset  int64
 	Events  EventKind
+	// FIFORemoval is set by the optimizer when the input removes events in
+	// the order they arrived, so min/max can use O(1) monotonic deques.
+	FIFORemoval bool
 }
 
 // Aggregating reports whether §4.5's reduction applies (aggregates or GROUP BY).

@@ -36,6 +36,8 @@ const (
 	tagLast
 	tagAnd
 	tagOr
+	tagMinFIFO
+	tagMaxFIFO
 )
 
 var errTruncated = errors.New("agg: snapshot state is truncated")

@@ -1,0 +1,119 @@
+package agg
+
+import "cmp"
+
+// MinFIFO and MaxFIFO are min(x)/max(x) for windows that remove values in
+// the order they were added (length, lengthBatch, timeBatch, externalTime*,
+// hop, or no window): a monotonic deque gives O(1) amortized updates where
+// Min/Max must pay for arbitrary removal. The optimizer chooses them only
+// for such windows; a removal out of insertion order would give wrong
+// results. Order and equality are cmp.Compare's (NaN lowest).
+type MinFIFO[T cmp.Ordered] struct{ d fifoExtremes[T] }
+
+// MaxFIFO is MinFIFO for the largest value.
+type MaxFIFO[T cmp.Ordered] struct{ d fifoExtremes[T] }
+
+func (m *MinFIFO[T]) Add(v T)          { m.d.add(v, false) }
+func (m *MinFIFO[T]) Remove(v T)       { m.d.remove(v) }
+func (m *MinFIFO[T]) Reset()           { m.d.reset() }
+func (m *MinFIFO[T]) Value() (T, bool) { return m.d.best() }
+func (m *MinFIFO[T]) AppendState(dst []byte) ([]byte, error) {
+	return m.d.appendState(dst, tagMinFIFO)
+}
+func (m *MinFIFO[T]) LoadState(src []byte) ([]byte, error) {
+	return m.d.loadState(src, tagMinFIFO, false)
+}
+
+func (m *MaxFIFO[T]) Add(v T)          { m.d.add(v, true) }
+func (m *MaxFIFO[T]) Remove(v T)       { m.d.remove(v) }
+func (m *MaxFIFO[T]) Reset()           { m.d.reset() }
+func (m *MaxFIFO[T]) Value() (T, bool) { return m.d.best() }
+func (m *MaxFIFO[T]) AppendState(dst []byte) ([]byte, error) {
+	return m.d.appendState(dst, tagMaxFIFO)
+}
+func (m *MaxFIFO[T]) LoadState(src []byte) ([]byte, error) {
+	return m.d.loadState(src, tagMaxFIFO, true)
+}
+
+// fifoExtremes keeps, in insertion order, the values that can still become
+// the best: each is better than everything added after it. The front is
+// the best held value.
+type fifoExtremes[T cmp.Ordered] struct {
+	q    []T
+	head int
+}
+
+func (d *fifoExtremes[T]) add(v T, max bool) {
+	for len(d.q) > d.head {
+		back := d.q[len(d.q)-1]
+		c := cmp.Compare(back, v)
+		if (max && c < 0) || (!max && c > 0) {
+			d.q = d.q[:len(d.q)-1]
+			continue
+		}
+		break
+	}
+	if d.head > 0 && d.head == len(d.q) {
+		d.q, d.head = d.q[:0], 0
+	}
+	if d.head > 64 && d.head*2 > len(d.q) { // reclaim the consumed front
+		n := copy(d.q, d.q[d.head:])
+		d.q, d.head = d.q[:n], 0
+	}
+	d.q = append(d.q, v)
+}
+
+// remove drops the oldest held value v; only the front can equal it, every
+// other oldest value was dominated and already dropped.
+func (d *fifoExtremes[T]) remove(v T) {
+	if d.head < len(d.q) && cmp.Compare(d.q[d.head], v) == 0 {
+		d.head++
+	}
+}
+
+func (d *fifoExtremes[T]) reset() { d.q, d.head = d.q[:0], 0 }
+
+func (d *fifoExtremes[T]) best() (T, bool) {
+	if d.head < len(d.q) {
+		return d.q[d.head], true
+	}
+	var zero T
+	return zero, false
+}
+
+func (d *fifoExtremes[T]) appendState(dst []byte, tag byte) ([]byte, error) {
+	dst, err := appendHeader[T](dst, tag)
+	if err != nil {
+		return dst, err
+	}
+	live := d.q[d.head:]
+	dst = appendCounts(dst, int64(len(live)))
+	for _, v := range live {
+		dst = appendValue(dst, v)
+	}
+	return dst, nil
+}
+
+func (d *fifoExtremes[T]) loadState(src []byte, tag byte, max bool) ([]byte, error) {
+	r := stateReader{b: src}
+	readHeader[T](&r, tag)
+	n := r.varint()
+	if n < 0 || n > int64(len(r.b)) {
+		r.fail(errTruncated)
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	vals := make([]T, 0, n)
+	for range n {
+		vals = append(vals, readValue[T](&r))
+	}
+	if r.err != nil {
+		return src, r.err
+	}
+	d.reset()
+	for _, v := range vals {
+		d.add(v, max)
+	}
+	return r.b, nil
+}
