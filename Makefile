@@ -39,6 +39,18 @@ fuzz:
 	$(GO) test ./compiler/syntax -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
 
+# Benchmarks: interpreter vs generated code vs hand-written Go on the
+# workloads of bench/apps, one core, BENCHCOUNT runs each; the equivalence
+# and allocation tests run first. Writes bench/results/latest.{txt,md,svg}
+# and prints the table of medians.
+BENCHCOUNT ?= 5
+BENCHTIME  ?= 1s
+bench: bench-gen
+	$(GO) test ./bench/...
+	@mkdir -p bench/results
+	$(GO) test ./bench -run '^$$' -bench . -benchmem -cpu 1 -count $(BENCHCOUNT) -benchtime $(BENCHTIME) -timeout 30m > bench/results/latest.txt || { cat bench/results/latest.txt; exit 1; }
+	$(GO) run ./bench/internal/report -in bench/results/latest.txt -md bench/results/latest.md -svg bench/results/latest.svg
+
 # Regenerate the benchmark packages bench/gen/wN from bench/apps/wN.sql.
 .PHONY: bench-gen
 bench-gen: build

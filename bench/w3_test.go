@@ -73,13 +73,11 @@ func BenchmarkW3(b *testing.B) {
 			app.SendTicks(ticks.TsAt(i), evs[i&tickMask])
 		}
 		n = 0
-		b.ReportAllocs()
-		b.ResetTimer()
+		m := start(b)
 		for end := i + b.N; i < end; i++ {
 			app.SendTicks(ticks.TsAt(i), evs[i&tickMask])
 		}
-		b.StopTimer()
-		reportRate(b, n)
+		m.stop(b, n)
 	})
 	b.Run("hand", func(b *testing.B) {
 		var n int64
@@ -90,12 +88,10 @@ func BenchmarkW3(b *testing.B) {
 			w.Send(ticks.TsAt(i), &data[i&tickMask])
 		}
 		n = 0
-		b.ReportAllocs()
-		b.ResetTimer()
+		m := start(b)
 		for end := i + b.N; i < end; i++ {
 			w.Send(ticks.TsAt(i), &data[i&tickMask])
 		}
-		b.StopTimer()
-		reportRate(b, n)
+		m.stop(b, n)
 	})
 }
