@@ -194,7 +194,7 @@ type q0Cand struct {
 //
 //	PhysicalScan: Ticks
 //	PhysicalFilter: (price#1 > 100.0)
-//	PhysicalProject: 3 columns
+//	PhysicalSelect: 3 columns
 //	PhysicalInsert: Out
 type q0 struct {
 	app    *App

@@ -191,13 +191,65 @@ var outCodec = window.Codec[Out]{
 	},
 }
 
+// Q0Row is one event of stream q0Row (line 5).
+type Q0Row struct {
+	Price float64 // price DOUBLE
+
+	// Nulls has bit i set when column i is NULL.
+	Nulls uint64
+}
+
+// values returns the event as generic values (nil for NULL).
+func (ev *Q0Row) values() []any {
+	out := make([]any, 1)
+	if ev.Nulls&uint64(0x1) == 0 {
+		out[0] = ev.Price
+	}
+	return out
+}
+func q0RowFrom(vals []any) (Q0Row, error) {
+	var ev Q0Row
+	if len(vals) != 1 {
+		return ev, fmt.Errorf("expected 1 values, got %d", len(vals))
+	}
+	v0, err0 := runtime.ValueOf(vals[0], runtime.Double)
+	if err0 != nil {
+		return ev, fmt.Errorf("column price: %w", err0)
+	}
+	if v0.Null {
+		ev.Nulls |= uint64(0x1)
+	} else {
+		ev.Price = v0.F
+	}
+	return ev, nil
+}
+func appendQ0Row(dst []byte, v Q0Row) []byte {
+	dst = snap.AppendFloat(dst, float64(v.Price))
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readQ0Row(r *snap.Reader) Q0Row {
+	var v Q0Row
+	v.Price = r.Float()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var q0RowCodec = window.Codec[Q0Row]{
+	Append: appendQ0Row,
+	Read: func(src []byte) (Q0Row, []byte, error) {
+		r := snap.NewReader(src)
+		v := readQ0Row(r)
+		return v, r.Rest(), r.Err()
+	},
+}
+
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	a0    agg.SumFloat     // sum
-	a1    agg.AvgFloat     // avg
-	a2    agg.Min[float64] // min
-	a3    agg.Max[float64] // max
-	held  int64            // events currently contributing
+	a0    agg.SumFloat         // sum
+	a1    agg.AvgFloat         // avg
+	a2    agg.MinFIFO[float64] // min
+	a3    agg.MaxFIFO[float64] // max
+	held  int64                // events currently contributing
 	slot  int
 	epoch uint64
 }
@@ -213,13 +265,17 @@ type q0Cand struct {
 // q0 runs query 0 (line 5).
 //
 //	PhysicalScan: Ticks
+//	PhysicalProject: Project (price DOUBLE)
 //	PhysicalLengthWindow: length(1000)
-//	PhysicalGlobalAgg: 4 columns, aggregators SumFloat, AvgFloat, Min[Float64], Max[Float64]
+//	PhysicalGlobalAgg: 4 columns, aggregators SumFloat, AvgFloat, MinFIFO[Float64], MaxFIFO[Float64]
 //	PhysicalInsert: Out
+//
+// Optimizer rules applied: PruneColumns.
 type q0 struct {
 	app    *App
-	win    *window.Length[Ticks]
-	emit   runtime.Emit[Ticks]
+	win    *window.Length[Q0Row]
+	emit   runtime.Emit[Q0Row]
+	narrow []runtime.Event[Q0Row]
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -229,7 +285,7 @@ type q0 struct {
 
 func (q *q0) init(a *App) {
 	q.app = a
-	q.win = window.NewLength[Ticks](1000)
+	q.win = window.NewLength[Q0Row](1000)
 	q.emit = q.afterWindow
 }
 func (q *q0) NextDeadline() (int64, bool) {
@@ -238,12 +294,26 @@ func (q *q0) NextDeadline() (int64, bool) {
 func (q *q0) Fire(now int64) {
 	q.win.Fire(now, q.emit)
 }
-func (q *q0) receive(chunk []runtime.Event[Ticks]) {
+func (q *q0) receive(src []runtime.Event[Ticks]) {
+	narrow := q.narrow[:0]
+	for i := range src {
+		e := &src[i]
+		narrow = append(narrow, runtime.Event[Q0Row]{
+			Data: Q0Row{
+				Nulls: (e.Data.Nulls >> 1 & 1) << 0,
+				Price: e.Data.Price,
+			},
+			Kind: e.Kind,
+			Ts:   e.Ts,
+		})
+	}
+	q.narrow = narrow
+	chunk := narrow
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
-func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
+func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
 		ev := &chunk[i]
@@ -259,30 +329,30 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		_ = in
 		g := &q.global
 		if ev.Kind == runtime.Current {
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a0.Add(in.Price)
 			}
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a1.Add(float64(in.Price))
 			}
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a2.Add(in.Price)
 			}
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a3.Add(in.Price)
 			}
 			g.held++
 		} else {
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a0.Remove(in.Price)
 			}
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a1.Remove(float64(in.Price))
 			}
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a2.Remove(in.Price)
 			}
-			if !(in.Nulls&uint64(0x2) != 0) {
+			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a3.Remove(in.Price)
 			}
 			g.held--
@@ -398,7 +468,7 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
 	dst = snap.AppendBool(dst, true)
 	var err error
-	if dst, err = q.win.AppendState(dst, ticksCodec); err != nil {
+	if dst, err = q.win.AppendState(dst, q0RowCodec); err != nil {
 		return nil, err
 	}
 	if dst, err = appendq0Group(dst, &q.global); err != nil {
@@ -416,7 +486,7 @@ func (q *q0) loadState(r *snap.Reader) {
 	if r.Err() != nil {
 		return
 	}
-	rest, err := q.win.LoadState(r.Rest(), ticksCodec)
+	rest, err := q.win.LoadState(r.Rest(), q0RowCodec)
 	if err != nil {
 		r.Fail(err)
 		return

@@ -162,6 +162,58 @@ var outCodec = window.Codec[Out]{
 	},
 }
 
+// Q0Row is one event of stream q0Row (line 4).
+type Q0Row struct {
+	Symbol string // symbol STRING
+
+	// Nulls has bit i set when column i is NULL.
+	Nulls uint64
+}
+
+// values returns the event as generic values (nil for NULL).
+func (ev *Q0Row) values() []any {
+	out := make([]any, 1)
+	if ev.Nulls&uint64(0x1) == 0 {
+		out[0] = ev.Symbol
+	}
+	return out
+}
+func q0RowFrom(vals []any) (Q0Row, error) {
+	var ev Q0Row
+	if len(vals) != 1 {
+		return ev, fmt.Errorf("expected 1 values, got %d", len(vals))
+	}
+	v0, err0 := runtime.ValueOf(vals[0], runtime.String)
+	if err0 != nil {
+		return ev, fmt.Errorf("column symbol: %w", err0)
+	}
+	if v0.Null {
+		ev.Nulls |= uint64(0x1)
+	} else {
+		ev.Symbol = v0.S
+	}
+	return ev, nil
+}
+func appendQ0Row(dst []byte, v Q0Row) []byte {
+	dst = snap.AppendString(dst, v.Symbol)
+	return snap.AppendUint(dst, v.Nulls)
+}
+func readQ0Row(r *snap.Reader) Q0Row {
+	var v Q0Row
+	v.Symbol = r.String()
+	v.Nulls = r.Uint()
+	return v
+}
+
+var q0RowCodec = window.Codec[Q0Row]{
+	Append: appendQ0Row,
+	Read: func(src []byte) (Q0Row, []byte, error) {
+		r := snap.NewReader(src)
+		v := readQ0Row(r)
+		return v, r.Rest(), r.Err()
+	},
+}
+
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
 	a0    agg.Count // count
@@ -188,13 +240,17 @@ type q0Cand struct {
 // q0 runs query 0 (line 4).
 //
 //	PhysicalScan: Ticks
+//	PhysicalProject: Project (symbol STRING)
 //	PhysicalTimeWindow: time(10000ms)
 //	PhysicalHashGroupAgg: 2 columns, aggregators Count
 //	PhysicalInsert: Out
+//
+// Optimizer rules applied: PruneColumns.
 type q0 struct {
 	app    *App
-	win    *window.Time[Ticks]
-	emit   runtime.Emit[Ticks]
+	win    *window.Time[Q0Row]
+	emit   runtime.Emit[Q0Row]
+	narrow []runtime.Event[Q0Row]
 	groups map[q0Key]*q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -204,7 +260,7 @@ type q0 struct {
 
 func (q *q0) init(a *App) {
 	q.app = a
-	q.win = window.NewTime[Ticks](10000)
+	q.win = window.NewTime[Q0Row](10000)
 	q.emit = q.afterWindow
 	q.groups = map[q0Key]*q0Group{}
 }
@@ -214,12 +270,26 @@ func (q *q0) NextDeadline() (int64, bool) {
 func (q *q0) Fire(now int64) {
 	q.win.Fire(now, q.emit)
 }
-func (q *q0) receive(chunk []runtime.Event[Ticks]) {
+func (q *q0) receive(src []runtime.Event[Ticks]) {
+	narrow := q.narrow[:0]
+	for i := range src {
+		e := &src[i]
+		narrow = append(narrow, runtime.Event[Q0Row]{
+			Data: Q0Row{
+				Nulls:  (e.Data.Nulls >> 0 & 1) << 0,
+				Symbol: e.Data.Symbol,
+			},
+			Kind: e.Kind,
+			Ts:   e.Ts,
+		})
+	}
+	q.narrow = narrow
+	chunk := narrow
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
-func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
+func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
 		ev := &chunk[i]
@@ -342,7 +412,7 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
 	dst = snap.AppendBool(dst, true)
 	var err error
-	if dst, err = q.win.AppendState(dst, ticksCodec); err != nil {
+	if dst, err = q.win.AppendState(dst, q0RowCodec); err != nil {
 		return nil, err
 	}
 	keys := make([]string, 0, len(q.groups))
@@ -372,7 +442,7 @@ func (q *q0) loadState(r *snap.Reader) {
 	if r.Err() != nil {
 		return
 	}
-	rest, err := q.win.LoadState(r.Rest(), ticksCodec)
+	rest, err := q.win.LoadState(r.Rest(), q0RowCodec)
 	if err != nil {
 		r.Fail(err)
 		return

@@ -360,7 +360,7 @@ type q0Cand struct {
 //
 //	PhysicalScan: Ticks
 //	PhysicalFilter: (volume#2 >= 100)
-//	PhysicalProject: 4 columns
+//	PhysicalSelect: 4 columns
 //	PhysicalInsert: Trades
 type q0 struct {
 	app    *App
@@ -491,7 +491,7 @@ type q1Cand struct {
 //
 //	PhysicalScan: Trades
 //	PhysicalFilter: (notional#3 > 50000.0)
-//	PhysicalProject: 2 columns
+//	PhysicalSelect: 2 columns
 //	PhysicalInsert: Large
 type q1 struct {
 	app    *App
