@@ -39,7 +39,8 @@ func (g *generator) appType(queries []*queryGen) {
 		t := g.typeName(r)
 		fields = append(fields,
 			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
-			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)))
+			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
+			jen.Id("one"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)))
 	}
 	f.Comment("App is the compiled application. It is not safe for concurrent use;")
 	f.Comment("call Start before sending events.")
@@ -90,15 +91,28 @@ func (g *generator) appType(queries []*queryGen) {
 		f.Commentf("deliver%s hands a chunk to %s's subscribers, then to its queries in statement order.", t, r.Name)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver" + t).Params(jen.Id("chunk").Index().Qual(pkgRuntime, "Event").Types(jen.Id(t))).Block(
 			append([]jen.Code{jen.If(jen.Len(jen.Id("chunk")).Op("==").Lit(0)).Block(jen.Return())}, deliver...)...)
+		// The single-event path: stateless readers run without a chunk.
+		one := []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("sub" + t)).Block(
+			jen.Id("fn").Call(jen.Id("ts"), jen.Id("ev")))}
+		for _, q := range readers[r] {
+			if q.stateless() {
+				one = append(one, jen.Id("a").Dot(q.name).Dot("one").Call(jen.Id("ts"), jen.Id("ev")))
+			} else {
+				one = append(one, jen.Block(
+					jen.Id("b").Op(":=").Append(jen.Id("a").Dot("one"+t).Index(jen.Empty(), jen.Lit(0)), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Op("*").Id("ev")})),
+					jen.Id("a").Dot("one"+t).Op("=").Id("b"),
+					jen.Id("a").Dot(q.name).Dot("receive").Call(jen.Id("b"))))
+			}
+		}
+		f.Commentf("deliver%sOne is deliver%s for a chunk of one event.", t, t)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver"+t+"One").Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(one...)
 		if r.Kind != plan.StreamRel {
 			continue
 		}
 		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Id(t)).Block(
 			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
-			jen.Id("b").Op(":=").Append(jen.Id("a").Dot("buf"+t).Index(jen.Empty(), jen.Lit(0)), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Id("ev")})),
-			jen.Id("a").Dot("buf"+t).Op("=").Id("b"),
-			jen.Id("a").Dot("deliver"+t).Call(jen.Id("b")),
+			jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("ev")),
 			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
 		)
 		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)

@@ -317,6 +317,11 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
 		)
 	}
+	if qg.stateless() {
+		if err := qg.emitOne(inFields, outFields); err != nil {
+			return err
+		}
+	}
 	return qg.emitState(groupT, keyT)
 }
 
