@@ -46,7 +46,7 @@ func runCompile(args []string, _ io.Reader, _, stderr io.Writer) int {
 		return code
 	}
 	prog := gobuild.Program{Packages: []gobuild.Package{{Dir: "app", Files: files}}, Main: compiledMain}
-	if err := gobuild.Build(prog, bin); err != nil {
+	if _, err := gobuild.Build(prog, bin); err != nil {
 		var be *gobuild.Error
 		if errors.As(err, &be) {
 			fmt.Fprintf(stderr, "efc compile: the generated code of %s does not build (a code generator bug):\n%v\n", paths[0], err)

@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,13 +27,8 @@ import (
 // runGenSuite runs files on generated code.
 func runGenSuite(files []*conformance.File, opts suiteOptions) (*conformance.Report, error) {
 	rep := &conformance.Report{Backend: "gen"}
-	tmp, err := os.MkdirTemp("", "efc-test-gen-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	for i, f := range files {
-		fr, stale, err := runGenFile(f, opts, filepath.Join(tmp, "harness"+strconv.Itoa(i)))
+	for _, f := range files {
+		fr, stale, err := runGenFile(f, opts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", f.Name, err)
 		}
@@ -71,13 +64,14 @@ type genApp struct {
 
 // runGenFile generates, builds and runs the selected cases of one file. It
 // returns the file's result and the notes on disputed cases that pass.
-func runGenFile(f *conformance.File, opts suiteOptions, bin string) (conformance.FileResult, []string, error) {
+func runGenFile(f *conformance.File, opts suiteOptions) (conformance.FileResult, []string, error) {
 	fr := conformance.FileResult{Name: f.Name}
 	apps := genApps(f, opts.Filter)
 	if apps == nil {
 		return fr, nil, nil
 	}
-	if err := buildHarness(apps, bin); err != nil {
+	bin, err := buildHarness(apps)
+	if err != nil {
 		return fr, nil, err
 	}
 	return runHarnessFile(f, opts, bin)
@@ -185,10 +179,11 @@ func conformsFile(pkg string) codegen.File {
 		"\n\nimport \"eventflux/runtime\"\n\nvar _ runtime.App = New()\n")}
 }
 
-// buildHarness builds the harness over apps. A package that does not
-// compile (a code generator bug) turns into that app's build error and the
-// rest is built again.
-func buildHarness(apps []*genApp, bin string) error {
+// buildHarness builds the harness over apps and returns the executable,
+// kept in the build cache: a rerun over the same generated code neither
+// compiles nor links. A package that does not compile (a code generator
+// bug) turns into that app's build error and the rest is built again.
+func buildHarness(apps []*genApp) (string, error) {
 	for {
 		var pkgs []gobuild.Package
 		for _, a := range apps {
@@ -196,10 +191,10 @@ func buildHarness(apps []*genApp, bin string) error {
 				pkgs = append(pkgs, gobuild.Package{Dir: a.dir, Files: a.pkg})
 			}
 		}
-		err := gobuild.Build(gobuild.Program{Packages: pkgs, Main: func(prefix string) []byte { return harnessMain(apps, prefix) }}, bin)
+		bin, err := gobuild.Build(gobuild.Program{Packages: pkgs, Main: func(prefix string) []byte { return harnessMain(apps, prefix) }}, "")
 		var be *gobuild.Error
 		if !errors.As(err, &be) {
-			return err
+			return bin, err
 		}
 		dropped := false
 		for _, a := range apps {
@@ -209,7 +204,7 @@ func buildHarness(apps []*genApp, bin string) error {
 			}
 		}
 		if !dropped {
-			return err
+			return "", err
 		}
 	}
 }

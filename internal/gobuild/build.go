@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	goruntime "runtime"
 	"sort"
 	"strings"
 
@@ -44,27 +45,29 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("go build (sources in %s):\n%s", e.Dir, strings.TrimRight(e.Output, "\n"))
 }
 
-// Build builds p into the executable out: it writes p into a directory of
-// the build module named by the hash of p's content (reused when present)
-// and runs go build offline with the user's build cache. A compile error in
-// p is an *Error.
-func Build(p Program, out string) error {
+// Build builds p into the executable out and returns its path: it writes
+// p into a directory of the build module named by the hash of p's content
+// (reused when present) and runs go build offline with the user's build
+// cache. With out empty the executable stays in that directory, where a
+// later Build of the same program finds it up to date without linking
+// again. A compile error in p is an *Error.
+func Build(p Program, out string) (string, error) {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		return errNoGo
+		return "", errNoGo
 	}
 	for _, pkg := range p.Packages {
 		if !validDir(pkg.Dir) {
-			return fmt.Errorf("gobuild: bad package directory %q", pkg.Dir)
+			return "", fmt.Errorf("gobuild: bad package directory %q", pkg.Dir)
 		}
 	}
 	root, err := cacheRoot()
 	if err != nil {
-		return err
+		return "", err
 	}
 	mod, err := sourceModule(root)
 	if err != nil {
-		return fmt.Errorf("writing the build module: %v", err)
+		return "", fmt.Errorf("writing the build module: %v", err)
 	}
 	rel := "apps/" + programHash(p)
 	prefix := "eventflux/" + rel
@@ -74,12 +77,15 @@ func Build(p Program, out string) error {
 	} else {
 		prune(filepath.Dir(dir))
 		if err := publish(dir, func(tmp string) error { return writeProgram(tmp, p, prefix) }); err != nil {
-			return fmt.Errorf("writing the program: %v", err)
+			return "", fmt.Errorf("writing the program: %v", err)
 		}
 	}
-	absOut, err := filepath.Abs(out)
-	if err != nil {
-		return err
+	// The leading dot keeps the name clear of package directories.
+	absOut := filepath.Join(dir, ".program"+exeSuffix)
+	if out != "" {
+		if absOut, err = filepath.Abs(out); err != nil {
+			return "", err
+		}
 	}
 	cmd := exec.Command(goCmd, "build", "-buildvcs=false", "-o", absOut, "./"+rel)
 	cmd.Dir = mod
@@ -87,12 +93,15 @@ func Build(p Program, out string) error {
 	output, err := cmd.CombinedOutput()
 	if err != nil {
 		if len(output) == 0 {
-			return fmt.Errorf("go build: %v", err)
+			return "", fmt.Errorf("go build: %v", err)
 		}
-		return parseError(string(output), dir, rel, prefix)
+		return "", parseError(string(output), dir, rel, prefix)
 	}
-	return nil
+	return absOut, nil
 }
+
+// exeSuffix is what executables need to run here.
+var exeSuffix = map[bool]string{true: ".exe"}[goruntime.GOOS == "windows"]
 
 // validDir accepts the directory names codegen packages get: clean,
 // relative, no dot elements.

@@ -45,12 +45,41 @@ func TestBuildProgram(t *testing.T) {
 			`"fmt"`, `"eventflux/runtime/driver"`, `"PREFIX/greet/deep"`),
 	}
 	bin := filepath.Join(t.TempDir(), "greet")
-	if err := Build(p, bin); err != nil {
-		t.Fatal(err)
+	if exe, err := Build(p, bin); err != nil || exe != bin {
+		t.Fatalf("Build = %q, %v; want %q", exe, err, bin)
 	}
 	if out, _ := run(t, bin, ""); out != "type BIGINT driver exit 2\n" {
 		t.Errorf("output %q", out)
 	}
+	// Without an output path the executable stays in the program's
+	// directory, found up to date by the next build.
+	exe, err := Build(p, "")
+	if err != nil || !strings.HasPrefix(exe, mustCacheRoot(t)) {
+		t.Fatalf("Build in place = %q, %v", exe, err)
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := Build(p, ""); err != nil || again != exe {
+		t.Fatalf("second Build in place = %q, %v", again, err)
+	}
+	// go touches an up-to-date target but does not write it anew.
+	if info2, err := os.Stat(exe); err != nil || !os.SameFile(info, info2) {
+		t.Errorf("the up-to-date executable was written again (%v)", err)
+	}
+	if out, _ := run(t, exe, ""); out != "type BIGINT driver exit 2\n" {
+		t.Errorf("output %q", out)
+	}
+}
+
+func mustCacheRoot(t *testing.T) string {
+	t.Helper()
+	root, err := cacheRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
 
 func TestBuildError(t *testing.T) {
@@ -61,7 +90,7 @@ func TestBuildError(t *testing.T) {
 		},
 		Main: mainSource(`println(good.N, bad.N)`, `"PREFIX/good"`, `"PREFIX/bad"`),
 	}
-	err := Build(p, filepath.Join(t.TempDir(), "x"))
+	_, err := Build(p, filepath.Join(t.TempDir(), "x"))
 	var be *Error
 	if !errors.As(err, &be) {
 		t.Fatalf("error %v, want an *Error", err)

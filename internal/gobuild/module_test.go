@@ -37,7 +37,7 @@ func TestEmbeddedSourcesBuild(t *testing.T) {
 	}
 	p := Program{Main: mainSource(`println("ok")`, imports...)}
 	bin := filepath.Join(t.TempDir(), "all")
-	if err := Build(p, bin); err != nil {
+	if _, err := Build(p, bin); err != nil {
 		t.Fatal(err)
 	}
 	if _, errw := run(t, bin, ""); errw != "ok\n" {
@@ -55,7 +55,7 @@ func TestValidDir(t *testing.T) {
 			t.Errorf("validDir(%q) = %v, want %v", dir, got, want)
 		}
 	}
-	err := Build(Program{Packages: []Package{{Dir: "../escape"}}, Main: mainSource("")}, filepath.Join(t.TempDir(), "x"))
+	_, err := Build(Program{Packages: []Package{{Dir: "../escape"}}, Main: mainSource("")}, filepath.Join(t.TempDir(), "x"))
 	if err == nil || err.Error() != `gobuild: bad package directory "../escape"` {
 		t.Errorf("Build with ../escape: %v", err)
 	}
