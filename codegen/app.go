@@ -40,7 +40,8 @@ func (g *generator) appType(queries []*queryGen) {
 		fields = append(fields,
 			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
 			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
-			jen.Id("one"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)))
+			jen.Id("one"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
+			jen.Id("cur"+t).Id(t))
 	}
 	f.Comment("App is the compiled application. It is not safe for concurrent use;")
 	f.Comment("call Start before sending events.")
@@ -112,7 +113,8 @@ func (g *generator) appType(queries []*queryGen) {
 		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Id(t)).Block(
 			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
-			jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("ev")),
+			jen.Id("a").Dot("cur"+t).Op("=").Id("ev"), // a field: &ev would escape through the callbacks
+			jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)),
 			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
 		)
 		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)

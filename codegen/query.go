@@ -175,6 +175,9 @@ func (qg *queryGen) emit() error {
 	if qg.proj != nil {
 		qf = append(qf, jen.Id("narrow").Index().Add(evT))
 	}
+	if qg.stateless() {
+		qf = append(qf, jen.Id("row").Add(outT).Comment("the single-event path's output row"))
+	}
 	if qg.grouped {
 		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT))
 	} else {

@@ -125,6 +125,16 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 
 	var loop []jen.Code
 	loop = append(loop, jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")))
+	keepCur := sel.Events == plan.CurrentEvents || sel.Events == plan.AllEvents
+	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
+	// A batch flush is EXPIRED(old batch)…, RESET, CURRENT…: removing the old
+	// batch from aggregates that RESET clears right after changes nothing
+	// (forever-aggregates ignore removals), so those updates are skipped when
+	// expired rows are not written.
+	skipBeforeReset := !keepExp && qg.win != nil && isBatchWindow(qg.win.Spec.Kind)
+	if skipBeforeReset {
+		loop = append(loop, jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Expired").Op("&&").Id("i").Op("<").Id("lastReset")).Block(jen.Continue()))
+	}
 
 	// RESET clears every group; forever aggregates ignore it.
 	var reset []jen.Code
@@ -207,8 +217,6 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Current")).Block(addBlock...).Else().Block(remBlock...))
 	}
 	// Which candidates survive step 2.
-	keepCur := sel.Events == plan.CurrentEvents || sel.Events == plan.AllEvents
-	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
 	switch {
 	case keepCur && !keepExp:
 		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Current")).Block(jen.Continue()))
@@ -251,11 +259,19 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(cand)))
 	loop = append(loop, s.finish()...)
 
-	body := []jen.Code{
+	var body []jen.Code
+	if skipBeforeReset {
+		body = append(body,
+			jen.Id("lastReset").Op(":=").Lit(-1),
+			jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(
+				jen.If(jen.Id("chunk").Index(jen.Id("i")).Dot("Kind").Op("==").Qual(pkgRuntime, "Reset")).Block(
+					jen.Id("lastReset").Op("=").Id("i"))))
+	}
+	body = append(body,
 		jen.Id("q").Dot("cands").Op("=").Id("q").Dot("cands").Index(jen.Empty(), jen.Lit(0)),
 		jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(loop...),
 		jen.Id("rows").Op(":=").Id("q").Dot("cands"),
-	}
+	)
 	// Reduction (§4.5 step 3).
 	if sel.Aggregating() && !qg.passExp {
 		if !qg.grouped {
@@ -348,4 +364,13 @@ func (qg *queryGen) orderFunc(candT string) jen.Code {
 	}
 	body = append(body, jen.Return(jen.Lit(0)))
 	return jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Id(candT)).Int().Block(body...)
+}
+
+// isBatchWindow reports windows whose flushes are EXPIRED…, RESET, CURRENT….
+func isBatchWindow(kind string) bool {
+	switch kind {
+	case "lengthBatch", "timeBatch", "externalTimeBatch", "hop", "batch", "cron":
+		return true
+	}
+	return false
 }

@@ -32,7 +32,10 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 		}
 		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(jen.Return()))
 	}
-	s.add(jen.Var().Id("row").Id(qg.outType))
+	// The row lives in the query: a local would escape through the
+	// subscriber callbacks and cost an allocation per event.
+	s.add(jen.Id("row").Op(":=").Op("&").Id("q").Dot("row"))
+	s.add(jen.Op("*").Id("row").Op("=").Id(qg.outType).Values())
 	for i, it := range qg.sel.Items {
 		v, err := s.expr(it.Expr)
 		if err != nil {
@@ -45,7 +48,7 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 			s.add(set)
 		}
 	}
-	s.add(jen.Id("q").Dot("app").Dot("deliver"+qg.outType+"One").Call(jen.Id("ts"), jen.Op("&").Id("row")))
+	s.add(jen.Id("q").Dot("app").Dot("deliver"+qg.outType+"One").Call(jen.Id("ts"), jen.Id("row")))
 	body := append([]jen.Code{jen.Id("_").Op("=").Id("in")}, s.finish()...)
 	qg.g.f.Commentf("one runs %s on a single event (a chunk of one).", qg.name)
 	qg.g.f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("one").Params(jen.Id("ts").Int64(), jen.Id("in").Op("*").Id(qg.inType)).Block(body...)

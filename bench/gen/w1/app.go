@@ -198,6 +198,7 @@ type q0Cand struct {
 //	PhysicalInsert: Out
 type q0 struct {
 	app    *App
+	row    Out // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -270,6 +271,32 @@ func (q *q0) write(rows []q0Cand) {
 	q.out = out
 	q.app.deliverOut(out)
 }
+
+// one runs q0 on a single event (a chunk of one).
+func (q *q0) one(ts int64, in *Ticks) {
+	_ = in
+	if !(!(in.Nulls&uint64(0x2) != 0) && (in.Price > 100.0)) {
+		return
+	}
+	row := &q.row
+	*row = Out{}
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	if in.Nulls&uint64(0x2) != 0 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.Adj = (in.Price * 1.1)
+	}
+	if in.Nulls&uint64(0x4) != 0 {
+		row.Nulls |= uint64(0x4)
+	} else {
+		row.Volume = in.Volume
+	}
+	q.app.deliverOutOne(ts, row)
+}
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
 	var err error
@@ -311,8 +338,12 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
+	oneTicks []runtime.Event[Ticks]
+	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
+	oneOut   []runtime.Event[Out]
+	curOut   Out
 }
 
 // New builds the app; Start it before sending events.
@@ -335,17 +366,21 @@ func (a *App) deliverTicks(chunk []runtime.Event[Ticks]) {
 	a.q0.receive(chunk)
 }
 
+// deliverTicksOne is deliverTicks for a chunk of one event.
+func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
+	for _, fn := range a.subTicks {
+		fn(ts, ev)
+	}
+	a.q0.one(ts, ev)
+}
+
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufTicks[:0], runtime.Event[Ticks]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufTicks = b
-	a.deliverTicks(b)
+	a.curTicks = ev
+	a.deliverTicksOne(ts, &a.curTicks)
 	a.sched.FireDue()
 }
 
@@ -378,17 +413,20 @@ func (a *App) deliverOut(chunk []runtime.Event[Out]) {
 	}
 }
 
+// deliverOutOne is deliverOut for a chunk of one event.
+func (a *App) deliverOutOne(ts int64, ev *Out) {
+	for _, fn := range a.subOut {
+		fn(ts, ev)
+	}
+}
+
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufOut[:0], runtime.Event[Out]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufOut = b
-	a.deliverOut(b)
+	a.curOut = ev
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 

@@ -469,8 +469,12 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
+	oneTicks []runtime.Event[Ticks]
+	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
+	oneOut   []runtime.Event[Out]
+	curOut   Out
 }
 
 // New builds the app; Start it before sending events.
@@ -494,17 +498,28 @@ func (a *App) deliverTicks(chunk []runtime.Event[Ticks]) {
 	a.q0.receive(chunk)
 }
 
+// deliverTicksOne is deliverTicks for a chunk of one event.
+func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
+	for _, fn := range a.subTicks {
+		fn(ts, ev)
+	}
+	{
+		b := append(a.oneTicks[:0], runtime.Event[Ticks]{
+			Data: *ev,
+			Ts:   ts,
+		})
+		a.oneTicks = b
+		a.q0.receive(b)
+	}
+}
+
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufTicks[:0], runtime.Event[Ticks]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufTicks = b
-	a.deliverTicks(b)
+	a.curTicks = ev
+	a.deliverTicksOne(ts, &a.curTicks)
 	a.sched.FireDue()
 }
 
@@ -537,17 +552,20 @@ func (a *App) deliverOut(chunk []runtime.Event[Out]) {
 	}
 }
 
+// deliverOutOne is deliverOut for a chunk of one event.
+func (a *App) deliverOutOne(ts int64, ev *Out) {
+	for _, fn := range a.subOut {
+		fn(ts, ev)
+	}
+}
+
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufOut[:0], runtime.Event[Out]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufOut = b
-	a.deliverOut(b)
+	a.curOut = ev
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 

@@ -364,6 +364,7 @@ type q0Cand struct {
 //	PhysicalInsert: Trades
 type q0 struct {
 	app    *App
+	row    Trades // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -441,6 +442,37 @@ func (q *q0) write(rows []q0Cand) {
 	q.out = out
 	q.app.deliverTrades(out)
 }
+
+// one runs q0 on a single event (a chunk of one).
+func (q *q0) one(ts int64, in *Ticks) {
+	_ = in
+	if !(!(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(100))) {
+		return
+	}
+	row := &q.row
+	*row = Trades{}
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	if in.Nulls&uint64(0x2) != 0 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.Price = in.Price
+	}
+	if in.Nulls&uint64(0x4) != 0 {
+		row.Nulls |= uint64(0x4)
+	} else {
+		row.Volume = in.Volume
+	}
+	if (in.Nulls&uint64(0x2) != 0) || (in.Nulls&uint64(0x4) != 0) {
+		row.Nulls |= uint64(0x8)
+	} else {
+		row.Notional = (in.Price * float64(in.Volume))
+	}
+	q.app.deliverTradesOne(ts, row)
+}
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
 	var err error
@@ -495,6 +527,7 @@ type q1Cand struct {
 //	PhysicalInsert: Large
 type q1 struct {
 	app    *App
+	row    Large // the single-event path's output row
 	global q1Group
 	epoch  uint64
 	cands  []q1Cand
@@ -561,6 +594,27 @@ func (q *q1) write(rows []q1Cand) {
 	}
 	q.out = out
 	q.app.deliverLarge(out)
+}
+
+// one runs q1 on a single event (a chunk of one).
+func (q *q1) one(ts int64, in *Trades) {
+	_ = in
+	if !(!(in.Nulls&uint64(0x8) != 0) && (in.Notional > 50000.0)) {
+		return
+	}
+	row := &q.row
+	*row = Large{}
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	if in.Nulls&uint64(0x8) != 0 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.Notional = in.Notional
+	}
+	q.app.deliverLargeOne(ts, row)
 }
 func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -857,12 +911,20 @@ type App struct {
 	q2        q2
 	subTicks  []func(int64, *Ticks)
 	bufTicks  []runtime.Event[Ticks]
+	oneTicks  []runtime.Event[Ticks]
+	curTicks  Ticks
 	subTrades []func(int64, *Trades)
 	bufTrades []runtime.Event[Trades]
+	oneTrades []runtime.Event[Trades]
+	curTrades Trades
 	subLarge  []func(int64, *Large)
 	bufLarge  []runtime.Event[Large]
+	oneLarge  []runtime.Event[Large]
+	curLarge  Large
 	subOut    []func(int64, *Out)
 	bufOut    []runtime.Event[Out]
+	oneOut    []runtime.Event[Out]
+	curOut    Out
 }
 
 // New builds the app; Start it before sending events.
@@ -888,17 +950,21 @@ func (a *App) deliverTicks(chunk []runtime.Event[Ticks]) {
 	a.q0.receive(chunk)
 }
 
+// deliverTicksOne is deliverTicks for a chunk of one event.
+func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
+	for _, fn := range a.subTicks {
+		fn(ts, ev)
+	}
+	a.q0.one(ts, ev)
+}
+
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufTicks[:0], runtime.Event[Ticks]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufTicks = b
-	a.deliverTicks(b)
+	a.curTicks = ev
+	a.deliverTicksOne(ts, &a.curTicks)
 	a.sched.FireDue()
 }
 
@@ -932,17 +998,21 @@ func (a *App) deliverTrades(chunk []runtime.Event[Trades]) {
 	a.q1.receive(chunk)
 }
 
+// deliverTradesOne is deliverTrades for a chunk of one event.
+func (a *App) deliverTradesOne(ts int64, ev *Trades) {
+	for _, fn := range a.subTrades {
+		fn(ts, ev)
+	}
+	a.q1.one(ts, ev)
+}
+
 // SendTrades delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendTrades(ts int64, ev Trades) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufTrades[:0], runtime.Event[Trades]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufTrades = b
-	a.deliverTrades(b)
+	a.curTrades = ev
+	a.deliverTradesOne(ts, &a.curTrades)
 	a.sched.FireDue()
 }
 
@@ -976,17 +1046,28 @@ func (a *App) deliverLarge(chunk []runtime.Event[Large]) {
 	a.q2.receive(chunk)
 }
 
+// deliverLargeOne is deliverLarge for a chunk of one event.
+func (a *App) deliverLargeOne(ts int64, ev *Large) {
+	for _, fn := range a.subLarge {
+		fn(ts, ev)
+	}
+	{
+		b := append(a.oneLarge[:0], runtime.Event[Large]{
+			Data: *ev,
+			Ts:   ts,
+		})
+		a.oneLarge = b
+		a.q2.receive(b)
+	}
+}
+
 // SendLarge delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendLarge(ts int64, ev Large) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufLarge[:0], runtime.Event[Large]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufLarge = b
-	a.deliverLarge(b)
+	a.curLarge = ev
+	a.deliverLargeOne(ts, &a.curLarge)
 	a.sched.FireDue()
 }
 
@@ -1019,17 +1100,20 @@ func (a *App) deliverOut(chunk []runtime.Event[Out]) {
 	}
 }
 
+// deliverOutOne is deliverOut for a chunk of one event.
+func (a *App) deliverOutOne(ts int64, ev *Out) {
+	for _, fn := range a.subOut {
+		fn(ts, ev)
+	}
+}
+
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufOut[:0], runtime.Event[Out]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufOut = b
-	a.deliverOut(b)
+	a.curOut = ev
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 
