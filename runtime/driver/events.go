@@ -18,7 +18,8 @@ type inputStream struct {
 	cols  []runtime.Column
 	index map[string]int // column position by name
 	row   []any
-	batch [][]any // batch[0] is row: one event per Send
+	batch [][]any        // batch[0] is row: one event per Send
+	strs  map[string]any // interned string values (scan.go)
 }
 
 func newInputStreams(infos []runtime.StreamInfo) map[string]*inputStream {
@@ -41,11 +42,22 @@ type inputEvent struct {
 	hasTs  bool
 }
 
-// parseEvent decodes one input line (format in run.go). Values are Go
+// parseEvent decodes one input line (format in doc.go). Values are Go
 // values for runtime.App.Send: numbers become int64 for INT/BIGINT columns
 // when they are integer literals and float64 otherwise; whether a value fits
-// its column is left to Send, the single place that decides it.
+// its column is left to Send, the single place that decides it. The common
+// lines take the allocation-free scanner; every other line, errors
+// included, the encoding/json path that defines the behaviour.
 func parseEvent(line []byte, streams map[string]*inputStream) (inputEvent, error) {
+	if ev, ok := scanEvent(line, streams); ok {
+		return ev, nil
+	}
+	return decodeEvent(line, streams)
+}
+
+// decodeEvent is parseEvent through encoding/json: the reference the
+// scanner must agree with.
+func decodeEvent(line []byte, streams map[string]*inputStream) (inputEvent, error) {
 	var ev inputEvent
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
