@@ -18,6 +18,7 @@ type App struct {
 	queries  []*query
 	triggers []*rt.Trigger
 	started  bool
+	sendBuf  []rt.Event[rt.Row]
 	// runtimeErrors counts data problems reported by queries (§13.3), e.g. a
 	// NULL externalTime timestamp; processing goes on.
 	runtimeErrors []error
@@ -30,6 +31,18 @@ type junction struct {
 	types   []rt.Type
 	queries []*query
 	subs    []func(ts int64, row []any)
+	slab    []rt.Value // reusable input rows when no reader retains them
+}
+
+// retains reports whether a reading query keeps input rows beyond the
+// delivery (a window does; selectors copy what they output).
+func (j *junction) retains() bool {
+	for _, q := range j.queries {
+		if q.win != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (j *junction) deliver(chunk []rt.Event[rt.Row]) {
@@ -121,10 +134,22 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	chunk := make([]rt.Event[rt.Row], 0, len(rows))
+	// One slab holds every row of the batch (rows outlive the call inside
+	// windows); the chunk slice itself is reused.
+	width := len(j.types)
+	var slab []rt.Value
+	if j.retains() {
+		slab = make([]rt.Value, width*len(rows))
+	} else { // nothing keeps input rows past this call: reuse the slab
+		if cap(j.slab) < width*len(rows) {
+			j.slab = make([]rt.Value, width*len(rows))
+		}
+		slab = j.slab[:width*len(rows)]
+	}
+	chunk := a.sendBuf[:0]
 	var serr *rt.SendError
 	for i, values := range rows {
-		row, err := convertRow(values, j.types, j.rel.Columns)
+		row, err := convertRow(values, j.types, j.rel.Columns, slab[i*width:(i+1)*width:(i+1)*width])
 		if err != nil {
 			if serr == nil {
 				serr = &rt.SendError{Stream: stream}
@@ -134,6 +159,7 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 		}
 		chunk = append(chunk, rt.Event[rt.Row]{Ts: ts, Kind: rt.Current, Data: row})
 	}
+	a.sendBuf = chunk
 	j.deliver(chunk)
 	a.sched.FireDue()
 	if serr != nil {
@@ -142,11 +168,10 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 	return nil
 }
 
-func convertRow(values []any, types []rt.Type, cols []plan.Column) (rt.Row, error) {
+func convertRow(values []any, types []rt.Type, cols []plan.Column, row rt.Row) (rt.Row, error) {
 	if len(values) != len(types) {
 		return nil, fmt.Errorf("expected %d values, got %d", len(types), len(values))
 	}
-	row := make(rt.Row, len(values))
 	for i, x := range values {
 		v, err := rt.ValueOf(x, types[i])
 		if err != nil {
