@@ -409,6 +409,7 @@ type q0Cand struct {
 //	PhysicalInsert: LargeTrades
 type q0 struct {
 	app    *App
+	row    LargeTrades // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -485,6 +486,37 @@ func (q *q0) write(rows []q0Cand) {
 	}
 	q.out = out
 	q.app.deliverLargeTrades(out)
+}
+
+// one runs q0 on a single event (a chunk of one).
+func (q *q0) one(ts int64, in *StockStream) {
+	_ = in
+	if !(!(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(500))) {
+		return
+	}
+	row := &q.row
+	*row = LargeTrades{}
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	if in.Nulls&uint64(0x2) != 0 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.Price = in.Price
+	}
+	if in.Nulls&uint64(0x4) != 0 {
+		row.Nulls |= uint64(0x4)
+	} else {
+		row.Volume = in.Volume
+	}
+	if (in.Nulls&uint64(0x2) != 0) || (in.Nulls&uint64(0x4) != 0) {
+		row.Nulls |= uint64(0x8)
+	} else {
+		row.TradeValue = (in.Price * float64(in.Volume))
+	}
+	q.app.deliverLargeTradesOne(ts, row)
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -577,9 +609,18 @@ func (q *q1) receive(chunk []runtime.Event[StockStream]) {
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
 func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
+	lastReset := -1
+	for i := range chunk {
+		if chunk[i].Kind == runtime.Reset {
+			lastReset = i
+		}
+	}
 	q.cands = q.cands[:0]
 	for i := range chunk {
 		ev := &chunk[i]
+		if ev.Kind == runtime.Expired && i < lastReset {
+			continue
+		}
 		if ev.Kind == runtime.Reset {
 			for _, g := range q.groups {
 				g.a0.Reset()
@@ -863,10 +904,10 @@ var q2RowCodec = window.Codec[Q2Row]{
 
 // q2Group is the aggregate state of one group of q2.
 type q2Group struct {
-	a0    agg.Max[float64] // max
-	a1    agg.Min[float64] // min
-	a2    agg.Count        // count
-	held  int64            // events currently contributing
+	a0    agg.MaxFIFO[float64] // max
+	a1    agg.MinFIFO[float64] // min
+	a2    agg.Count            // count
+	held  int64                // events currently contributing
 	slot  int
 	epoch uint64
 	key   q2Key
@@ -891,7 +932,7 @@ type q2Cand struct {
 //	PhysicalScan: LargeTrades
 //	PhysicalProject: Project (symbol STRING, price DOUBLE)
 //	PhysicalLengthWindow: length(5)
-//	PhysicalHashGroupAgg: 4 columns, aggregators Max[Float64], Min[Float64], Count
+//	PhysicalHashGroupAgg: 4 columns, aggregators MaxFIFO[Float64], MinFIFO[Float64], Count
 //	PhysicalInsert: LargeTradeRange
 //
 // Optimizer rules applied: PruneColumns.
@@ -1172,12 +1213,20 @@ type App struct {
 	q2                 q2
 	subStockStream     []func(int64, *StockStream)
 	bufStockStream     []runtime.Event[StockStream]
+	oneStockStream     []runtime.Event[StockStream]
+	curStockStream     StockStream
 	subLargeTrades     []func(int64, *LargeTrades)
 	bufLargeTrades     []runtime.Event[LargeTrades]
+	oneLargeTrades     []runtime.Event[LargeTrades]
+	curLargeTrades     LargeTrades
 	subSymbolSummary   []func(int64, *SymbolSummary)
 	bufSymbolSummary   []runtime.Event[SymbolSummary]
+	oneSymbolSummary   []runtime.Event[SymbolSummary]
+	curSymbolSummary   SymbolSummary
 	subLargeTradeRange []func(int64, *LargeTradeRange)
 	bufLargeTradeRange []runtime.Event[LargeTradeRange]
+	oneLargeTradeRange []runtime.Event[LargeTradeRange]
+	curLargeTradeRange LargeTradeRange
 }
 
 // New builds the app; Start it before sending events.
@@ -1205,17 +1254,29 @@ func (a *App) deliverStockStream(chunk []runtime.Event[StockStream]) {
 	a.q1.receive(chunk)
 }
 
+// deliverStockStreamOne is deliverStockStream for a chunk of one event.
+func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
+	for _, fn := range a.subStockStream {
+		fn(ts, ev)
+	}
+	a.q0.one(ts, ev)
+	{
+		b := append(a.oneStockStream[:0], runtime.Event[StockStream]{
+			Data: *ev,
+			Ts:   ts,
+		})
+		a.oneStockStream = b
+		a.q1.receive(b)
+	}
+}
+
 // SendStockStream delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendStockStream(ts int64, ev StockStream) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufStockStream[:0], runtime.Event[StockStream]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufStockStream = b
-	a.deliverStockStream(b)
+	a.curStockStream = ev
+	a.deliverStockStreamOne(ts, &a.curStockStream)
 	a.sched.FireDue()
 }
 
@@ -1249,17 +1310,28 @@ func (a *App) deliverLargeTrades(chunk []runtime.Event[LargeTrades]) {
 	a.q2.receive(chunk)
 }
 
+// deliverLargeTradesOne is deliverLargeTrades for a chunk of one event.
+func (a *App) deliverLargeTradesOne(ts int64, ev *LargeTrades) {
+	for _, fn := range a.subLargeTrades {
+		fn(ts, ev)
+	}
+	{
+		b := append(a.oneLargeTrades[:0], runtime.Event[LargeTrades]{
+			Data: *ev,
+			Ts:   ts,
+		})
+		a.oneLargeTrades = b
+		a.q2.receive(b)
+	}
+}
+
 // SendLargeTrades delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendLargeTrades(ts int64, ev LargeTrades) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufLargeTrades[:0], runtime.Event[LargeTrades]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufLargeTrades = b
-	a.deliverLargeTrades(b)
+	a.curLargeTrades = ev
+	a.deliverLargeTradesOne(ts, &a.curLargeTrades)
 	a.sched.FireDue()
 }
 
@@ -1292,17 +1364,20 @@ func (a *App) deliverSymbolSummary(chunk []runtime.Event[SymbolSummary]) {
 	}
 }
 
+// deliverSymbolSummaryOne is deliverSymbolSummary for a chunk of one event.
+func (a *App) deliverSymbolSummaryOne(ts int64, ev *SymbolSummary) {
+	for _, fn := range a.subSymbolSummary {
+		fn(ts, ev)
+	}
+}
+
 // SendSymbolSummary delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendSymbolSummary(ts int64, ev SymbolSummary) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufSymbolSummary[:0], runtime.Event[SymbolSummary]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufSymbolSummary = b
-	a.deliverSymbolSummary(b)
+	a.curSymbolSummary = ev
+	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
 	a.sched.FireDue()
 }
 
@@ -1335,17 +1410,20 @@ func (a *App) deliverLargeTradeRange(chunk []runtime.Event[LargeTradeRange]) {
 	}
 }
 
+// deliverLargeTradeRangeOne is deliverLargeTradeRange for a chunk of one event.
+func (a *App) deliverLargeTradeRangeOne(ts int64, ev *LargeTradeRange) {
+	for _, fn := range a.subLargeTradeRange {
+		fn(ts, ev)
+	}
+}
+
 // SendLargeTradeRange delivers one event stamped ts (the clock first advances to ts when later).
 func (a *App) SendLargeTradeRange(ts int64, ev LargeTradeRange) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	b := append(a.bufLargeTradeRange[:0], runtime.Event[LargeTradeRange]{
-		Data: ev,
-		Ts:   ts,
-	})
-	a.bufLargeTradeRange = b
-	a.deliverLargeTradeRange(b)
+	a.curLargeTradeRange = ev
+	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
 	a.sched.FireDue()
 }
 
