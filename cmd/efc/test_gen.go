@@ -171,12 +171,12 @@ func generateCase(app, pkg string) (files []codegen.File, err error) {
 	return gobuild.Generate("", app, pkg)
 }
 
-// conformsFile asserts, inside the generated package, that it implements
+// conformsFile asserts, inside the generated package, that New returns a
 // runtime.App: a mismatch is then that package's compile error, not the
 // harness's.
 func conformsFile(pkg string) codegen.File {
 	return codegen.File{Name: "efc_conforms.go", Content: []byte("package " + pkg +
-		"\n\nimport \"eventflux/runtime\"\n\nvar _ runtime.App = New()\n")}
+		"\n\nimport \"eventflux/runtime\"\n\nvar _ func() runtime.App = func() runtime.App { return New() }\n")}
 }
 
 // buildHarness builds the harness over apps and returns the executable,

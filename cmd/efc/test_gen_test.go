@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"eventflux/codegen"
 	"eventflux/conformance"
 )
 
@@ -159,5 +160,75 @@ esac
 	}
 	if len(fr.Cases) != 7 {
 		t.Errorf("%d cases, want 7", len(fr.Cases))
+	}
+}
+
+// minimalApp is a hand-written runtime.App package standing in for
+// generated code.
+const minimalApp = `package PKG
+
+import "eventflux/runtime"
+
+type App struct{ now int64 }
+
+func New() *App                                         { return &App{} }
+func (a *App) Streams() []runtime.StreamInfo            { return nil }
+func (a *App) Start(now int64) error                    { a.now = now; return nil }
+func (a *App) Now() int64                               { return a.now }
+func (a *App) AdvanceTo(t int64)                        { a.now = t }
+func (a *App) Send(string, int64, [][]any) error        { return nil }
+func (a *App) Subscribe(string, func(int64, []any)) error { return nil }
+func (a *App) Snapshot() ([]byte, error)                { return nil, nil }
+RESTORE`
+
+// TestGenBackendBrokenPackage: generated code that does not compile, or
+// does not implement runtime.App, fails its own cases with the compiler's
+// message; the other apps of the file still run.
+func TestGenBackendBrokenPackage(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	pkg := func(dir, src string) []codegen.File {
+		return []codegen.File{{Name: "app.go", Content: []byte(strings.ReplaceAll(src, "PKG", dir))}, conformsFile(dir)}
+	}
+	good := strings.ReplaceAll(minimalApp, "RESTORE", "func (a *App) Restore([]byte) error { return nil }\n")
+	apps := []*genApp{
+		{text: "broken", dir: "c0", pkg: pkg("c0", "package PKG\n\nfunc New() int { return undefinedName }\n")},
+		{text: "good", dir: "c1", pkg: pkg("c1", good)},
+		{text: "no restore", dir: "c2", pkg: pkg("c2", strings.ReplaceAll(minimalApp, "RESTORE", ""))},
+		{text: "refused", err: "codegen: X is not supported by the code generator"},
+	}
+	bin, err := buildHarness(apps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(apps[0].err, "generated code does not compile:\nc0/app.go:3:25: undefined: undefinedName") ||
+		apps[1].err != "" || !strings.Contains(apps[2].err, "c2/efc_conforms.go:5:") || !strings.Contains(apps[2].err, "missing method Restore") {
+		t.Errorf("app errors: %q / %q / %q", apps[0].err, apps[1].err, apps[2].err)
+	}
+	cases := `[
+ {"name": "broken_app", "app": "broken", "expect": [{"error": "undefined: undefinedName"}]},
+ {"name": "good_app", "app": "good", "steps": [{"sleep": 10}], "expect": []},
+ {"name": "no_restore", "app": "no restore", "expect": []},
+ {"name": "refused", "app": "refused", "expect": []}
+]`
+	path := filepath.Join(t.TempDir(), "broken.json")
+	os.WriteFile(path, []byte(cases), 0o644)
+	files, err := conformance.Load([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, _, err := runHarnessFile(files[0], suiteOptions{}, bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range fr.Cases {
+		got = append(got, r.Case.Name+" "+r.Outcome.String()+" "+strings.SplitN(strings.Join(r.Failures, ";"), "\n", 2)[0])
+	}
+	want := []string{"broken_app PASS ", "good_app PASS ", "no_restore FAIL build: generated code does not compile:",
+		"refused FAIL build: codegen: X is not supported by the code generator"}
+	if !reflect.DeepEqual(got, want) || fr.Tally != (conformance.Tally{Passed: 2, Failed: 2}) {
+		t.Errorf("results %q, tally %+v; want %q", got, fr.Tally, want)
 	}
 }
