@@ -221,10 +221,19 @@ func (s *scope) binary(e *plan.Binary) (val, error) {
 		if null == nil {
 			return s.mk(cmp, nil, plan.Bool, l, r), nil
 		}
+		// Bound to a temporary: inlined, two comparisons on one column
+		// would repeat its NULL test (go vet reports a redundant and).
+		var v jen.Code
 		if e.Op == plan.Ne { // != with a NULL operand is TRUE (§2.5)
-			return s.mk(jen.Parens(jen.Add(null).Op("||").Add(cmp)), nil, plan.Bool, l, r), nil
+			v = jen.Add(null).Op("||").Add(cmp)
+		} else {
+			v = jen.Op("!").Add(null).Op("&&").Add(cmp)
 		}
-		return s.mk(jen.Parens(jen.Op("!").Add(null).Op("&&").Add(cmp)), nil, plan.Bool, l, r), nil
+		t := s.temp("b")
+		s.add(jen.Id(t).Op(":=").Add(v))
+		x := s.mk(jen.Id(t), nil, plan.Bool, l, r)
+		x.temps = append(x.temps, t)
+		return x, nil
 	}
 	null := orNull(l.null, r.null)
 	switch e.Op {

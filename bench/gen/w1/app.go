@@ -224,7 +224,8 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		}
 		in := &ev.Data
 		_ = in
-		if !(!(in.Nulls&uint64(0x2) != 0) && (in.Price > 100.0)) {
+		b1 := !(in.Nulls&uint64(0x2) != 0) && (in.Price > 100.0)
+		if !b1 {
 			continue
 		}
 		g := &q.global
@@ -275,7 +276,8 @@ func (q *q0) write(rows []q0Cand) {
 // one runs q0 on a single event (a chunk of one).
 func (q *q0) one(ts int64, in *Ticks) {
 	_ = in
-	if !(!(in.Nulls&uint64(0x2) != 0) && (in.Price > 100.0)) {
+	b1 := !(in.Nulls&uint64(0x2) != 0) && (in.Price > 100.0)
+	if !b1 {
 		return
 	}
 	row := &q.row

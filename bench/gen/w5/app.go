@@ -390,7 +390,8 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		}
 		in := &ev.Data
 		_ = in
-		if !(!(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(100))) {
+		b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(100))
+		if !b1 {
 			continue
 		}
 		g := &q.global
@@ -446,7 +447,8 @@ func (q *q0) write(rows []q0Cand) {
 // one runs q0 on a single event (a chunk of one).
 func (q *q0) one(ts int64, in *Ticks) {
 	_ = in
-	if !(!(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(100))) {
+	b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(100))
+	if !b1 {
 		return
 	}
 	row := &q.row
@@ -553,7 +555,8 @@ func (q *q1) afterWindow(chunk []runtime.Event[Trades]) {
 		}
 		in := &ev.Data
 		_ = in
-		if !(!(in.Nulls&uint64(0x8) != 0) && (in.Notional > 50000.0)) {
+		b1 := !(in.Nulls&uint64(0x8) != 0) && (in.Notional > 50000.0)
+		if !b1 {
 			continue
 		}
 		g := &q.global
@@ -599,7 +602,8 @@ func (q *q1) write(rows []q1Cand) {
 // one runs q1 on a single event (a chunk of one).
 func (q *q1) one(ts int64, in *Trades) {
 	_ = in
-	if !(!(in.Nulls&uint64(0x8) != 0) && (in.Notional > 50000.0)) {
+	b1 := !(in.Nulls&uint64(0x8) != 0) && (in.Notional > 50000.0)
+	if !b1 {
 		return
 	}
 	row := &q.row
