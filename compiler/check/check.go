@@ -226,6 +226,9 @@ func (c *checker) createTrigger(s *ast.CreateTrigger) *diag.Error {
 		spec.Every = s.Every.Millis
 	case ast.TriggerCron:
 		spec.Cron = s.Cron
+		if err := checkCron(s.Cron, s.CronPos); err != nil {
+			return err
+		}
 	}
 	rel := &plan.Relation{Name: s.Name.Name, Kind: plan.TriggerRel, Trigger: spec, Pos: pos(s.Pos),
 		Columns: []plan.Column{{Name: "triggered_time", Type: plan.BigInt}}}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 
+	"eventflux/runtime/cron"
+
 	"eventflux/compiler/ast"
 	"eventflux/compiler/diag"
 	"eventflux/plan"
@@ -235,7 +237,9 @@ func checkWindow(w *ast.Window, rel *plan.Relation) (plan.WindowSpec, *diag.Erro
 	case "cron":
 		if err = p.need(1); err == nil {
 			if err = p.atMost(1); err == nil {
-				spec.Cron, err = p.str(0, "expression")
+				if spec.Cron, err = p.str(0, "expression"); err == nil {
+					err = checkCron(spec.Cron, p.w.Args[0].Position())
+				}
 			}
 		}
 	case "expression":
@@ -342,4 +346,13 @@ func parsePositive(s string) (int64, *diag.Error) {
 		n = n*10 + int64(r-'0')
 	}
 	return n, nil
+}
+
+// checkCron validates a cron expression at compile time with the runtime's
+// own parser, so both backends reject the same texts before running.
+func checkCron(expr string, pos diag.Pos) *diag.Error {
+	if _, err := cron.Parse(expr); err != nil {
+		return diag.Errorf(pos, "E402", "Invalid cron expression '%s': %v", expr, err)
+	}
+	return nil
 }
