@@ -21,23 +21,27 @@ run: build
 gen:
 	$(GO) generate ./generated/...
 
-# Unit, datadriven, architecture and end-to-end tests, then the external
-# conformance suite when ../shared/conformance exists (failing cases are
+# Unit, datadriven, architecture, generated-code and differential tests,
+# then the conformance cases on both backends: the project's own
+# (testdata/conformance, testdata/regressions; failures fail the build) and
+# the external suite when ../shared/conformance exists (its failing cases are
 # reported in the tables, not as a build failure, yet).
 test: build
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(EFC) test --backend=all --strict testdata/conformance testdata/regressions
 	@if [ -d "$(SHARED)/conformance" ]; then \
-		$(EFC) test --backend=interp "$(SHARED)/conformance"; \
+		$(EFC) test --backend=all "$(SHARED)/conformance"; \
 	else echo "($(SHARED)/conformance not found: conformance suite skipped)"; fi
 
 conformance: build
-	$(EFC) test --backend=interp -v "$(SHARED)/conformance"
+	$(EFC) test --backend=all -v "$(SHARED)/conformance"
 
 # Each fuzz target for FUZZTIME (10 minutes by default).
 fuzz:
 	$(GO) test ./compiler/syntax -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
+	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzScanAgreesWithDecode -fuzztime $(FUZZTIME)
 
 # Benchmarks: interpreter vs generated code vs hand-written Go on the
 # workloads of bench/apps, one core, BENCHCOUNT runs each; the equivalence
