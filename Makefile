@@ -53,7 +53,8 @@ bench: bench-gen
 	$(GO) test ./bench/...
 	@mkdir -p bench/results
 	$(GO) test ./bench -run '^$$' -bench . -benchmem -cpu 1 -count $(BENCHCOUNT) -benchtime $(BENCHTIME) -timeout 30m > bench/results/latest.txt || { cat bench/results/latest.txt; exit 1; }
-	$(GO) run ./bench/internal/report -in bench/results/latest.txt -md bench/results/latest.md -svg bench/results/latest.svg
+	$(GO) run ./bench/internal/report -in bench/results/latest.txt -md bench/results/latest.md -svg bench/results/latest.svg \
+		-note "commit $$(git describe --always --dirty)"
 
 # Regenerate the benchmark packages bench/gen/wN from bench/apps/wN.sql.
 .PHONY: bench-gen

@@ -23,14 +23,15 @@ func main() {
 	in := flag.String("in", "", "benchmark output to read (default: stdin)")
 	md := flag.String("md", "", "write the markdown table to this file")
 	svg := flag.String("svg", "", "write the bar chart to this file")
+	note := flag.String("note", "", "a line to add to the report header (e.g. the commit measured)")
 	flag.Parse()
-	if err := run1(*in, *md, *svg, os.Stdin, os.Stdout); err != nil {
+	if err := run1(*in, *md, *svg, *note, os.Stdin, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
 }
 
-func run1(in, mdPath, svgPath string, stdin io.Reader, stdout io.Writer) error {
+func run1(in, mdPath, svgPath, note string, stdin io.Reader, stdout io.Writer) error {
 	src := stdin
 	if in != "" {
 		f, err := os.Open(in)
@@ -45,7 +46,11 @@ func run1(in, mdPath, svgPath string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	s := summarize(r)
-	text := markdown(s, r, environment())
+	env := environment()
+	if note != "" {
+		env = note + "; " + env
+	}
+	text := markdown(s, r, env)
 	if _, err := io.WriteString(stdout, text); err != nil {
 		return err
 	}

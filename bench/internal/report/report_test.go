@@ -231,12 +231,15 @@ func TestRunWritesFiles(t *testing.T) {
 	}
 	md, svg := filepath.Join(dir, "latest.md"), filepath.Join(dir, "latest.svg")
 	var stdout bytes.Buffer
-	if err := run1(in, md, svg, nil, &stdout); err != nil {
+	if err := run1(in, md, svg, "commit abc1234", nil, &stdout); err != nil {
 		t.Fatal(err)
 	}
 	mdText, err := os.ReadFile(md)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.Contains(mdText, []byte("- commit abc1234; ")) {
+		t.Error("the note is not in the header")
 	}
 	if !bytes.Equal(mdText, stdout.Bytes()) {
 		t.Error("the markdown file differs from what was printed")
@@ -248,7 +251,7 @@ func TestRunWritesFiles(t *testing.T) {
 	if !bytes.HasPrefix(svgText, []byte("<svg ")) || !bytes.Contains(svgText, []byte("CPU time")) {
 		t.Errorf("svg file: %.80s…", svgText)
 	}
-	if err := run1(filepath.Join(dir, "missing.txt"), "", "", nil, &stdout); err == nil {
+	if err := run1(filepath.Join(dir, "missing.txt"), "", "", "", nil, &stdout); err == nil {
 		t.Error("no error for a missing input")
 	}
 }
