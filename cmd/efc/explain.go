@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"eventflux/codegen"
 	"eventflux/compiler"
 	"eventflux/optimizer"
 	"eventflux/plan"
@@ -64,12 +65,29 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "efc explain: %v\n", err)
 		return exitUsage
 	}
+	files, genErr := codegen.Generate(p, codegen.Options{Package: "app", Source: paths[0]})
+	var sizes map[int]codegen.QuerySize
+	if genErr == nil {
+		sizes, genErr = codegen.QuerySizes(files)
+	}
 	for _, q := range p.Queries {
 		fmt.Fprintf(stdout, "== query %d: rules fired: %s\n", q.Index, orNone(q.Rules))
 		fmt.Fprintf(stdout, "-- physical plan (estimated cost %.1f per event)\n", q.Physical.Cost)
 		for _, op := range q.Physical.Ops {
 			fmt.Fprintf(stdout, "  %-24s cost %4.1f  %s\n", op.Name, op.Cost, op.Detail)
 		}
+		if genErr != nil {
+			fmt.Fprintf(stdout, "-- generated code: %v\n", genErr)
+		} else {
+			fmt.Fprintf(stdout, "-- generated code: %d lines, %d bytes\n", sizes[q.Index].Lines, sizes[q.Index].Bytes)
+		}
+	}
+	if genErr == nil {
+		total := 0
+		for _, f := range files {
+			total += len(f.Content)
+		}
+		fmt.Fprintf(stdout, "== generated package: %d bytes in %d file(s)\n", total, len(files))
 	}
 	return exitOK
 }
