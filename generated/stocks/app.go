@@ -435,7 +435,8 @@ func (q *q0) afterWindow(chunk []runtime.Event[StockStream]) {
 		}
 		in := &ev.Data
 		_ = in
-		if !(!(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(500))) {
+		b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(500))
+		if !b1 {
 			continue
 		}
 		g := &q.global
@@ -491,7 +492,8 @@ func (q *q0) write(rows []q0Cand) {
 // one runs q0 on a single event (a chunk of one).
 func (q *q0) one(ts int64, in *StockStream) {
 	_ = in
-	if !(!(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(500))) {
+	b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(500))
+	if !b1 {
 		return
 	}
 	row := &q.row
@@ -1033,7 +1035,8 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
-		if !(!(!aok4 || !aok6) && ((av3 - av5) > 1.0)) {
+		b8 := !(!aok4 || !aok6) && ((av3 - av5) > 1.0)
+		if !b8 {
 			continue
 		}
 		var row LargeTradeRange
