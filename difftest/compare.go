@@ -3,6 +3,7 @@ package difftest
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -270,4 +271,61 @@ func formatValue(v any) string {
 		return strconv.FormatBool(x)
 	}
 	return fmt.Sprintf("%T(%v)", v, v)
+}
+
+var (
+	quoted   = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	numbers  = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?`)
+	goSource = regexp.MustCompile(`(?m)^\s*c[0-9]+/[A-Za-z0-9_]+\.go:[0-9]+:[0-9]+: `)
+	numbered = regexp.MustCompile(`\b[A-Za-z_]+#`)
+)
+
+// normalize blanks out what varies between instances of one bug: source
+// positions, numbers, quoted strings and numbered names (t3, Out2).
+func normalize(text string) string {
+	text = goSource.ReplaceAllString(text, "")
+	text = numbers.ReplaceAllString(quoted.ReplaceAllString(text, `""`), "#")
+	return numbered.ReplaceAllString(text, "x#")
+}
+
+// bugLines are the normalized messages that identify the bug behind a
+// build or crash difference: the compile errors of generated code, or the
+// build error or panic; nil for other kinds. The shrinker keeps only edits
+// that share one of them, so a case does not shrink into another bug.
+func (d difference) bugLines() []string {
+	switch d.kind {
+	case buildMismatch:
+		lines := strings.Split(normalize(d.text), "\n")
+		if len(lines) > 1 {
+			lines = lines[1:] // the header every compile error shares
+		}
+		return lines
+	case crashMismatch:
+		return []string{firstLine(normalize(d.text))}
+	}
+	return nil
+}
+
+// sameBug reports whether a difference with bug lines b shows the bug of
+// a (any of its lines), or a names none.
+func sameBug(a, b []string) bool {
+	if a == nil {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signature groups the differences that are likely one bug: the kind and
+// the first two lines of the text with numbers, quoted strings and source
+// positions blanked out.
+func (d difference) signature() string {
+	lines := strings.SplitN(normalize(d.text), "\n", 3)
+	return d.kind.String() + ": " + strings.Join(lines[:min(2, len(lines))], "\n")
 }

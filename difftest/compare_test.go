@@ -93,3 +93,42 @@ func TestTyping(t *testing.T) {
 		t.Errorf("an unknown stream passes typing")
 	}
 }
+
+func TestBugIdentity(t *testing.T) {
+	notUsed := difference{kind: buildMismatch, text: "reference build: ok; candidate build: generated code does not compile:\n" +
+		"c12/app.go:1016:4: declared and not used: t3\nc12/app.go:1028:4: declared and not used: t7"}
+	notUsedToo := difference{kind: buildMismatch, text: "reference build: ok; candidate build: generated code does not compile:\n" +
+		"c0/app.go:179:4: declared and not used: b1"}
+	overflow := difference{kind: buildMismatch, text: "reference build: ok; candidate build: generated code does not compile:\n" +
+		"c0/app.go:204:13: int64(9223372036854775807) * int64(10) (constant 92233720368547758070 of type int64) overflows int64"}
+	unsupported := difference{kind: buildMismatch, text: "reference build: ok; candidate build: codegen: window 'x' is not supported by the code generator"}
+	panicked := difference{kind: crashMismatch, text: "reference: ok; candidate: panic during step 3: runtime error: index out of range [4] with length 4"}
+	panickedToo := difference{kind: crashMismatch, text: "reference: ok; candidate: panic during step 1: runtime error: index out of range [0] with length 0"}
+	output := difference{kind: outputMismatch, text: `Out1 event 2: reference @5 [1i, "a"], candidate @5 [2i, "b"]`}
+
+	if got := notUsed.bugLines(); strings.Join(got, "|") != "declared and not used: x#|declared and not used: x#" {
+		t.Errorf("bugLines = %q", got)
+	}
+	tests := []struct {
+		name string
+		a, b difference
+		same bool
+	}{
+		{"one compile error, other names", notUsed, notUsedToo, true},
+		{"two compile errors", notUsed, overflow, false},
+		{"unsupported vs compile error", unsupported, notUsed, false},
+		{"one panic, other indexes", panicked, panickedToo, true},
+		{"outputs are not told apart", output, output, true},
+	}
+	for _, tt := range tests {
+		if got := sameBug(tt.a.bugLines(), tt.b.bugLines()); got != tt.same {
+			t.Errorf("%s: sameBug = %v, want %v", tt.name, got, tt.same)
+		}
+		if got := tt.a.signature() == tt.b.signature(); got != tt.same {
+			t.Errorf("%s: same signature = %v, want %v (%q, %q)", tt.name, got, tt.same, tt.a.signature(), tt.b.signature())
+		}
+	}
+	if got, want := output.signature(), `output: x# event #: reference @# [#i, ""], candidate @# [#i, ""]`; got != want {
+		t.Errorf("signature = %q, want %q", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package difftest
 
 import (
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,12 +17,15 @@ import (
 )
 
 var (
-	countFlag     = flag.Int("difftest.count", 300, "apps TestDifferential generates")
+	countFlag     = flag.Int("difftest.count", 200, "apps TestDifferential generates")
 	startFlag     = flag.Int("difftest.start", 0, "index of the first app (rerun one: -difftest.start=I -difftest.count=1)")
 	timeoutFlag   = flag.Duration("difftest.timeout", 10*time.Second, "time limit of one app on one backend")
 	seedFlag      = flag.Uint64("difftest.seed", 20260418, "seed of TestDifferential")
-	candidateFlag = flag.String("difftest.candidate", "", `backend compared with the interpreter: "interp" (a second, fresh instance), "interp-noopt" (optional optimizer passes off) or another name in Candidates such as "gen" (default: "gen" when registered, else "interp")`)
+	candidateFlag = flag.String("difftest.candidate", "gen", `backend compared with the interpreter: "gen" (generated code, one program per batch), "interp" (a second, fresh instance), "interp-noopt" (optional optimizer passes off) or another name in Candidates`)
 	outFlag       = flag.String("difftest.out", "", "folder for regression cases (default: ../testdata/regressions)")
+	batchFlag     = flag.Int("difftest.batch", 250, "apps per batch (gen builds one program per batch)")
+	shrunkFlag    = flag.Int("difftest.shrunk", 3, "mismatches to shrink and save (later ones are listed)")
+	shrinkFlag    = flag.Duration("difftest.shrinktime", 40*time.Second, "time limit of one shrink")
 )
 
 // interpBuild builds on the interpreter; case apps have no file name. It
@@ -59,25 +63,30 @@ func interpUnoptimized(app string) (runtime.App, error) {
 
 func init() { Candidates["interp-noopt"] = interpUnoptimized }
 
-func candidate(t *testing.T) conformance.Backend {
+// candidate returns the backend -difftest.candidate names: the batch
+// backend gen, or an in-process one.
+func candidate(t *testing.T) (conformance.Backend, BatchBackend) {
 	name := *candidateFlag
-	if name == "" {
-		name = "interp"
-		if _, ok := Candidates["gen"]; ok {
-			name = "gen"
-		}
+	if name == "gen" {
+		g := NewGen()
+		t.Cleanup(func() {
+			if err := g.Close(); err != nil {
+				t.Error(err)
+			}
+		})
+		return nil, g
 	}
 	if build, ok := Candidates[name]; ok {
-		return conformance.NewBackend(name, build)
+		return conformance.NewBackend(name, build), nil
 	}
 	if name == "interp" {
 		// Every app is built anew per run, so this compares two independent
 		// interpreter instances: it catches nondeterminism (map order,
 		// shared state between apps).
-		return conformance.NewBackend("interp", interpBuild)
+		return conformance.NewBackend("interp", interpBuild), nil
 	}
-	t.Fatalf("-difftest.candidate=%s: no such backend (registered: %v)", name, registered())
-	return nil
+	t.Fatalf("-difftest.candidate=%s: no such backend (gen, interp, or registered: %v)", name, registered())
+	return nil, nil
 }
 
 func registered() []string {
@@ -96,18 +105,33 @@ func TestDifferential(t *testing.T) {
 	if out == "" {
 		out = filepath.Join("..", "testdata", "regressions")
 	}
+	// A long run (-v) shows its progress as it goes.
 	var log strings.Builder
+	var w io.Writer = &log
+	if testing.Verbose() {
+		w = os.Stdout
+	}
+	cand, batch := candidate(t)
 	res := Run(Config{
-		Seed:      *seedFlag,
-		Start:     *startFlag,
-		Count:     *countFlag,
-		Timeout:   *timeoutFlag,
-		Reference: conformance.NewBackend("interp", interpBuild),
-		Candidate: candidate(t),
-		OutDir:    out,
-		Log:       &log,
+		Seed:           *seedFlag,
+		Start:          *startFlag,
+		Count:          *countFlag,
+		Timeout:        *timeoutFlag,
+		Reference:      conformance.NewBackend("interp", interpBuild),
+		Candidate:      cand,
+		CandidateBatch: batch,
+		BatchSize:      *batchFlag,
+		MaxShrunk:      *shrunkFlag,
+		ShrinkTime:     *shrinkFlag,
+		OutDir:         out,
+		Log:            w,
 	})
-	t.Log(strings.TrimSpace(log.String()))
+	if log.Len() > 0 {
+		t.Log(strings.TrimSpace(log.String()))
+	}
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
 	if res.Apps != *countFlag {
 		t.Errorf("ran %d apps, want %d", res.Apps, *countFlag)
 	}
@@ -123,6 +147,10 @@ func TestDifferential(t *testing.T) {
 		if i == 5 {
 			t.Errorf("… and %d more mismatches", len(res.Mismatches)-i)
 			break
+		}
+		if m.MinimalApp == "" {
+			t.Errorf("mismatch seed %d index %d (%s), not shrunk: %s", m.Seed, m.Index, m.Kind, m.Reason)
+			continue
 		}
 		t.Errorf("mismatch seed %d index %d (%s): %s\nminimal: %s\n%s-> %s", m.Seed, m.Index, m.Kind, m.Reason, m.MinimalReason, m.MinimalApp, m.File)
 	}

@@ -11,15 +11,22 @@
 // model keeps types consistent by construction and is what the shrinker
 // edits.
 //
+// The candidate is by default the generated-code backend (Gen): every
+// distinct app of a batch is compiled, optimized and generated into its own
+// package of one program, built once per batch (internal/gobuild) and run
+// on the batch's cases (internal/gobuild/harness, DiffMain), which writes
+// back every recorded event with its Go type and floats as bit patterns.
+// The interpreter runs in process through the same harness loop.
+//
 // TestDifferential drives it:
 //
-//	go test ./difftest                                   # 300 apps, fixed seed
-//	go test ./difftest -difftest.count=20000 -difftest.seed=5
+//	go test ./difftest                                   # 200 apps, fixed seed, one batch
+//	go test ./difftest -difftest.count=10000 -difftest.seed=5 -v -timeout 3h
 //	go test ./difftest -difftest.start=227 -difftest.count=1 -v   # rerun one app
+//	go test ./difftest -difftest.candidate=interp        # two interpreters
 //	go test ./difftest -difftest.candidate=interp-noopt  # optimizer passes off
 //
-// The candidate defaults to "gen" once a generated-code backend registers
-// itself in Candidates, and to a second, fresh interpreter until then.
-// Regression cases land in testdata/regressions; `efc test
-// testdata/regressions` replays them on any backend.
+// `make difftest` is the long run. Regression cases land in
+// testdata/regressions; `efc test testdata/regressions` replays them on any
+// backend.
 package difftest

@@ -1,11 +1,10 @@
 package difftest
 
 import (
-	"fmt"
-	"runtime/debug"
 	"time"
 
 	"eventflux/conformance"
+	"eventflux/internal/gobuild/harness"
 	rt "eventflux/runtime"
 )
 
@@ -28,71 +27,31 @@ type event struct {
 	row []any
 }
 
-// execute runs the steps on a fresh app of b. A panic is caught and
-// recorded; a run longer than timeout is abandoned (Go cannot stop it).
+// execute runs the steps on a fresh app of b, in process. The run itself
+// is the harness's, which the generated-code programs run too (gen.go).
 func execute(b conformance.Backend, sql string, steps []Step, timeout time.Duration) *recording {
-	done := make(chan *recording, 1)
-	go func() {
-		rec := &recording{events: map[string][]event{}}
-		where := "build"
-		defer func() {
-			if p := recover(); p != nil {
-				rec.panicked = fmt.Sprintf("panic during %s: %v", where, p)
-				rec.stack = string(debug.Stack())
-			}
-			done <- rec
-		}()
-		app, err := b.Build(sql)
-		if err != nil {
-			rec.buildErr = err.Error()
-			return
-		}
-		if app == nil {
-			rec.buildErr = "the backend returned no app and no error"
-			return
-		}
-		where = "Streams"
-		rec.streams = app.Streams()
-		for _, s := range rec.streams {
-			if !s.Written {
-				continue
-			}
-			name := s.Name
-			rec.written = append(rec.written, name)
-			where = "Subscribe"
-			if err := app.Subscribe(name, func(ts int64, row []any) {
-				// The producer may reuse row after the call.
-				rec.events[name] = append(rec.events[name], event{ts, append([]any(nil), row...)})
-			}); err != nil {
-				rec.sendErrs = append(rec.sendErrs, fmt.Sprintf("subscribe %s: %v", name, err))
-			}
-		}
-		where = "Start"
-		if err := app.Start(StartClock); err != nil {
-			rec.sendErrs = append(rec.sendErrs, fmt.Sprintf("start: %v", err))
-			return
-		}
-		for i, s := range steps {
-			where = fmt.Sprintf("step %d", i+1)
-			if s.Sleep > 0 {
-				app.AdvanceTo(app.Now() + s.Sleep)
-				continue
-			}
-			ts := app.Now()
-			if s.HasTs {
-				ts = s.Ts
-			}
-			if err := app.Send(InputStream, ts, s.Rows); err != nil {
-				rec.sendErrs = append(rec.sendErrs, fmt.Sprintf("step %d: %v", i+1, err))
-			}
-		}
-	}()
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	select {
-	case rec := <-done:
-		return rec
-	case <-timer.C:
-		return &recording{timedOut: true, panicked: fmt.Sprintf("timed out after %v", timeout)}
+	build := func() (rt.App, error) { return b.Build(sql) }
+	return fromTrace(harness.RunDiffCase(build, diffCase(steps), timeout))
+}
+
+// diffCase is a case's run in the harness's terms.
+func diffCase(steps []Step) *harness.DiffCase {
+	c := &harness.DiffCase{Stream: InputStream, Start: StartClock, Steps: make([]harness.DiffStep, len(steps))}
+	for i, s := range steps {
+		c.Steps[i] = harness.DiffStep{Sleep: s.Sleep, Ts: s.Ts, HasTs: s.HasTs, Rows: s.Rows}
 	}
+	return c
+}
+
+func fromTrace(tr *harness.Trace) *recording {
+	rec := &recording{buildErr: tr.BuildErr, panicked: tr.Panicked, stack: tr.Stack, timedOut: tr.TimedOut,
+		streams: tr.Streams, written: tr.Written, sendErrs: tr.Errors, events: make(map[string][]event, len(tr.Events))}
+	for name, evs := range tr.Events {
+		out := make([]event, len(evs))
+		for i, e := range evs {
+			out[i] = event{e.Ts, e.Row}
+		}
+		rec.events[name] = out
+	}
+	return rec
 }

@@ -17,6 +17,11 @@ type Config struct {
 	Count     int // apps to generate and run
 	Reference conformance.Backend
 	Candidate conformance.Backend
+	// CandidateBatch, when set, is the candidate instead of Candidate: a
+	// backend that runs the cases of a batch together (Gen). BatchSize is
+	// the number of apps per batch (default 250).
+	CandidateBatch BatchBackend
+	BatchSize      int
 	// OutDir receives a regression case per shrunk mismatch; "" writes none.
 	OutDir string
 	// Log receives progress, mismatches and minimal apps; nil discards.
@@ -25,7 +30,10 @@ type Config struct {
 	Timeout time.Duration
 	// MaxShrunk bounds how many mismatches are shrunk and written (default
 	// 5); later ones are only counted and logged with their seed and index.
-	MaxShrunk int
+	// MaxSameShrunk bounds those of one signature (default 2): a bug seen
+	// on many apps is shrunk only that often, leaving room for others.
+	MaxShrunk     int
+	MaxSameShrunk int
 	// ShrinkBudget bounds the runs one shrink may spend (default 4000), and
 	// ShrinkTime its duration (default 1 minute), for slow backends.
 	ShrinkBudget int
@@ -42,6 +50,23 @@ type Result struct {
 	Events     int      // events the reference wrote, all compared
 	Mismatches []Mismatch
 	Elapsed    time.Duration
+	// Where the time went: running the reference, the candidate (with
+	// its builds), and shrinking.
+	ReferenceTime, CandidateTime, ShrinkTime time.Duration
+	// Err is a failure of the candidate's machinery (such as a missing go
+	// command) that stopped the run; Apps counts the apps run before it.
+	Err error
+}
+
+// BatchBackend is a candidate that runs many cases per call, such as the
+// generated-code backend, which builds one program per batch. Its methods
+// are this package's, as its results are.
+type BatchBackend interface {
+	Name() string
+	// runBatch runs every case; scratch marks one-off runs (shrinking)
+	// whose builds need not be kept.
+	runBatch(cases []*Case, timeout time.Duration, scratch bool) ([]*recording, error)
+	stats() string // what it did, for the summary line
 }
 
 // Mismatch is one app on which the backends disagreed.
@@ -65,6 +90,12 @@ func (c *Config) defaults() {
 	if c.MaxShrunk <= 0 {
 		c.MaxShrunk = 5
 	}
+	if c.MaxSameShrunk <= 0 {
+		c.MaxSameShrunk = 2
+	}
+	if c.BatchSize <= 0 {
+		c.BatchSize = 250
+	}
 	if c.ShrinkBudget <= 0 {
 		c.ShrinkBudget = 4000
 	}
@@ -77,44 +108,121 @@ func (c *Config) defaults() {
 }
 
 // Run generates cfg.Count apps from cfg.Seed and runs each on both
-// backends, shrinking and saving the mismatches it finds.
+// backends, shrinking and saving the mismatches it finds. It goes batch by
+// batch: the candidate runs a batch's cases, then the reference runs each
+// case and the two are compared.
 func Run(cfg Config) Result {
 	cfg.defaults()
 	start := time.Now()
 	var res Result
-	for i := cfg.Start; i < cfg.Start+cfg.Count; i++ {
-		c := Generate(cfg.Seed, i)
-		ref, d := cfg.check(c)
-		res.Apps++
-		switch {
-		case d.kind != noMismatch:
-			res.Mismatches = append(res.Mismatches, cfg.report(c, i, d, len(res.Mismatches) < cfg.MaxShrunk))
-		case ref.buildErr != "":
-			res.Rejected++
-			if len(res.RejectedBy) < 5 {
-				res.RejectedBy = append(res.RejectedBy, fmt.Sprintf("seed %d index %d: %s", cfg.Seed, i, ref.buildErr))
-			}
-		default:
-			for _, evs := range ref.events {
-				res.Events += len(evs)
+	shrunk := map[string]int{} // by signature
+	end := cfg.Start + cfg.Count
+	for lo := cfg.Start; lo < end; lo += cfg.BatchSize {
+		hi := min(lo+cfg.BatchSize, end)
+		cases := make([]*Case, hi-lo)
+		for i := range cases {
+			cases[i] = Generate(cfg.Seed, lo+i)
+		}
+		t := time.Now()
+		cands, err := cfg.runCandidate(cases, false)
+		res.CandidateTime += time.Since(t)
+		if err != nil {
+			res.Err = err
+			fmt.Fprintf(cfg.Log, "difftest: stopped at index %d: %v\n", lo, err)
+			break
+		}
+		for k, c := range cases {
+			i := lo + k
+			t := time.Now()
+			ref := execute(cfg.Reference, c.App.SQL(), c.Steps, cfg.Timeout)
+			res.ReferenceTime += time.Since(t)
+			d := cfg.judge(c, ref, cands[k])
+			res.Apps++
+			switch {
+			case d.kind != noMismatch:
+				sig := d.signature()
+				shrink := len(res.Mismatches) < cfg.MaxShrunk && shrunk[sig] < cfg.MaxSameShrunk
+				if shrink {
+					shrunk[sig]++
+				}
+				t := time.Now()
+				res.Mismatches = append(res.Mismatches, cfg.report(c, i, d, shrink))
+				res.ShrinkTime += time.Since(t)
+			case ref.buildErr != "":
+				res.Rejected++
+				if len(res.RejectedBy) < 5 {
+					res.RejectedBy = append(res.RejectedBy, fmt.Sprintf("seed %d index %d: %s", cfg.Seed, i, ref.buildErr))
+				}
+			default:
+				for _, evs := range ref.events {
+					res.Events += len(evs)
+				}
 			}
 		}
+		if cfg.Count > cfg.BatchSize {
+			fmt.Fprintf(cfg.Log, "difftest: %d of %d apps, %d mismatches, %v\n", hi-cfg.Start, cfg.Count, len(res.Mismatches), time.Since(start).Round(time.Second))
+		}
 	}
-	if n := len(res.Mismatches) - cfg.MaxShrunk; n > 0 {
-		fmt.Fprintf(cfg.Log, "difftest: %d more mismatches, not shrunk, at indexes %s\n", n, indexes(res.Mismatches[cfg.MaxShrunk:]))
+	var unshrunk []Mismatch
+	for _, m := range res.Mismatches {
+		if m.MinimalApp == "" {
+			unshrunk = append(unshrunk, m)
+		}
+	}
+	if len(unshrunk) > 0 {
+		fmt.Fprintf(cfg.Log, "difftest: %d more mismatches, not shrunk, at indexes %s\n", len(unshrunk), indexes(unshrunk))
 	}
 	res.Elapsed = time.Since(start)
 	fmt.Fprintf(cfg.Log, "difftest: seed %d: %d apps, %d events compared, %d rejected by the generator, %d mismatches (%s vs %s) in %v\n",
-		cfg.Seed, res.Apps, res.Events, res.Rejected, len(res.Mismatches), cfg.Reference.Name(), cfg.Candidate.Name(), res.Elapsed.Round(time.Millisecond))
+		cfg.Seed, res.Apps, res.Events, res.Rejected, len(res.Mismatches), cfg.Reference.Name(), cfg.candidateName(), res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(cfg.Log, "difftest: time: reference %v, candidate %v%s, shrinking %v\n", res.ReferenceTime.Round(time.Millisecond),
+		res.CandidateTime.Round(time.Millisecond), cfg.candidateStats(), res.ShrinkTime.Round(time.Millisecond))
 	return res
 }
 
-// check runs c on both backends and compares them with each other, and
-// their schemas with the generator's typing of the app.
+func (cfg *Config) candidateName() string {
+	if cfg.CandidateBatch != nil {
+		return cfg.CandidateBatch.Name()
+	}
+	return cfg.Candidate.Name()
+}
+
+func (cfg *Config) candidateStats() string {
+	if cfg.CandidateBatch != nil {
+		return " (" + cfg.CandidateBatch.stats() + ")"
+	}
+	return ""
+}
+
+// runCandidate runs cases on the candidate, all at once when it is a
+// batch backend.
+func (cfg *Config) runCandidate(cases []*Case, scratch bool) ([]*recording, error) {
+	if cfg.CandidateBatch != nil {
+		return cfg.CandidateBatch.runBatch(cases, cfg.Timeout, scratch)
+	}
+	out := make([]*recording, len(cases))
+	for i, c := range cases {
+		out[i] = execute(cfg.Candidate, c.App.SQL(), c.Steps, cfg.Timeout)
+	}
+	return out, nil
+}
+
+// check runs c on both backends and compares them (the shrinker's test).
+// A failure of the candidate's machinery shows no difference, so the edit
+// being tried is not kept.
 func (cfg *Config) check(c *Case) (*recording, difference) {
-	sql := c.App.SQL()
-	ref := execute(cfg.Reference, sql, c.Steps, cfg.Timeout)
-	cand := execute(cfg.Candidate, sql, c.Steps, cfg.Timeout)
+	ref := execute(cfg.Reference, c.App.SQL(), c.Steps, cfg.Timeout)
+	cands, err := cfg.runCandidate([]*Case{c}, true)
+	if err != nil {
+		fmt.Fprintf(cfg.Log, "difftest: while shrinking: %v\n", err)
+		return ref, difference{}
+	}
+	return ref, cfg.judge(c, ref, cands[0])
+}
+
+// judge compares the two recordings of c with each other, and their
+// schemas with the generator's typing of the app.
+func (cfg *Config) judge(c *Case, ref, cand *recording) difference {
 	d := compare(ref, cand)
 	if d.kind == noMismatch && ref.buildErr == "" {
 		model := c.App.schemas()
@@ -124,13 +232,14 @@ func (cfg *Config) check(c *Case) (*recording, difference) {
 			d.text = "candidate: " + d.text
 		}
 	}
-	return ref, d
+	return d
 }
 
 // report logs a mismatch and, when asked, shrinks it and writes the case.
 func (cfg *Config) report(c *Case, index int, d difference, shrink bool) Mismatch {
 	m := Mismatch{Seed: cfg.Seed, Index: index, Kind: d.kind.String(), Reason: d.text}
 	if !shrink {
+		fmt.Fprintf(cfg.Log, "difftest: mismatch seed %d index %d (%s), not shrunk: %s\n", cfg.Seed, index, d.kind, oneLine(d.text, 400))
 		return m
 	}
 	fmt.Fprintf(cfg.Log, "difftest: MISMATCH seed %d index %d (%s): %s\n", cfg.Seed, index, d.kind, d.text)
@@ -166,4 +275,13 @@ func indexes(ms []Mismatch) string {
 		b.WriteString(strconv.Itoa(m.Index))
 	}
 	return b.String()
+}
+
+// oneLine joins a multi-line text with " | ", at most n bytes of it.
+func oneLine(text string, n int) string {
+	text = strings.ReplaceAll(strings.TrimSpace(text), "\n", " | ")
+	if len(text) > n {
+		text = text[:n] + " …"
+	}
+	return text
 }

@@ -14,6 +14,7 @@ import (
 type shrinker struct {
 	cfg      *Config
 	kind     mismatchKind
+	bug      []string // the original's bugLines
 	cur      *Case
 	diff     difference
 	ref      *recording
@@ -34,6 +35,7 @@ func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording)
 	if hung(s.diff) {
 		return c, d, s.ref
 	}
+	s.bug = s.diff.bugLines()
 	for progress := true; progress; {
 		progress = s.dropSteps()
 		progress = s.dropQueries() || progress
@@ -64,7 +66,7 @@ func (s *shrinker) try(c *Case) bool {
 	}
 	s.runs++
 	ref, d := s.cfg.check(c)
-	if d.kind != s.kind || hung(d) {
+	if d.kind != s.kind || hung(d) || !sameBug(s.bug, d.bugLines()) {
 		return false
 	}
 	s.cur, s.diff, s.ref = c, d, ref
