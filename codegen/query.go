@@ -183,6 +183,9 @@ func (qg *queryGen) emit() error {
 	} else {
 		qf = append(qf, jen.Id("global").Id(groupT))
 	}
+	if qg.deferred() {
+		qf = append(qf, jen.Id("lastIdx").Index().Int(), jen.Id("lastG").Index().Op("*").Id(groupT))
+	}
 	qf = append(qf, jen.Id("epoch").Uint64(), jen.Id("cands").Index().Id(candT), jen.Id("rows").Index().Id(candT),
 		jen.Id("out").Index().Qual(pkgRuntime, "Event").Types(outT))
 	rateRow := jen.Qual(pkgRate, "Row").Types(outT, jen.Op("*").Id(groupT))

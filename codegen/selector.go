@@ -224,39 +224,59 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Expired")).Block(jen.Continue()))
 	}
 	// Candidate: aggregate values, HAVING, projection, order keys.
-	for i, a := range sel.Aggs {
-		aggVals = append(aggVals, aggValue(s, a, i))
-	}
-	if sel.Having != nil {
-		h, err := s.expr(sel.Having)
-		if err != nil {
-			return nil, err
+	candidate := func(s *scope) error {
+		aggVals = aggVals[:0]
+		for i, a := range sel.Aggs {
+			aggVals = append(aggVals, aggValue(s, a, i))
 		}
-		s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
-	}
-	s.add(jen.Var().Id("row").Id(qg.outType))
-	for i, it := range sel.Items {
-		v, err := s.expr(it.Expr)
-		if err != nil {
-			return nil, err
+		if sel.Having != nil {
+			h, err := s.expr(sel.Having)
+			if err != nil {
+				return err
+			}
+			s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
 		}
-		set := jen.Id("row").Dot(outFields[i]).Op("=").Add(v.V())
-		if v.nullable() {
-			s.add(jen.If(v.N()).Block(jen.Id("row").Dot("Nulls").Op("|=").Lit(uint64(1) << i)).Else().Block(set))
-		} else {
-			s.add(set)
+		s.add(jen.Var().Id("row").Id(qg.outType))
+		for i, it := range sel.Items {
+			v, err := s.expr(it.Expr)
+			if err != nil {
+				return err
+			}
+			set := jen.Id("row").Dot(outFields[i]).Op("=").Add(v.V())
+			if v.nullable() {
+				s.add(jen.If(v.N()).Block(jen.Id("row").Dot("Nulls").Op("|=").Lit(uint64(1) << i)).Else().Block(set))
+			} else {
+				s.add(set)
+			}
 		}
-	}
-	cand := jen.Dict{jen.Id("row"): jen.Id("row"), jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")}
-	for i, k := range sel.OrderBy {
-		v, err := s.expr(k.Expr)
-		if err != nil {
-			return nil, err
+		cand := jen.Dict{jen.Id("row"): jen.Id("row"), jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")}
+		for i, k := range sel.OrderBy {
+			v, err := s.expr(k.Expr)
+			if err != nil {
+				return err
+			}
+			cand[jen.Id(fmt.Sprintf("o%d", i))] = v.V()
+			cand[jen.Id(fmt.Sprintf("on%d", i))] = v.N()
 		}
-		cand[jen.Id(fmt.Sprintf("o%d", i))] = v.V()
-		cand[jen.Id(fmt.Sprintf("on%d", i))] = v.N()
+		s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(cand)))
+		return nil
 	}
-	s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(cand)))
+	// Deferred candidates: when no EXPIRED event can follow a CURRENT one
+	// in a chunk (no window, or a batch window's EXPIRED…, RESET, CURRENT…)
+	// and no HAVING can drop a candidate, a group's last candidate is
+	// computed from the state after the whole chunk; only the last event
+	// per group is remembered, and rows are built once per group.
+	deferred := qg.deferred()
+	if deferred {
+		s.add(jen.If(jen.Id("g").Dot("epoch").Op("!=").Id("q").Dot("epoch")).Block(
+			jen.Id("g").Dot("epoch").Op("=").Id("q").Dot("epoch"),
+			jen.Id("g").Dot("slot").Op("=").Len(jen.Id("q").Dot("lastIdx")),
+			jen.Id("q").Dot("lastIdx").Op("=").Append(jen.Id("q").Dot("lastIdx"), jen.Id("i")),
+			jen.Id("q").Dot("lastG").Op("=").Append(jen.Id("q").Dot("lastG"), jen.Id("g")),
+		).Else().Block(jen.Id("q").Dot("lastIdx").Index(jen.Id("g").Dot("slot")).Op("=").Id("i")))
+	} else if err := candidate(s); err != nil {
+		return nil, err
+	}
 	loop = append(loop, s.finish()...)
 
 	var body []jen.Code
@@ -267,13 +287,31 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 				jen.If(jen.Id("chunk").Index(jen.Id("i")).Dot("Kind").Op("==").Qual(pkgRuntime, "Reset")).Block(
 					jen.Id("lastReset").Op("=").Id("i"))))
 	}
-	body = append(body,
-		jen.Id("q").Dot("cands").Op("=").Id("q").Dot("cands").Index(jen.Empty(), jen.Lit(0)),
-		jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(loop...),
-		jen.Id("rows").Op(":=").Id("q").Dot("cands"),
-	)
-	// Reduction (§4.5 step 3).
-	if sel.Aggregating() && !qg.passExp {
+	body = append(body, jen.Id("q").Dot("cands").Op("=").Id("q").Dot("cands").Index(jen.Empty(), jen.Lit(0)))
+	if deferred {
+		body = append(body,
+			jen.Id("q").Dot("epoch").Op("++"),
+			jen.Id("q").Dot("lastIdx").Op("=").Id("q").Dot("lastIdx").Index(jen.Empty(), jen.Lit(0)),
+			jen.Id("q").Dot("lastG").Op("=").Id("q").Dot("lastG").Index(jen.Empty(), jen.Lit(0)))
+	}
+	body = append(body, jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(loop...))
+	if deferred {
+		s2 := newScope(ctx, &counter)
+		ctx.column = columnOf("in", qg.inRel, inFields)(s2)
+		if err := candidate(s2); err != nil {
+			return nil, err
+		}
+		second := []jen.Code{
+			jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("idx")),
+			jen.Id("in").Op(":=").Op("&").Id("ev").Dot("Data"), jen.Id("_").Op("=").Id("in"),
+			jen.Id("g").Op(":=").Id("q").Dot("lastG").Index(jen.Id("k")),
+		}
+		second = append(second, s2.finish()...)
+		body = append(body, jen.For(jen.List(jen.Id("k"), jen.Id("idx")).Op(":=").Range().Id("q").Dot("lastIdx")).Block(second...))
+	}
+	body = append(body, jen.Id("rows").Op(":=").Id("q").Dot("cands"))
+	// Reduction (§4.5 step 3); deferred candidates are already one per group.
+	if sel.Aggregating() && !qg.passExp && !deferred {
 		if !qg.grouped {
 			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 				jen.Id("rows").Op("=").Id("rows").Index(jen.Len(jen.Id("rows")).Op("-").Lit(1), jen.Empty())))
@@ -373,4 +411,14 @@ func isBatchWindow(kind string) bool {
 		return true
 	}
 	return false
+}
+
+// deferred reports whether candidates can be built once per group after the
+// chunk (see selectorBody).
+func (qg *queryGen) deferred() bool {
+	sel := qg.sel
+	if !sel.Aggregating() || sel.Having != nil || qg.passExp || sel.Events != plan.CurrentEvents {
+		return false
+	}
+	return qg.win == nil || isBatchWindow(qg.win.Spec.Kind)
 }

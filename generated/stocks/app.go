@@ -583,14 +583,16 @@ type q1Cand struct {
 //	PhysicalHashGroupAgg: 4 columns, aggregators AvgFloat, SumInt, Count
 //	PhysicalInsert: SymbolSummary
 type q1 struct {
-	app    *App
-	win    *window.TimeBatch[StockStream]
-	emit   runtime.Emit[StockStream]
-	groups map[q1Key]*q1Group
-	epoch  uint64
-	cands  []q1Cand
-	rows   []q1Cand
-	out    []runtime.Event[SymbolSummary]
+	app     *App
+	win     *window.TimeBatch[StockStream]
+	emit    runtime.Emit[StockStream]
+	groups  map[q1Key]*q1Group
+	lastIdx []int
+	lastG   []*q1Group
+	epoch   uint64
+	cands   []q1Cand
+	rows    []q1Cand
+	out     []runtime.Event[SymbolSummary]
 }
 
 func (q *q1) init(a *App) {
@@ -618,6 +620,9 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		}
 	}
 	q.cands = q.cands[:0]
+	q.epoch++
+	q.lastIdx = q.lastIdx[:0]
+	q.lastG = q.lastG[:0]
 	for i := range chunk {
 		ev := &chunk[i]
 		if ev.Kind == runtime.Expired && i < lastReset {
@@ -669,6 +674,20 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
+		if g.epoch != q.epoch {
+			g.epoch = q.epoch
+			g.slot = len(q.lastIdx)
+			q.lastIdx = append(q.lastIdx, i)
+			q.lastG = append(q.lastG, g)
+		} else {
+			q.lastIdx[g.slot] = i
+		}
+	}
+	for k, idx := range q.lastIdx {
+		ev := &chunk[idx]
+		in := &ev.Data
+		_ = in
+		g := q.lastG[k]
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
@@ -697,19 +716,6 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		})
 	}
 	rows := q.cands
-	q.epoch++
-	kept := q.rows[:0]
-	for _, c := range rows {
-		if c.g.epoch != q.epoch {
-			c.g.epoch = q.epoch
-			c.g.slot = len(kept)
-			kept = append(kept, c)
-		} else {
-			kept[c.g.slot] = c
-		}
-	}
-	q.rows = kept
-	rows = kept
 	q.write(rows)
 }
 func (q *q1) write(rows []q1Cand) {

@@ -224,14 +224,16 @@ type q0Cand struct {
 //	PhysicalHashGroupAgg: 4 columns, aggregators AvgFloat, SumInt, Count
 //	PhysicalInsert: Out
 type q0 struct {
-	app    *App
-	win    *window.TimeBatch[Ticks]
-	emit   runtime.Emit[Ticks]
-	groups map[q0Key]*q0Group
-	epoch  uint64
-	cands  []q0Cand
-	rows   []q0Cand
-	out    []runtime.Event[Out]
+	app     *App
+	win     *window.TimeBatch[Ticks]
+	emit    runtime.Emit[Ticks]
+	groups  map[q0Key]*q0Group
+	lastIdx []int
+	lastG   []*q0Group
+	epoch   uint64
+	cands   []q0Cand
+	rows    []q0Cand
+	out     []runtime.Event[Out]
 }
 
 func (q *q0) init(a *App) {
@@ -259,6 +261,9 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		}
 	}
 	q.cands = q.cands[:0]
+	q.epoch++
+	q.lastIdx = q.lastIdx[:0]
+	q.lastG = q.lastG[:0]
 	for i := range chunk {
 		ev := &chunk[i]
 		if ev.Kind == runtime.Expired && i < lastReset {
@@ -310,6 +315,20 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
+		if g.epoch != q.epoch {
+			g.epoch = q.epoch
+			g.slot = len(q.lastIdx)
+			q.lastIdx = append(q.lastIdx, i)
+			q.lastG = append(q.lastG, g)
+		} else {
+			q.lastIdx[g.slot] = i
+		}
+	}
+	for k, idx := range q.lastIdx {
+		ev := &chunk[idx]
+		in := &ev.Data
+		_ = in
+		g := q.lastG[k]
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
@@ -338,19 +357,6 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		})
 	}
 	rows := q.cands
-	q.epoch++
-	kept := q.rows[:0]
-	for _, c := range rows {
-		if c.g.epoch != q.epoch {
-			c.g.epoch = q.epoch
-			c.g.slot = len(kept)
-			kept = append(kept, c)
-		} else {
-			kept[c.g.slot] = c
-		}
-	}
-	q.rows = kept
-	rows = kept
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
