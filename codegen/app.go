@@ -68,7 +68,7 @@ func (g *generator) appType(queries []*queryGen) {
 	}
 	for _, q := range queries {
 		newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("init").Call(jen.Id("a")))
-		if q.win != nil {
+		if q.win != nil && q.win.Spec.Timed() {
 			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Op("&").Id("a").Dot(q.name)))
 		}
 		if q.rate != nil && q.rate.Millis > 0 {

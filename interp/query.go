@@ -38,6 +38,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	var rl *plan.RateLimit
 	var scan *plan.Scan
 	seenWindow := false
+	var windowSpec plan.WindowSpec
 	for node != nil {
 		switch n := node.(type) {
 		case *plan.Insert:
@@ -60,6 +61,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 			q.project = n.Cols
 		case *plan.Window:
 			seenWindow = true
+			windowSpec = n.Spec
 			w, err := newWindow(n.Spec, n.Schema(), func(err error) {
 				a.reportError(fmt.Errorf("query %d: %w", pq.Index, err))
 			})
@@ -94,7 +96,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	}
 	src := a.juncs[scan.Rel.Name]
 	src.queries = append(src.queries, q)
-	if q.win != nil {
+	if q.win != nil && windowSpec.Timed() {
 		a.sched.Register(windowTimer{q})
 	}
 	if rl != nil && rl.Millis > 0 {

@@ -176,3 +176,13 @@ func (n *Project) Schema() []Column {
 }
 
 func (n *Project) Inputs() []Node { return []Node{n.Input} }
+
+// Timed reports windows that act on the clock (they have timer deadlines);
+// the others only react to arrivals and need no scheduler slot.
+func (w WindowSpec) Timed() bool {
+	switch w.Kind {
+	case "time", "timeBatch", "hop", "timeLength", "delay", "session", "cron":
+		return true
+	}
+	return false
+}

@@ -1245,7 +1245,6 @@ func New() *App {
 	a.q1.init(a)
 	a.sched.Register(&a.q1)
 	a.q2.init(a)
-	a.sched.Register(&a.q2)
 	return a
 }
 

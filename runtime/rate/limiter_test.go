@@ -24,7 +24,9 @@ func feed(l *Limiter[int, string], rows ...Row[int, string]) {
 	}
 }
 
-func cur(v int, g string) Row[int, string] { return Row[int, string]{Row: v, Kind: runtime.Current, Group: g} }
+func cur(v int, g string) Row[int, string] {
+	return Row[int, string]{Row: v, Kind: runtime.Current, Group: g}
+}
 
 func eq(a, b int) bool { return a == b }
 

@@ -521,7 +521,6 @@ type App struct {
 func New() *App {
 	a := &App{sched: runtime.NewScheduler(0)}
 	a.q0.init(a)
-	a.sched.Register(&a.q0)
 	return a
 }
 

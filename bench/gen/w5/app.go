@@ -937,7 +937,6 @@ func New() *App {
 	a.q0.init(a)
 	a.q1.init(a)
 	a.q2.init(a)
-	a.sched.Register(&a.q2)
 	return a
 }
 
