@@ -208,6 +208,9 @@ func (qg *queryGen) emit() error {
 		}
 		init = append(init, c...)
 		init = append(init, jen.Id("q").Dot("emit").Op("=").Id("q").Dot("afterWindow"))
+		if qg.skipsExpiredBeforeReset() && qg.win.Spec.Kind != "cron" {
+			init = append(init, jen.Id("q").Dot("win").Dot("OmitExpiredBeforeReset").Call())
+		}
 	}
 	if qg.grouped {
 		init = append(init, jen.Id("q").Dot("groups").Op("=").Map(jen.Id(keyT)).Op("*").Id(groupT).Values())

@@ -131,7 +131,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	// batch from aggregates that RESET clears right after changes nothing
 	// (forever-aggregates ignore removals), so those updates are skipped when
 	// expired rows are not written.
-	skipBeforeReset := !keepExp && qg.win != nil && isBatchWindow(qg.win.Spec.Kind)
+	skipBeforeReset := qg.skipsExpiredBeforeReset()
 	if skipBeforeReset {
 		loop = append(loop, jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Expired").Op("&&").Id("i").Op("<").Id("lastReset")).Block(jen.Continue()))
 	}
@@ -421,4 +421,13 @@ func (qg *queryGen) deferred() bool {
 		return false
 	}
 	return qg.win == nil || isBatchWindow(qg.win.Spec.Kind)
+}
+
+// skipsExpiredBeforeReset reports a batch-window query that writes no
+// EXPIRED rows: the EXPIRED events a flush puts before its RESET change
+// nothing it can observe.
+func (qg *queryGen) skipsExpiredBeforeReset() bool {
+	sel := qg.sel
+	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
+	return !keepExp && qg.win != nil && isBatchWindow(qg.win.Spec.Kind)
 }

@@ -599,6 +599,7 @@ func (q *q1) init(a *App) {
 	q.app = a
 	q.win = window.NewTimeBatch[StockStream](2000)
 	q.emit = q.afterWindow
+	q.win.OmitExpiredBeforeReset()
 	q.groups = map[q1Key]*q1Group{}
 }
 func (q *q1) NextDeadline() (int64, bool) {

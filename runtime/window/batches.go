@@ -7,6 +7,10 @@ import "eventflux/runtime"
 type batches[T any] struct {
 	prev []runtime.Event[T]
 	cur  []runtime.Event[T]
+	// omitExpired leaves the EXPIRED part out of a flush that also carries
+	// RESET: for a consumer that writes no expired rows, removing the old
+	// batch from aggregates that RESET clears next is wasted work.
+	omitExpired bool
 }
 
 func (b *batches[T]) empty() bool { return len(b.prev) == 0 && len(b.cur) == 0 }
@@ -16,8 +20,10 @@ func (b *batches[T]) empty() bool { return len(b.prev) == 0 && len(b.cur) == 0 }
 // complete before emit runs, so a consumer may re-enter the window.
 func (b *batches[T]) flush(out *output[T], at int64, emit runtime.Emit[T]) {
 	chunk := out.begin()
-	for _, e := range b.prev {
-		chunk = append(chunk, expired(e, at))
+	if !b.omitExpired || len(b.cur) == 0 {
+		for _, e := range b.prev {
+			chunk = append(chunk, expired(e, at))
+		}
 	}
 	if len(b.cur) > 0 {
 		chunk = append(chunk, runtime.Event[T]{Ts: at, Kind: runtime.Reset})
@@ -29,3 +35,13 @@ func (b *batches[T]) flush(out *output[T], at int64, emit runtime.Emit[T]) {
 	b.prev, b.cur = b.cur, b.prev[:0]
 	out.send(chunk, emit)
 }
+
+// OmitExpiredBeforeReset makes flushes that carry a RESET leave out the
+// EXPIRED events of the previous batch. Only for consumers that write no
+// EXPIRED rows and whose aggregates RESET clears (the code generator
+// decides); flushes without a new batch still expire it.
+func (w *LengthBatch[T]) OmitExpiredBeforeReset()       { w.b.omitExpired = true }
+func (w *TimeBatch[T]) OmitExpiredBeforeReset()         { w.b.omitExpired = true }
+func (w *ExternalTimeBatch[T]) OmitExpiredBeforeReset() { w.b.omitExpired = true }
+func (w *Hop[T]) OmitExpiredBeforeReset()               { w.b.omitExpired = true }
+func (w *Batch[T]) OmitExpiredBeforeReset()             { w.b.omitExpired = true }

@@ -240,6 +240,7 @@ func (q *q0) init(a *App) {
 	q.app = a
 	q.win = window.NewTimeBatch[Ticks](1000)
 	q.emit = q.afterWindow
+	q.win.OmitExpiredBeforeReset()
 	q.groups = map[q0Key]*q0Group{}
 }
 func (q *q0) NextDeadline() (int64, bool) {
