@@ -37,7 +37,7 @@ func TestTruncatedAndCorrupt(t *testing.T) {
 	for n := 0; n < len(full); n++ {
 		r := NewReader(full[:n])
 		r.Int()
-		r.String()
+		_ = r.String()
 		if !errors.Is(r.Err(), ErrTruncated) {
 			t.Errorf("prefix %d: err %v", n, r.Err())
 		}
