@@ -54,9 +54,18 @@ func NewGen() *Gen { return &Gen{apps: map[string]genEntry{}, pkg: generate} }
 func (g *Gen) Name() string { return "gen" }
 
 // Close removes the executables of scratch builds.
-func (g *Gen) Close() error {
+func (g *Gen) Close() error { return g.release() }
+
+// release forgets the apps of scratch builds and removes their
+// executables: a shrink's edits are not met again after it.
+func (g *Gen) release() error {
 	if g.scratch == "" {
 		return nil
+	}
+	for sql, e := range g.apps {
+		if e.exe != "" && strings.HasPrefix(e.exe, g.scratch+string(os.PathSeparator)) {
+			delete(g.apps, sql)
+		}
 	}
 	err := os.RemoveAll(g.scratch)
 	g.scratch = ""

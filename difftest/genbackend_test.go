@@ -100,6 +100,29 @@ func TestGenBatch(t *testing.T) {
 	if g.builds != 1 || formatEvents(again[0].events["Out1"]) != "@1700006400000 [-3l]" {
 		t.Errorf("rerun: %d builds, events %s", g.builds, formatEvents(again[0].events["Out1"]))
 	}
+	// A new app in a scratch run is built aside, and forgotten with its
+	// executable on release; the batch's apps stay.
+	edit := withTarget(genPass, "Out9")
+	if recs, err := g.runBatch([]*Case{{App: edit, Steps: sends([]any{int64(8), 1.0})}}, 10*time.Second, true); err != nil ||
+		formatEvents(recs[0].events["Out9"]) != "@1700006400000 [8i, 2d]" {
+		t.Fatalf("scratch run: %v, %+v", err, recs)
+	}
+	exe := g.apps[edit.SQL()].exe
+	if g.builds != 2 || g.scratch == "" || !strings.HasPrefix(exe, g.scratch) {
+		t.Fatalf("scratch build: %d builds, executable %q", g.builds, exe)
+	}
+	if err := g.release(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(exe); !os.IsNotExist(err) {
+		t.Errorf("release kept %s (%v)", exe, err)
+	}
+	if _, ok := g.apps[edit.SQL()]; ok {
+		t.Errorf("release kept the scratch app")
+	}
+	if _, ok := g.apps[genSum.SQL()]; !ok {
+		t.Errorf("release dropped an app of the batch program")
+	}
 }
 
 func formatEvents(evs []event) string {

@@ -67,6 +67,8 @@ type BatchBackend interface {
 	// whose builds need not be kept.
 	runBatch(cases []*Case, timeout time.Duration, scratch bool) ([]*recording, error)
 	stats() string // what it did, for the summary line
+	// release drops what scratch runs built, after a shrink.
+	release() error
 }
 
 // Mismatch is one app on which the backends disagreed.
@@ -244,6 +246,11 @@ func (cfg *Config) report(c *Case, index int, d difference, shrink bool) Mismatc
 	}
 	fmt.Fprintf(cfg.Log, "difftest: MISMATCH seed %d index %d (%s): %s\n", cfg.Seed, index, d.kind, d.text)
 	small, sd, ref := cfg.shrink(c, d)
+	if cfg.CandidateBatch != nil {
+		if err := cfg.CandidateBatch.release(); err != nil {
+			fmt.Fprintf(cfg.Log, "difftest: after shrinking: %v\n", err)
+		}
+	}
 	if sd.stack != "" {
 		fmt.Fprintf(cfg.Log, "%s\n", sd.stack)
 	}
