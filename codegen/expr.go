@@ -19,6 +19,22 @@ type val struct {
 	temps []string
 	t     plan.Type
 	s     *scope
+	// constant marks Go constant expressions: Go evaluates them exactly at
+	// compile time and rejects an overflow that SQL arithmetic wraps.
+	constant bool
+}
+
+// variable binds a constant value to a temporary, so Go arithmetic on it
+// wraps at run time like SQL's instead of failing to compile.
+func (s *scope) variable(x val) val {
+	if !x.constant {
+		return x
+	}
+	t := s.temp("k")
+	s.add(jen.Id(t).Op(":=").Add(x.v))
+	y := s.mk(jen.Id(t), x.null, x.t, x)
+	y.temps = append(y.temps, t)
+	return y
 }
 
 func (x val) use() {
@@ -78,13 +94,19 @@ func (s *scope) temp(prefix string) string {
 
 func (s *scope) add(c jen.Code) { s.stmts = append(s.stmts, c) }
 
-// finish returns the block's statements, silencing unread temporaries.
+// finish returns the block's statements. Every temporary is also read by a
+// blank assignment: whether generated code reads it depends on which parts
+// (value or NULL flag) of each expression the consumers end up using, and
+// an unread variable is a compile error; the assignment costs nothing.
 func (s *scope) finish() []jen.Code {
 	out := s.stmts
-	for _, t := range s.declared {
-		if !s.used[t] {
-			out = append(out, jen.Id("_").Op("=").Id(t))
+	if len(s.declared) > 0 {
+		names := make([]jen.Code, len(s.declared))
+		blanks := make([]jen.Code, len(s.declared))
+		for i, t := range s.declared {
+			names[i], blanks[i] = jen.Id(t), jen.Id("_")
 		}
+		out = append(out, jen.List(blanks...).Op("=").List(names...))
 	}
 	return out
 }
@@ -155,7 +177,9 @@ func (s *scope) expr(e plan.Expr) (val, error) {
 		if e.Null {
 			return s.mk(zero(e.T), jen.True(), e.T), nil
 		}
-		return s.mk(lit(e), nil, e.T), nil
+		x := s.mk(lit(e), nil, e.T)
+		x.constant = true
+		return x, nil
 	case *plan.ColRef:
 		return s.ctx.column(e.Index), nil
 	case *plan.AggRef:
@@ -168,6 +192,7 @@ func (s *scope) expr(e plan.Expr) (val, error) {
 		if e.Op == plan.Not {
 			return s.mk(jen.Op("!").Add(x.V()), x.null, plan.Bool, x), nil
 		}
+		x = s.variable(x)
 		return s.mk(jen.Parens(jen.Op("-").Add(x.V())), x.null, e.T, x), nil
 	case *plan.Binary:
 		return s.binary(e)
@@ -238,6 +263,9 @@ func (s *scope) binary(e *plan.Binary) (val, error) {
 	null := orNull(l.null, r.null)
 	switch e.Op {
 	case plan.Add, plan.Sub, plan.Mul:
+		if l.constant && r.constant {
+			l = s.variable(l)
+		}
 		ops := map[plan.BinOp]string{plan.Add: "+", plan.Sub: "-", plan.Mul: "*"}
 		return s.mk(jen.Parens(jen.Add(l.V()).Op(ops[e.Op]).Add(r.V())), null, e.T, l, r), nil
 	case plan.Div:

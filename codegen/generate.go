@@ -63,6 +63,7 @@ func Generate(app *plan.App, opts Options) ([]File, error) {
 	g.f.ImportName(pkgFn, "fn")
 	g.f.ImportName(pkgRate, "rate")
 	g.f.ImportName(pkgSnap, "snap")
+	g.f.ImportName(pkgJSONRow, "jsonrow")
 	if err := g.generate(); err != nil {
 		return nil, err
 	}
@@ -93,6 +94,7 @@ func (g *generator) generate() error {
 		}
 		g.relation(rel)
 		g.relationCodec(rel)
+		g.relationJSON(rel)
 	}
 	var queries []*queryGen
 	for _, q := range g.app.Queries {
@@ -103,6 +105,7 @@ func (g *generator) generate() error {
 		queries = append(queries, qg)
 	}
 	g.appType(queries)
+	g.jsonAPI()
 	for _, p := range g.likeOrder {
 		g.f.Var().Id(g.likes[p]).Op("=").Qual(pkgFn, "CompileLike").Call(jen.Lit(p))
 	}

@@ -334,13 +334,11 @@ func (qg *queryGen) emit() error {
 	return qg.emitState(groupT, keyT)
 }
 
-// silence reads temporaries of s that nothing read.
+// silence reads every temporary of s (see scope.finish).
 func silence(s *scope) []jen.Code {
-	var out []jen.Code
-	for _, t := range s.declared {
-		if !s.used[t] {
-			out = append(out, jen.Id("_").Op("=").Id(t))
-		}
-	}
+	stmts := s.stmts
+	s.stmts = nil
+	out := s.finish()
+	s.stmts = stmts
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"eventflux/runtime"
 	"eventflux/runtime/agg"
+	"eventflux/runtime/jsonrow"
 	"eventflux/runtime/snap"
 	"eventflux/runtime/window"
 	"fmt"
@@ -93,6 +94,107 @@ var stockStreamCodec = window.Codec[StockStream]{
 		v := readStockStream(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeStockStreamJSON decodes one event of StockStream from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to stockStreamFromJSON.
+func decodeStockStreamJSON(data []byte) (StockStream, error) {
+	var ev StockStream
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "price":
+				i = 1
+			case "volume":
+				i = 2
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return stockStreamFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0x7) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return stockStreamFromJSON(data)
+			}
+		}
+		if seen != uint64(0x7) {
+			return stockStreamFromJSON(data)
+		}
+	default:
+		return stockStreamFromJSON(data)
+	}
+	if !r.End() {
+		return stockStreamFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *StockStream) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Price, null, err = r.Double()
+	case 2:
+		ev.Volume, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// stockStreamFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func stockStreamFromJSON(data []byte) (StockStream, error) {
+	vals, err := jsonrow.Values(data, "StockStream", streams[0].Columns)
+	if err != nil {
+		return StockStream{}, err
+	}
+	return stockStreamFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *StockStream) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"price\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Price)
+	}
+	dst = append(dst, ",\"volume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Volume)
+	}
+	return append(dst, '}')
 }
 
 // LargeTrades is one event of stream LargeTrades (line 9).
@@ -192,6 +294,117 @@ var largeTradesCodec = window.Codec[LargeTrades]{
 	},
 }
 
+// decodeLargeTradesJSON decodes one event of LargeTrades from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to largeTradesFromJSON.
+func decodeLargeTradesJSON(data []byte) (LargeTrades, error) {
+	var ev LargeTrades
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "price":
+				i = 1
+			case "volume":
+				i = 2
+			case "tradeValue":
+				i = 3
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return largeTradesFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0xf) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return largeTradesFromJSON(data)
+			}
+		}
+		if seen != uint64(0xf) {
+			return largeTradesFromJSON(data)
+		}
+	default:
+		return largeTradesFromJSON(data)
+	}
+	if !r.End() {
+		return largeTradesFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *LargeTrades) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Price, null, err = r.Double()
+	case 2:
+		ev.Volume, null, err = r.BigInt()
+	case 3:
+		ev.TradeValue, null, err = r.Double()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// largeTradesFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func largeTradesFromJSON(data []byte) (LargeTrades, error) {
+	vals, err := jsonrow.Values(data, "LargeTrades", streams[1].Columns)
+	if err != nil {
+		return LargeTrades{}, err
+	}
+	return largeTradesFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *LargeTrades) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"price\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Price)
+	}
+	dst = append(dst, ",\"volume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Volume)
+	}
+	dst = append(dst, ",\"tradeValue\":"...)
+	if ev.Nulls&uint64(0x8) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.TradeValue)
+	}
+	return append(dst, '}')
+}
+
 // SymbolSummary is one event of stream SymbolSummary (line 16).
 type SymbolSummary struct {
 	Symbol      string  // symbol STRING
@@ -287,6 +500,117 @@ var symbolSummaryCodec = window.Codec[SymbolSummary]{
 		v := readSymbolSummary(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeSymbolSummaryJSON decodes one event of SymbolSummary from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to symbolSummaryFromJSON.
+func decodeSymbolSummaryJSON(data []byte) (SymbolSummary, error) {
+	var ev SymbolSummary
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "avgPrice":
+				i = 1
+			case "totalVolume":
+				i = 2
+			case "trades":
+				i = 3
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return symbolSummaryFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0xf) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return symbolSummaryFromJSON(data)
+			}
+		}
+		if seen != uint64(0xf) {
+			return symbolSummaryFromJSON(data)
+		}
+	default:
+		return symbolSummaryFromJSON(data)
+	}
+	if !r.End() {
+		return symbolSummaryFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *SymbolSummary) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.AvgPrice, null, err = r.Double()
+	case 2:
+		ev.TotalVolume, null, err = r.BigInt()
+	case 3:
+		ev.Trades, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// symbolSummaryFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func symbolSummaryFromJSON(data []byte) (SymbolSummary, error) {
+	vals, err := jsonrow.Values(data, "SymbolSummary", streams[2].Columns)
+	if err != nil {
+		return SymbolSummary{}, err
+	}
+	return symbolSummaryFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *SymbolSummary) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"avgPrice\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.AvgPrice)
+	}
+	dst = append(dst, ",\"totalVolume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.TotalVolume)
+	}
+	dst = append(dst, ",\"trades\":"...)
+	if ev.Nulls&uint64(0x8) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Trades)
+	}
+	return append(dst, '}')
 }
 
 // LargeTradeRange is one event of stream LargeTradeRange (line 23).
@@ -386,6 +710,117 @@ var largeTradeRangeCodec = window.Codec[LargeTradeRange]{
 	},
 }
 
+// decodeLargeTradeRangeJSON decodes one event of LargeTradeRange from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to largeTradeRangeFromJSON.
+func decodeLargeTradeRangeJSON(data []byte) (LargeTradeRange, error) {
+	var ev LargeTradeRange
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "high":
+				i = 1
+			case "low":
+				i = 2
+			case "largeTrades":
+				i = 3
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return largeTradeRangeFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0xf) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return largeTradeRangeFromJSON(data)
+			}
+		}
+		if seen != uint64(0xf) {
+			return largeTradeRangeFromJSON(data)
+		}
+	default:
+		return largeTradeRangeFromJSON(data)
+	}
+	if !r.End() {
+		return largeTradeRangeFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *LargeTradeRange) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.High, null, err = r.Double()
+	case 2:
+		ev.Low, null, err = r.Double()
+	case 3:
+		ev.LargeTrades, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// largeTradeRangeFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func largeTradeRangeFromJSON(data []byte) (LargeTradeRange, error) {
+	vals, err := jsonrow.Values(data, "LargeTradeRange", streams[3].Columns)
+	if err != nil {
+		return LargeTradeRange{}, err
+	}
+	return largeTradeRangeFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *LargeTradeRange) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"high\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.High)
+	}
+	dst = append(dst, ",\"low\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Low)
+	}
+	dst = append(dst, ",\"largeTrades\":"...)
+	if ev.Nulls&uint64(0x8) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.LargeTrades)
+	}
+	return append(dst, '}')
+}
+
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
 	held  int64 // events currently contributing
@@ -470,6 +905,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[StockStream]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_ = b1
 	}
 	rows := q.cands
 	q.write(rows)
@@ -519,6 +955,7 @@ func (q *q0) one(ts int64, in *StockStream) {
 		row.TradeValue = (in.Price * float64(in.Volume))
 	}
 	q.app.deliverLargeTradesOne(ts, row)
+	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -683,6 +1120,7 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		} else {
 			q.lastIdx[g.slot] = i
 		}
+		_, _ = k1, kn2
 	}
 	for k, idx := range q.lastIdx {
 		ev := &chunk[idx]
@@ -715,6 +1153,7 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_, _, _, _, _ = av3, aok4, av5, aok6, av7
 	}
 	rows := q.cands
 	q.write(rows)
@@ -1069,6 +1508,7 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_, _, _, _, _, _, _, _ = k1, kn2, av3, aok4, av5, aok6, av7, b8
 	}
 	rows := q.cands
 	q.epoch++
@@ -1726,3 +2166,94 @@ func (a *App) reportError(query int, err error) {
 }
 
 var _ runtime.App = (*App)(nil)
+
+// SendJSON delivers one event whose columns are a JSON object or array
+// (runtime.JSONApp).
+func (a *App) SendJSON(stream string, ts int64, data []byte) error {
+	if !a.started {
+		return errors.New("app not started")
+	}
+	switch stream {
+	case "StockStream":
+		ev, err := decodeStockStreamJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendStockStreamBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendStockStream(ts, ev)
+		return nil
+	case "LargeTrades":
+		ev, err := decodeLargeTradesJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendLargeTradesBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendLargeTrades(ts, ev)
+		return nil
+	case "SymbolSummary":
+		ev, err := decodeSymbolSummaryJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendSymbolSummaryBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendSymbolSummary(ts, ev)
+		return nil
+	case "LargeTradeRange":
+		ev, err := decodeLargeTradeRangeJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendLargeTradeRangeBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendLargeTradeRange(ts, ev)
+		return nil
+	}
+	return fmt.Errorf("unknown stream %q", stream)
+}
+
+// SubscribeJSON calls fn for every event of stream with its columns as a JSON
+// object; data is only valid during the call (runtime.JSONApp).
+func (a *App) SubscribeJSON(stream string, fn func(ts int64, data []byte)) error {
+	switch stream {
+	case "StockStream":
+		var buf []byte
+		a.OnStockStream(func(ts int64, ev *StockStream) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "LargeTrades":
+		var buf []byte
+		a.OnLargeTrades(func(ts int64, ev *LargeTrades) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "SymbolSummary":
+		var buf []byte
+		a.OnSymbolSummary(func(ts int64, ev *SymbolSummary) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "LargeTradeRange":
+		var buf []byte
+		a.OnLargeTradeRange(func(ts int64, ev *LargeTradeRange) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	default:
+		return fmt.Errorf("unknown stream %q", stream)
+	}
+	return nil
+}
+
+var _ runtime.JSONApp = (*App)(nil)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"eventflux/runtime"
 	"eventflux/runtime/agg"
+	"eventflux/runtime/jsonrow"
 	"eventflux/runtime/snap"
 	"eventflux/runtime/window"
 	"fmt"
@@ -93,6 +94,107 @@ var ticksCodec = window.Codec[Ticks]{
 		v := readTicks(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeTicksJSON decodes one event of Ticks from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to ticksFromJSON.
+func decodeTicksJSON(data []byte) (Ticks, error) {
+	var ev Ticks
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "price":
+				i = 1
+			case "volume":
+				i = 2
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return ticksFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0x7) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return ticksFromJSON(data)
+			}
+		}
+		if seen != uint64(0x7) {
+			return ticksFromJSON(data)
+		}
+	default:
+		return ticksFromJSON(data)
+	}
+	if !r.End() {
+		return ticksFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *Ticks) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Price, null, err = r.Double()
+	case 2:
+		ev.Volume, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// ticksFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func ticksFromJSON(data []byte) (Ticks, error) {
+	vals, err := jsonrow.Values(data, "Ticks", streams[0].Columns)
+	if err != nil {
+		return Ticks{}, err
+	}
+	return ticksFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *Ticks) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"price\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Price)
+	}
+	dst = append(dst, ",\"volume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Volume)
+	}
+	return append(dst, '}')
 }
 
 // Out is one event of stream Out (line 5).
@@ -190,6 +292,117 @@ var outCodec = window.Codec[Out]{
 		v := readOut(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeOutJSON decodes one event of Out from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to outFromJSON.
+func decodeOutJSON(data []byte) (Out, error) {
+	var ev Out
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "avgPrice":
+				i = 1
+			case "totalVolume":
+				i = 2
+			case "trades":
+				i = 3
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return outFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0xf) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return outFromJSON(data)
+			}
+		}
+		if seen != uint64(0xf) {
+			return outFromJSON(data)
+		}
+	default:
+		return outFromJSON(data)
+	}
+	if !r.End() {
+		return outFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *Out) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.AvgPrice, null, err = r.Double()
+	case 2:
+		ev.TotalVolume, null, err = r.BigInt()
+	case 3:
+		ev.Trades, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// outFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func outFromJSON(data []byte) (Out, error) {
+	vals, err := jsonrow.Values(data, "Out", streams[1].Columns)
+	if err != nil {
+		return Out{}, err
+	}
+	return outFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *Out) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"avgPrice\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.AvgPrice)
+	}
+	dst = append(dst, ",\"totalVolume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.TotalVolume)
+	}
+	dst = append(dst, ",\"trades\":"...)
+	if ev.Nulls&uint64(0x8) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Trades)
+	}
+	return append(dst, '}')
 }
 
 // q0Group is the aggregate state of one group of q0.
@@ -324,6 +537,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		} else {
 			q.lastIdx[g.slot] = i
 		}
+		_, _ = k1, kn2
 	}
 	for k, idx := range q.lastIdx {
 		ev := &chunk[idx]
@@ -356,6 +570,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_, _, _, _, _ = av3, aok4, av5, aok6, av7
 	}
 	rows := q.cands
 	q.write(rows)
@@ -791,3 +1006,60 @@ func (a *App) reportError(query int, err error) {
 }
 
 var _ runtime.App = (*App)(nil)
+
+// SendJSON delivers one event whose columns are a JSON object or array
+// (runtime.JSONApp).
+func (a *App) SendJSON(stream string, ts int64, data []byte) error {
+	if !a.started {
+		return errors.New("app not started")
+	}
+	switch stream {
+	case "Ticks":
+		ev, err := decodeTicksJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendTicksBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendTicks(ts, ev)
+		return nil
+	case "Out":
+		ev, err := decodeOutJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendOutBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendOut(ts, ev)
+		return nil
+	}
+	return fmt.Errorf("unknown stream %q", stream)
+}
+
+// SubscribeJSON calls fn for every event of stream with its columns as a JSON
+// object; data is only valid during the call (runtime.JSONApp).
+func (a *App) SubscribeJSON(stream string, fn func(ts int64, data []byte)) error {
+	switch stream {
+	case "Ticks":
+		var buf []byte
+		a.OnTicks(func(ts int64, ev *Ticks) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "Out":
+		var buf []byte
+		a.OnOut(func(ts int64, ev *Out) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	default:
+		return fmt.Errorf("unknown stream %q", stream)
+	}
+	return nil
+}
+
+var _ runtime.JSONApp = (*App)(nil)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"eventflux/runtime"
 	"eventflux/runtime/agg"
+	"eventflux/runtime/jsonrow"
 	"eventflux/runtime/snap"
 	"eventflux/runtime/window"
 	"fmt"
@@ -93,6 +94,107 @@ var ticksCodec = window.Codec[Ticks]{
 		v := readTicks(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeTicksJSON decodes one event of Ticks from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to ticksFromJSON.
+func decodeTicksJSON(data []byte) (Ticks, error) {
+	var ev Ticks
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "price":
+				i = 1
+			case "volume":
+				i = 2
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return ticksFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0x7) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return ticksFromJSON(data)
+			}
+		}
+		if seen != uint64(0x7) {
+			return ticksFromJSON(data)
+		}
+	default:
+		return ticksFromJSON(data)
+	}
+	if !r.End() {
+		return ticksFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *Ticks) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Price, null, err = r.Double()
+	case 2:
+		ev.Volume, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// ticksFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func ticksFromJSON(data []byte) (Ticks, error) {
+	vals, err := jsonrow.Values(data, "Ticks", streams[0].Columns)
+	if err != nil {
+		return Ticks{}, err
+	}
+	return ticksFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *Ticks) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"price\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Price)
+	}
+	dst = append(dst, ",\"volume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Volume)
+	}
+	return append(dst, '}')
 }
 
 // Trades is one event of stream Trades (line 6).
@@ -192,6 +294,117 @@ var tradesCodec = window.Codec[Trades]{
 	},
 }
 
+// decodeTradesJSON decodes one event of Trades from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to tradesFromJSON.
+func decodeTradesJSON(data []byte) (Trades, error) {
+	var ev Trades
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "price":
+				i = 1
+			case "volume":
+				i = 2
+			case "notional":
+				i = 3
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return tradesFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0xf) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return tradesFromJSON(data)
+			}
+		}
+		if seen != uint64(0xf) {
+			return tradesFromJSON(data)
+		}
+	default:
+		return tradesFromJSON(data)
+	}
+	if !r.End() {
+		return tradesFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *Trades) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Price, null, err = r.Double()
+	case 2:
+		ev.Volume, null, err = r.BigInt()
+	case 3:
+		ev.Notional, null, err = r.Double()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// tradesFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func tradesFromJSON(data []byte) (Trades, error) {
+	vals, err := jsonrow.Values(data, "Trades", streams[1].Columns)
+	if err != nil {
+		return Trades{}, err
+	}
+	return tradesFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *Trades) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"price\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Price)
+	}
+	dst = append(dst, ",\"volume\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Volume)
+	}
+	dst = append(dst, ",\"notional\":"...)
+	if ev.Nulls&uint64(0x8) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Notional)
+	}
+	return append(dst, '}')
+}
+
 // Large is one event of stream Large (line 11).
 type Large struct {
 	Symbol   string  // symbol STRING
@@ -257,6 +470,97 @@ var largeCodec = window.Codec[Large]{
 		v := readLarge(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeLargeJSON decodes one event of Large from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to largeFromJSON.
+func decodeLargeJSON(data []byte) (Large, error) {
+	var ev Large
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "notional":
+				i = 1
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return largeFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0x3) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return largeFromJSON(data)
+			}
+		}
+		if seen != uint64(0x3) {
+			return largeFromJSON(data)
+		}
+	default:
+		return largeFromJSON(data)
+	}
+	if !r.End() {
+		return largeFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *Large) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Notional, null, err = r.Double()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// largeFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func largeFromJSON(data []byte) (Large, error) {
+	vals, err := jsonrow.Values(data, "Large", streams[2].Columns)
+	if err != nil {
+		return Large{}, err
+	}
+	return largeFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *Large) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"notional\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Notional)
+	}
+	return append(dst, '}')
 }
 
 // Out is one event of stream Out (line 16).
@@ -339,6 +643,107 @@ var outCodec = window.Codec[Out]{
 		v := readOut(r)
 		return v, r.Rest(), r.Err()
 	},
+}
+
+// decodeOutJSON decodes one event of Out from a JSON object
+// (columns by name) or array (by position). It takes the common input
+// itself and leaves the rest (repeated keys, errors) to outFromJSON.
+func decodeOutJSON(data []byte) (Out, error) {
+	var ev Out
+	var seen uint64
+	var ok bool
+	r := jsonrow.NewReader(data)
+	switch {
+	case r.Object():
+		for r.NextKey() {
+			i := -1
+			switch string(r.Key()) {
+			case "symbol":
+				i = 0
+			case "total":
+				i = 1
+			case "trades":
+				i = 2
+			}
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return outFromJSON(data)
+			}
+		}
+		ev.Nulls |= uint64(0x7) &^ seen // missing columns are NULL
+	case r.Array():
+		for i := 0; r.NextElem(); i++ {
+			if seen, ok = ev.readJSON(&r, i, seen); !ok {
+				return outFromJSON(data)
+			}
+		}
+		if seen != uint64(0x7) {
+			return outFromJSON(data)
+		}
+	default:
+		return outFromJSON(data)
+	}
+	if !r.End() {
+		return outFromJSON(data)
+	}
+	return ev, nil
+}
+
+// readJSON reads the value of column i; false for no such column, a repeated
+// one, or a value the fast path does not take.
+func (ev *Out) readJSON(r *jsonrow.Reader, i int, seen uint64) (uint64, bool) {
+	var null bool
+	var err error
+	switch i {
+	case 0:
+		ev.Symbol, null, err = r.String()
+	case 1:
+		ev.Total, null, err = r.Double()
+	case 2:
+		ev.Trades, null, err = r.BigInt()
+	default:
+		return seen, false
+	}
+	bit := uint64(1) << i
+	if err != nil || seen&bit != 0 {
+		return seen, false
+	}
+	if null {
+		ev.Nulls |= bit
+	}
+	return seen | bit, true
+}
+
+// outFromJSON decodes any input as the JSON-lines driver's generic path
+// does: jsonrow.Values, then Send's conversions.
+func outFromJSON(data []byte) (Out, error) {
+	vals, err := jsonrow.Values(data, "Out", streams[3].Columns)
+	if err != nil {
+		return Out{}, err
+	}
+	return outFrom(vals)
+}
+
+// appendJSON appends the event as a JSON object, columns in schema order.
+func (ev *Out) appendJSON(dst []byte) []byte {
+	dst = append(dst, "{\"symbol\":"...)
+	if ev.Nulls&uint64(0x1) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendString(dst, ev.Symbol)
+	}
+	dst = append(dst, ",\"total\":"...)
+	if ev.Nulls&uint64(0x2) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendDouble(dst, ev.Total)
+	}
+	dst = append(dst, ",\"trades\":"...)
+	if ev.Nulls&uint64(0x4) != 0 {
+		dst = jsonrow.AppendNull(dst)
+	} else {
+		dst = jsonrow.AppendInt(dst, ev.Trades)
+	}
+	return append(dst, '}')
 }
 
 // q0Group is the aggregate state of one group of q0.
@@ -425,6 +830,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_ = b1
 	}
 	rows := q.cands
 	q.write(rows)
@@ -474,6 +880,7 @@ func (q *q0) one(ts int64, in *Ticks) {
 		row.Notional = (in.Price * float64(in.Volume))
 	}
 	q.app.deliverTradesOne(ts, row)
+	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -580,6 +987,7 @@ func (q *q1) afterWindow(chunk []runtime.Event[Trades]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_ = b1
 	}
 	rows := q.cands
 	q.write(rows)
@@ -619,6 +1027,7 @@ func (q *q1) one(ts int64, in *Trades) {
 		row.Notional = in.Notional
 	}
 	q.app.deliverLargeOne(ts, row)
+	_ = b1
 }
 func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -772,6 +1181,7 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 			row:  row,
 			ts:   ev.Ts,
 		})
+		_, _, _, _, _ = k1, kn2, av3, aok4, av5
 	}
 	rows := q.cands
 	q.epoch++
@@ -1401,3 +1811,94 @@ func (a *App) reportError(query int, err error) {
 }
 
 var _ runtime.App = (*App)(nil)
+
+// SendJSON delivers one event whose columns are a JSON object or array
+// (runtime.JSONApp).
+func (a *App) SendJSON(stream string, ts int64, data []byte) error {
+	if !a.started {
+		return errors.New("app not started")
+	}
+	switch stream {
+	case "Ticks":
+		ev, err := decodeTicksJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendTicksBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendTicks(ts, ev)
+		return nil
+	case "Trades":
+		ev, err := decodeTradesJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendTradesBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendTrades(ts, ev)
+		return nil
+	case "Large":
+		ev, err := decodeLargeJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendLargeBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendLarge(ts, ev)
+		return nil
+	case "Out":
+		ev, err := decodeOutJSON(data)
+		if err != nil {
+			if !jsonrow.IsMalformed(err) {
+				// As in Send: a row that does not fit is rejected after the clock moved.
+				a.SendOutBatch(ts, nil)
+			}
+			return err
+		}
+		a.SendOut(ts, ev)
+		return nil
+	}
+	return fmt.Errorf("unknown stream %q", stream)
+}
+
+// SubscribeJSON calls fn for every event of stream with its columns as a JSON
+// object; data is only valid during the call (runtime.JSONApp).
+func (a *App) SubscribeJSON(stream string, fn func(ts int64, data []byte)) error {
+	switch stream {
+	case "Ticks":
+		var buf []byte
+		a.OnTicks(func(ts int64, ev *Ticks) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "Trades":
+		var buf []byte
+		a.OnTrades(func(ts int64, ev *Trades) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "Large":
+		var buf []byte
+		a.OnLarge(func(ts int64, ev *Large) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	case "Out":
+		var buf []byte
+		a.OnOut(func(ts int64, ev *Out) {
+			buf = ev.appendJSON(buf[:0])
+			fn(ts, buf)
+		})
+	default:
+		return fmt.Errorf("unknown stream %q", stream)
+	}
+	return nil
+}
+
+var _ runtime.JSONApp = (*App)(nil)
