@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -122,6 +123,25 @@ func (g *Gen) runBatch(cases []*Case, timeout time.Duration, scratch bool) ([]*r
 		}
 	}
 	return out, nil
+}
+
+func (g *Gen) built(sql string) bool {
+	_, ok := g.apps[sql]
+	return ok
+}
+
+// prepare builds the apps not built yet into one scratch program.
+func (g *Gen) prepare(sqls []string) error {
+	var fresh []string
+	for _, sql := range sqls {
+		if !g.built(sql) && !slices.Contains(fresh, sql) {
+			fresh = append(fresh, sql)
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	return g.build(fresh, true)
 }
 
 // genPackage is one app of a program being built.

@@ -69,6 +69,10 @@ type BatchBackend interface {
 	stats() string // what it did, for the summary line
 	// release drops what scratch runs built, after a shrink.
 	release() error
+	// built reports whether app is ready to run; prepare readies apps
+	// together, for the shrinker's next edits.
+	built(app string) bool
+	prepare(apps []string) error
 }
 
 // Mismatch is one app on which the backends disagreed.

@@ -38,11 +38,11 @@ func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording)
 	s.bug = s.diff.bugLines()
 	for progress := true; progress; {
 		progress = s.dropSteps()
-		progress = s.dropQueries() || progress
-		progress = s.inlineQueries() || progress
-		progress = s.simplifyQueries() || progress
-		progress = s.simplifyExprs() || progress
-		progress = s.dropColumns() || progress
+		progress = s.greedy(dropQueryEdits) || progress
+		progress = s.greedy(inlineEdits) || progress
+		progress = s.greedy(clauseEdits) || progress
+		progress = s.greedy(exprEdits) || progress
+		progress = s.greedy(columnEdits) || progress
 		progress = s.simplifySteps() || progress
 		if s.exhausted() {
 			break
@@ -152,49 +152,6 @@ func plainValue(t rt.Type) any {
 	return false
 }
 
-// dropQueries removes queries, last first, so that a query reading another
-// one's output goes before the one it reads.
-func (s *shrinker) dropQueries() bool {
-	progress := false
-	for i := len(s.cur.App.Queries) - 1; i >= 0 && len(s.cur.App.Queries) > 1; i-- {
-		if i >= len(s.cur.App.Queries) {
-			continue
-		}
-		c := s.cur.clone()
-		c.App.Queries = append(c.App.Queries[:i], c.App.Queries[i+1:]...)
-		progress = s.try(c) || progress
-	}
-	return progress
-}
-
-// inlineQueries removes a query that others read by rewriting its readers
-// to read its input, with its select items substituted for its columns.
-// That is not equivalent in general (windows, aggregates), but it need not
-// be: the edit is kept only if the mismatch survives it.
-func (s *shrinker) inlineQueries() bool {
-	progress := false
-	for i := len(s.cur.App.Queries) - 1; i >= 0; i-- {
-		if i >= len(s.cur.App.Queries) {
-			continue
-		}
-		c := s.cur.clone()
-		up := c.App.Queries[i]
-		readers := 0
-		for _, q := range c.App.Queries[i+1:] {
-			if q.From == up.Target {
-				readers++
-				inline(q, up)
-			}
-		}
-		if readers == 0 {
-			continue
-		}
-		c.App.Queries = append(c.App.Queries[:i], c.App.Queries[i+1:]...)
-		progress = s.try(c) || progress
-	}
-	return progress
-}
-
 // inline rewrites q, a reader of up, to read up's input instead.
 func inline(q, up *Query) {
 	q.From = up.From
@@ -223,81 +180,6 @@ func inline(q, up *Query) {
 	}
 }
 
-// simplifyQueries drops clauses, select items, GROUP BY and ORDER BY keys
-// and optional window arguments, one at a time.
-func (s *shrinker) simplifyQueries() bool {
-	progress := false
-	for qi := range s.cur.App.Queries {
-		edits := []func(q *Query) bool{
-			func(q *Query) bool { ok := q.Rate != nil; q.Rate = nil; return ok },
-			func(q *Query) bool { ok := q.Window != nil; q.Window = nil; return ok },
-			func(q *Query) bool { ok := q.Where != nil; q.Where = nil; return ok },
-			func(q *Query) bool { ok := q.Having != nil; q.Having = nil; return ok },
-			func(q *Query) bool { ok := len(q.OrderBy) > 0; q.OrderBy = nil; return ok },
-			func(q *Query) bool { ok := len(q.GroupBy) > 0; q.GroupBy = nil; return ok },
-			func(q *Query) bool { ok := q.Limit >= 0; q.Limit = -1; return ok },
-			func(q *Query) bool { ok := q.Offset >= 0; q.Offset = -1; return ok },
-			func(q *Query) bool { ok := q.Events != DefaultEvents; q.Events = DefaultEvents; return ok },
-		}
-		for _, edit := range edits {
-			c := s.cur.clone()
-			if edit(c.App.Queries[qi]) {
-				progress = s.try(c) || progress
-			}
-		}
-		progress = s.dropListEntries(qi) || progress
-	}
-	return progress
-}
-
-func (s *shrinker) dropListEntries(qi int) bool {
-	progress := false
-	q := func() *Query { return s.cur.App.Queries[qi] }
-	for i := 0; i < len(q().Items) && len(q().Items) > 1; {
-		c := s.cur.clone()
-		cq := c.App.Queries[qi]
-		cq.Items = append(cq.Items[:i], cq.Items[i+1:]...)
-		if s.try(c) {
-			progress = true
-			continue
-		}
-		i++
-	}
-	for i := 0; i < len(q().GroupBy); {
-		c := s.cur.clone()
-		cq := c.App.Queries[qi]
-		cq.GroupBy = append(cq.GroupBy[:i], cq.GroupBy[i+1:]...)
-		if s.try(c) {
-			progress = true
-			continue
-		}
-		i++
-	}
-	for i := 0; i < len(q().OrderBy); {
-		c := s.cur.clone()
-		cq := c.App.Queries[qi]
-		cq.OrderBy = append(cq.OrderBy[:i], cq.OrderBy[i+1:]...)
-		if s.try(c) {
-			progress = true
-			continue
-		}
-		i++
-	}
-	// Optional window arguments (a session key, a second sort key, …);
-	// the checker rejects the removals that are not optional.
-	for i := 0; q().Window != nil && i < len(q().Window.Args); {
-		c := s.cur.clone()
-		w := c.App.Queries[qi].Window
-		w.Args = append(w.Args[:i], w.Args[i+1:]...)
-		if s.try(c) {
-			progress = true
-			continue
-		}
-		i++
-	}
-	return progress
-}
-
 // exprSlots lists every expression node of a query in a fixed pre-order,
 // as slots that can be overwritten.
 func (q *Query) exprSlots() []**Expr {
@@ -324,31 +206,6 @@ func (q *Query) exprSlots() []**Expr {
 		walk(&q.OrderBy[i].Expr)
 	}
 	return out
-}
-
-// simplifyExprs replaces each node by something strictly smaller of the
-// same type: one of its operands, a column of the query's input, or a plain
-// literal.
-func (s *shrinker) simplifyExprs() bool {
-	progress := false
-	for qi := range s.cur.App.Queries {
-		for k := 0; k < len(s.cur.App.Queries[qi].exprSlots()); k++ {
-			node := *s.cur.App.Queries[qi].exprSlots()[k]
-			input := s.cur.App.schemas()[s.cur.App.Queries[qi].From]
-			for _, repl := range replacements(node, input) {
-				if repl.size() >= node.size() {
-					continue
-				}
-				c := s.cur.clone()
-				*c.App.Queries[qi].exprSlots()[k] = repl
-				if s.try(c) {
-					progress = true
-					break
-				}
-			}
-		}
-	}
-	return progress
 }
 
 func replacements(e *Expr, input []Column) []*Expr {
@@ -385,25 +242,4 @@ func simplestLiteral(t rt.Type) *Expr {
 		return lit(t, "TRUE")
 	}
 	return nil
-}
-
-// dropColumns removes input columns (and their values from every row);
-// the checker rejects the removal of a column still in use.
-func (s *shrinker) dropColumns() bool {
-	progress := false
-	for j := 0; j < len(s.cur.App.Input) && len(s.cur.App.Input) > 1; {
-		c := s.cur.clone()
-		c.App.Input = append(c.App.Input[:j], c.App.Input[j+1:]...)
-		for i := range c.Steps {
-			for r, row := range c.Steps[i].Rows {
-				c.Steps[i].Rows[r] = append(row[:j], row[j+1:]...)
-			}
-		}
-		if s.try(c) {
-			progress = true
-			continue
-		}
-		j++
-	}
-	return progress
 }
