@@ -32,6 +32,10 @@
 // timestamps (an event later than the clock advances it; one without "ts"
 // takes the current clock); at end of input nothing more fires.
 //
+// An App with its own JSON codecs (runtime.JSONApp: generated code) gets
+// the columns of each line as they are and prints its own; the output and
+// the errors are the same bytes as through Send and Subscribe.
+//
 // A malformed line (bad JSON, unknown stream or column, a value that does
 // not fit its column) is reported on stderr as "line N: reason" and skipped.
 // At the end stderr gets "NAME: N events read, M rejected, K events

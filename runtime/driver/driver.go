@@ -20,6 +20,7 @@ func wallClockMs() int64 { return time.Now().UnixMilli() }
 type driver struct {
 	opts    Options
 	app     runtime.App
+	jsonApp runtime.JSONApp // the app's own JSON codecs, when it has them
 	inputs  map[string]*inputStream
 	out     *bufio.Writer
 	errw    io.Writer
@@ -43,6 +44,7 @@ func newDriver(app runtime.App, stdout, stderr io.Writer, opts Options) (*driver
 	}
 	infos := app.Streams()
 	d := &driver{opts: opts, app: app, inputs: newInputStreams(infos), out: bufio.NewWriterSize(stdout, 64*1024), errw: stderr}
+	d.jsonApp, _ = app.(runtime.JSONApp)
 	byName := map[string]runtime.StreamInfo{}
 	for _, s := range infos {
 		byName[s.Name] = s
@@ -64,11 +66,20 @@ func newDriver(app runtime.App, stdout, stderr io.Writer, opts Options) (*driver
 	}
 	for _, s := range collected {
 		o := newOutputStream(s)
-		err := app.Subscribe(s.Name, func(ts int64, row []any) {
-			d.out.Write(o.encode(ts, row))
-			d.written++
-			d.dirty = true
-		})
+		var err error
+		if d.jsonApp != nil && d.started {
+			err = d.jsonApp.SubscribeJSON(s.Name, func(ts int64, data []byte) {
+				d.out.Write(o.appendLine(d.out.AvailableBuffer(), ts, data))
+				d.written++
+				d.dirty = true
+			})
+		} else {
+			err = app.Subscribe(s.Name, func(ts int64, row []any) {
+				d.out.Write(o.encode(ts, row))
+				d.written++
+				d.dirty = true
+			})
+		}
 		if err != nil {
 			return nil, fmt.Errorf("subscribe to %s: %v", s.Name, err)
 		}
@@ -124,6 +135,13 @@ func (d *driver) start(now int64) error {
 // handle sends one line's event. Only a failure to start stops the run.
 func (d *driver) handle(n int, line []byte) error {
 	d.read++
+	if d.jsonApp != nil && d.started {
+		// Before the start, the generic path decides: whether a line starts
+		// the clock depends on its columns being well-formed, which only
+		// decoding them tells. (Only this goroutine sets started.)
+		d.handleJSON(n, line)
+		return nil
+	}
 	ev, err := parseEvent(line, d.inputs)
 	if err != nil {
 		d.reject(n, err)
@@ -141,18 +159,7 @@ func (d *driver) handle(n int, line []byte) error {
 			return err
 		}
 	}
-	ts := ev.ts
-	if !ev.hasTs {
-		ts = d.app.Now()
-		if !d.opts.Playback {
-			ts = d.opts.WallClock()
-		}
-	}
-	if err := d.app.Send(ev.stream.name, ts, ev.stream.batch); err != nil {
-		var se *runtime.SendError
-		if errors.As(err, &se) && len(se.Rows) == 1 {
-			err = se.Rows[0].Err // the line is the row: "row 0" says nothing
-		}
+	if err := d.app.Send(ev.stream.name, d.stamp(ev), ev.stream.batch); err != nil {
 		d.reject(n, err)
 	}
 	if !d.opts.Playback {
@@ -161,7 +168,23 @@ func (d *driver) handle(n int, line []byte) error {
 	return nil
 }
 
+// stamp is the time of an event: its own, else the clock's (playback) or
+// the wall clock's. Callers hold mu.
+func (d *driver) stamp(ev inputEvent) int64 {
+	if ev.hasTs {
+		return ev.ts
+	}
+	if !d.opts.Playback {
+		return d.opts.WallClock()
+	}
+	return d.app.Now()
+}
+
 func (d *driver) reject(n int, err error) {
+	var se *runtime.SendError
+	if errors.As(err, &se) && len(se.Rows) == 1 {
+		err = se.Rows[0].Err // the line is the row: "row 0" says nothing
+	}
 	d.rejected++
 	fmt.Fprintf(d.errw, "line %d: %v\n", n, err)
 }

@@ -1,11 +1,10 @@
 package driver
 
 import (
-	"math"
 	"strconv"
-	"unicode/utf8"
 
 	"eventflux/runtime"
+	"eventflux/runtime/jsonrow"
 )
 
 // outputStream encodes the events of one collected stream as JSON lines
@@ -20,10 +19,10 @@ type outputStream struct {
 func newOutputStream(s runtime.StreamInfo) *outputStream {
 	o := &outputStream{}
 	o.prefix = append(o.prefix, `{"stream":`...)
-	o.prefix = appendJSONString(o.prefix, s.Name)
+	o.prefix = jsonrow.AppendString(o.prefix, s.Name)
 	o.prefix = append(o.prefix, `,"ts":`...)
 	for _, c := range s.Columns {
-		key := appendJSONString(nil, c.Name)
+		key := jsonrow.AppendString(nil, c.Name)
 		o.keys = append(o.keys, append(key, ':'))
 	}
 	return o
@@ -51,75 +50,33 @@ func (o *outputStream) encode(ts int64, row []any) []byte {
 	return b
 }
 
+// appendLine appends the line for one event whose columns an App encoded
+// itself (runtime.JSONApp.SubscribeJSON).
+func (o *outputStream) appendLine(dst []byte, ts int64, data []byte) []byte {
+	dst = append(dst, o.prefix...)
+	dst = strconv.AppendInt(dst, ts, 10)
+	dst = append(dst, `,"data":`...)
+	dst = append(dst, data...)
+	return append(dst, "}\n"...)
+}
+
 // appendJSONValue writes a value of the App contract (nil, string, int32,
-// int64, float32, float64, bool). Floats use the shortest form that reads
-// back at their own size; NaN and infinities, which JSON cannot carry, are
-// written as null, as is any value outside the contract.
+// int64, float32, float64, bool) as jsonrow writes it, so both output paths
+// print the same bytes; any value outside the contract is written as null.
 func appendJSONValue(b []byte, x any) []byte {
 	switch v := x.(type) {
 	case string:
-		return appendJSONString(b, v)
+		return jsonrow.AppendString(b, v)
 	case int32:
-		return strconv.AppendInt(b, int64(v), 10)
+		return jsonrow.AppendInt(b, int64(v))
 	case int64:
-		return strconv.AppendInt(b, v, 10)
+		return jsonrow.AppendInt(b, v)
 	case float32:
-		return appendJSONFloat(b, float64(v), 32)
+		return jsonrow.AppendFloat(b, v)
 	case float64:
-		return appendJSONFloat(b, v, 64)
+		return jsonrow.AppendDouble(b, v)
 	case bool:
-		return strconv.AppendBool(b, v)
+		return jsonrow.AppendBool(b, v)
 	}
-	return append(b, "null"...)
-}
-
-func appendJSONFloat(b []byte, f float64, bits int) []byte {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return append(b, "null"...)
-	}
-	return strconv.AppendFloat(b, f, 'g', -1, bits)
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString writes s as a JSON string; invalid UTF-8 becomes U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return jsonrow.AppendNull(b)
 }

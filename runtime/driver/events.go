@@ -58,7 +58,29 @@ func parseEvent(line []byte, streams map[string]*inputStream) (inputEvent, error
 // decodeEvent is parseEvent through encoding/json: the reference the
 // scanner must agree with.
 func decodeEvent(line []byte, streams map[string]*inputStream) (inputEvent, error) {
-	var ev inputEvent
+	ev, err := decodeEnvelope(line, streams)
+	switch {
+	case err != nil:
+	case ev.byPosition:
+		err = ev.stream.fillByPosition(ev.columns)
+	default:
+		err = ev.stream.fillByName(ev.columns)
+	}
+	return ev.inputEvent, err
+}
+
+// rawEvent is one input line with its columns still JSON: the "data"
+// object or the "row" array.
+type rawEvent struct {
+	inputEvent
+	columns    []byte
+	byPosition bool // columns is "row"
+}
+
+// decodeEnvelope decodes a line's fields through encoding/json, leaving the
+// columns undecoded.
+func decodeEnvelope(line []byte, streams map[string]*inputStream) (rawEvent, error) {
+	var ev rawEvent
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
 		return ev, fmt.Errorf("bad JSON: %v", err)
@@ -97,9 +119,11 @@ func decodeEvent(line []byte, streams map[string]*inputStream) (inputEvent, erro
 	case hasData && hasRow:
 		return ev, errors.New(`give "data" or "row", not both`)
 	case hasData:
-		return ev, in.fillByName(data)
+		ev.columns = data
+		return ev, nil
 	case hasRow:
-		return ev, in.fillByPosition(row)
+		ev.columns, ev.byPosition = row, true
+		return ev, nil
 	}
 	return ev, errors.New(`missing "data" or "row"`)
 }

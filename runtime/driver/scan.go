@@ -14,7 +14,23 @@ import (
 // other line (anything unusual, every error), which decodeEvent then
 // decodes or rejects, so both always agree; scan_test.go checks that.
 func scanEvent(line []byte, streams map[string]*inputStream) (inputEvent, bool) {
-	var ev inputEvent
+	ev, ok := scanEnvelope(line, streams, false)
+	if !ok {
+		return ev.inputEvent, false
+	}
+	if ev.byPosition {
+		return ev.inputEvent, ev.stream.scanByPosition(ev.columns)
+	}
+	return ev.inputEvent, ev.stream.scanByName(ev.columns)
+}
+
+// scanEnvelope reads a line's fields as scanEvent does, leaving the columns
+// undecoded. With nested, "data" must be an object and "row" an array, of
+// any content: their extent is found by brackets and strings alone, and
+// their syntax is left to whoever decodes them (the app's JSON decoder).
+// Without it, they hold scalars only (scanEvent).
+func scanEnvelope(line []byte, streams map[string]*inputStream, nested bool) (rawEvent, bool) {
+	var ev rawEvent
 	s := scanner{b: line}
 	var stream, data, row, ts span
 	if !s.byte('{') {
@@ -29,13 +45,14 @@ func scanEvent(line []byte, streams map[string]*inputStream) (inputEvent, bool) 
 			return ev, false
 		}
 		var field *span
+		var open byte // what nested columns start with
 		switch string(key) {
 		case "stream":
 			field = &stream
 		case "data":
-			field = &data
+			field, open = &data, '{'
 		case "row":
-			field = &row
+			field, open = &row, '['
 		case "ts":
 			field = &ts
 		default:
@@ -46,7 +63,11 @@ func scanEvent(line []byte, streams map[string]*inputStream) (inputEvent, bool) 
 		}
 		s.space()
 		start := s.i
-		if !s.skipValue() {
+		if nested && open != 0 {
+			if s.i >= len(s.b) || s.b[s.i] != open || !s.skipNested() {
+				return ev, false
+			}
+		} else if !s.skipValue() {
 			return ev, false
 		}
 		*field = span{set: true, start: start, end: s.i}
@@ -85,9 +106,11 @@ func scanEvent(line []byte, streams map[string]*inputStream) (inputEvent, bool) 
 		}
 	}
 	if data.set {
-		return ev, in.scanByName(line[data.start:data.end])
+		ev.columns = line[data.start:data.end]
+	} else {
+		ev.columns, ev.byPosition = line[row.start:row.end], true
 	}
-	return ev, in.scanByPosition(line[row.start:row.end])
+	return ev, true
 }
 
 // Feeds repeat a few short strings (symbols, names): keeping them boxed
@@ -259,6 +282,31 @@ func (s *scanner) skipValue() bool {
 	}
 	_, ok := s.literal()
 	return ok
+}
+
+// skipNested steps over the object or array at s.i whatever it holds,
+// following only strings (with their escapes) and brackets.
+func (s *scanner) skipNested() bool {
+	depth := 0
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case '"':
+			for s.i++; s.i < len(s.b) && s.b[s.i] != '"'; s.i++ {
+				if s.b[s.i] == '\\' {
+					s.i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				s.i++
+				return true
+			}
+		}
+		s.i++
+	}
+	return false
 }
 
 // literal reads a number, true, false or null.
