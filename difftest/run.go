@@ -216,14 +216,14 @@ func (cfg *Config) runCandidate(cases []*Case, scratch bool) ([]*recording, erro
 // check runs c on both backends and compares them (the shrinker's test).
 // A failure of the candidate's machinery shows no difference, so the edit
 // being tried is not kept.
-func (cfg *Config) check(c *Case) (*recording, difference) {
-	ref := execute(cfg.Reference, c.App.SQL(), c.Steps, cfg.Timeout)
+func (cfg *Config) check(c *Case) (ref, cand *recording, d difference) {
+	ref = execute(cfg.Reference, c.App.SQL(), c.Steps, cfg.Timeout)
 	cands, err := cfg.runCandidate([]*Case{c}, true)
 	if err != nil {
 		fmt.Fprintf(cfg.Log, "difftest: while shrinking: %v\n", err)
-		return ref, difference{}
+		return ref, &recording{}, difference{}
 	}
-	return ref, cfg.judge(c, ref, cands[0])
+	return ref, cands[0], cfg.judge(c, ref, cands[0])
 }
 
 // judge compares the two recordings of c with each other, and their
@@ -249,7 +249,7 @@ func (cfg *Config) report(c *Case, index int, d difference, shrink bool) Mismatc
 		return m
 	}
 	fmt.Fprintf(cfg.Log, "difftest: MISMATCH seed %d index %d (%s): %s\n", cfg.Seed, index, d.kind, d.text)
-	small, sd, ref := cfg.shrink(c, d)
+	small, sd, ref, cand := cfg.shrink(c, d)
 	if cfg.CandidateBatch != nil {
 		if err := cfg.CandidateBatch.release(); err != nil {
 			fmt.Fprintf(cfg.Log, "difftest: after shrinking: %v\n", err)
@@ -260,6 +260,10 @@ func (cfg *Config) report(c *Case, index int, d difference, shrink bool) Mismatc
 	}
 	m.MinimalReason, m.MinimalApp, m.MinimalSteps = sd.text, small.App.SQL(), len(small.Steps)
 	fmt.Fprintf(cfg.Log, "difftest: minimal case for seed %d index %d (%d steps): %s\n%s%s", cfg.Seed, index, len(small.Steps), sd.text, m.MinimalApp, formatSteps(small.Steps))
+	if sd.stream != "" {
+		fmt.Fprintf(cfg.Log, "difftest: %s on the reference:\n%sdifftest: %s on the candidate:\n%s",
+			sd.stream, formatStream(ref.events[sd.stream]), sd.stream, formatStream(cand.events[sd.stream]))
+	}
 	if cfg.OutDir != "" {
 		path, err := writeRegression(cfg.OutDir, cfg.Seed, index, small, ref, sd)
 		if err != nil {
@@ -295,4 +299,20 @@ func oneLine(text string, n int) string {
 		text = text[:n] + " …"
 	}
 	return text
+}
+
+// formatStream lists events one per line, at most 40 of them.
+func formatStream(evs []event) string {
+	var b strings.Builder
+	for i, e := range evs {
+		if i == 40 {
+			fmt.Fprintf(&b, "  … %d more\n", len(evs)-i)
+			break
+		}
+		b.WriteString("  " + formatEvent(e) + "\n")
+	}
+	if len(evs) == 0 {
+		b.WriteString("  (none)\n")
+	}
+	return b.String()
 }

@@ -18,22 +18,23 @@ type shrinker struct {
 	cur      *Case
 	diff     difference
 	ref      *recording
+	cand     *recording
 	runs     int
 	deadline time.Time
 }
 
 // shrink returns the smallest case it finds, the difference on it and the
-// reference's recording of it. A hang is not shrunk: every attempt would
-// cost a timeout and leave a spinning goroutine behind.
-func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording) {
+// two backends' recordings of it. A hang is not shrunk: every attempt
+// would cost a timeout and leave a spinning goroutine behind.
+func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording, *recording) {
 	s := &shrinker{cfg: cfg, kind: d.kind, cur: c, deadline: time.Now().Add(cfg.ShrinkTime)}
-	s.ref, s.diff = cfg.check(c)
+	s.ref, s.cand, s.diff = cfg.check(c)
 	if s.diff.kind != d.kind {
 		// Not reproducible (a nondeterministic candidate): keep the original.
-		return c, d, s.ref
+		return c, d, s.ref, s.cand
 	}
 	if hung(s.diff) {
-		return c, d, s.ref
+		return c, d, s.ref, s.cand
 	}
 	s.bug = s.diff.bugLines()
 	for progress := true; progress; {
@@ -48,7 +49,7 @@ func (cfg *Config) shrink(c *Case, d difference) (*Case, difference, *recording)
 			break
 		}
 	}
-	return s.cur, s.diff, s.ref
+	return s.cur, s.diff, s.ref, s.cand
 }
 
 func hung(d difference) bool {
@@ -65,11 +66,11 @@ func (s *shrinker) try(c *Case) bool {
 		return false
 	}
 	s.runs++
-	ref, d := s.cfg.check(c)
+	ref, cand, d := s.cfg.check(c)
 	if d.kind != s.kind || hung(d) || !sameBug(s.bug, d.bugLines()) {
 		return false
 	}
-	s.cur, s.diff, s.ref = c, d, ref
+	s.cur, s.diff, s.ref, s.cand = c, d, ref, cand
 	return true
 }
 

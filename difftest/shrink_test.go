@@ -134,6 +134,9 @@ func TestShrinkBrokenCandidate(t *testing.T) {
 			if !strings.Contains(log.String(), "minimal case for seed 7 index") {
 				t.Errorf("the log does not print the minimal case:\n%s", log.String())
 			}
+			if tt.kind == "output" && !strings.Contains(log.String(), " on the candidate:\n  @") {
+				t.Errorf("the log does not print the candidate's events:\n%s", log.String())
+			}
 			wantPath := filepath.Join(dir, "7-"+strconv.Itoa(m.Index)+".json")
 			if m.File != wantPath {
 				t.Fatalf("wrote %q, want %q", m.File, wantPath)
