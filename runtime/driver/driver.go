@@ -67,7 +67,7 @@ func newDriver(app runtime.App, stdout, stderr io.Writer, opts Options) (*driver
 	for _, s := range collected {
 		o := newOutputStream(s)
 		var err error
-		if d.jsonApp != nil && d.started {
+		if d.jsonApp != nil {
 			err = d.jsonApp.SubscribeJSON(s.Name, func(ts int64, data []byte) {
 				d.out.Write(o.appendLine(d.out.AvailableBuffer(), ts, data))
 				d.written++
@@ -98,8 +98,19 @@ func (d *driver) serve(in io.Reader) error {
 		defer stop()
 	}
 	r := bufio.NewReaderSize(in, 64*1024)
+	var long []byte // a line longer than r's buffer, assembled
 	for n := 1; ; n++ {
-		line, readErr := r.ReadBytes('\n')
+		// The line is read in place: handle is done with it (values
+		// copied) before the next read.
+		line, readErr := r.ReadSlice('\n')
+		if readErr == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for readErr == bufio.ErrBufferFull {
+				line, readErr = r.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			if err := d.handle(n, line); err != nil {
 				return err

@@ -19,11 +19,12 @@ import (
 // generic path (Send and Subscribe) with it.
 type genericOnly struct{ runtime.App }
 
-// countingJSONApp counts the events the driver sends through SendJSON.
+// countingJSONApp counts the events the driver sends through SendJSON and
+// those it prints from SubscribeJSON.
 type countingJSONApp struct {
 	runtime.App
-	json  runtime.JSONApp
-	sends *int
+	json          runtime.JSONApp
+	sends, prints *int
 }
 
 func (c countingJSONApp) SendJSON(stream string, ts int64, data []byte) error {
@@ -32,7 +33,10 @@ func (c countingJSONApp) SendJSON(stream string, ts int64, data []byte) error {
 }
 
 func (c countingJSONApp) SubscribeJSON(stream string, fn func(ts int64, data []byte)) error {
-	return c.json.SubscribeJSON(stream, fn)
+	return c.json.SubscribeJSON(stream, func(ts int64, data []byte) {
+		*c.prints++
+		fn(ts, data)
+	})
 }
 
 type runResult struct {
@@ -42,7 +46,8 @@ type runResult struct {
 
 // runBothPaths runs input through the generic path and the JSON path of
 // fresh apps and fails unless stdout, stderr and the exit status are the
-// same. It returns how many events took SendJSON.
+// same. It returns how many events took SendJSON; every event printed must
+// have come from SubscribeJSON.
 func runBothPaths(t *testing.T, newApp func() runtime.App, input string, playback bool) (runResult, int) {
 	t.Helper()
 	run := func(app runtime.App) runResult {
@@ -53,10 +58,13 @@ func runBothPaths(t *testing.T, newApp func() runtime.App, input string, playbac
 	}
 	generic := run(genericOnly{newApp()})
 	app := newApp()
-	sends := 0
-	viaJSON := run(countingJSONApp{App: app, json: app.(runtime.JSONApp), sends: &sends})
+	sends, prints := 0, 0
+	viaJSON := run(countingJSONApp{App: app, json: app.(runtime.JSONApp), sends: &sends, prints: &prints})
 	if generic != viaJSON {
 		t.Errorf("the JSON path differs from the generic path (playback %v)\n%s", playback, diffLines(generic, viaJSON))
+	}
+	if lines := strings.Count(viaJSON.out, "\n"); prints != lines {
+		t.Errorf("%d lines printed, %d from SubscribeJSON", lines, prints)
 	}
 	return generic, sends
 }
@@ -275,6 +283,20 @@ func TestJSONPathOnStocks(t *testing.T) {
 	res, sends := runBothPaths(t, newStocks, data, true)
 	if res.code != ExitOK || strings.Count(res.out, "\n") < 10 || sends == 0 {
 		t.Errorf("exit %d, %d sends, stdout:\n%s", res.code, sends, res.out)
+	}
+}
+
+// Lines longer than the read buffer are read whole, on both paths.
+func TestJSONPathLongLines(t *testing.T) {
+	long := strings.Repeat("x", 150_000)
+	input := `{"stream":"Readings","data":{"name":"` + long + `","n":1},"ts":1000}
+{"stream":"Readings","data":{"name":"` + long + `","n":"bad"},"ts":1000}
+{"stream":"Readings","row":["short",1,2,3,4,true],"ts":1000}
+{"stream":"Readings","data":{"name":"no newline at the end ` + long + `"}}`
+	res, _ := runBothPaths(t, newAllTypes, input, true)
+	if res.code != ExitOK || strings.Count(res.out, long) != 2 || !strings.Contains(res.err, `line 2: column n: cannot convert string "bad" to INT`) ||
+		!strings.Contains(res.err, "4 events read, 1 rejected, 4 events written") {
+		t.Errorf("exit %d, %d long names in stdout, stderr:\n%s", res.code, strings.Count(res.out, long), res.err)
 	}
 }
 

@@ -33,6 +33,7 @@ func scanEnvelope(line []byte, streams map[string]*inputStream, nested bool) (ra
 	var ev rawEvent
 	s := scanner{b: line}
 	var stream, data, row, ts span
+	var name, tsText []byte
 	if !s.byte('{') {
 		return ev, false
 	}
@@ -63,11 +64,17 @@ func scanEnvelope(line []byte, streams map[string]*inputStream, nested bool) (ra
 		}
 		s.space()
 		start := s.i
-		if nested && open != 0 {
-			if s.i >= len(s.b) || s.b[s.i] != open || !s.skipNested() {
-				return ev, false
-			}
-		} else if !s.skipValue() {
+		switch {
+		case field == &stream:
+			name, ok = s.str()
+		case field == &ts:
+			tsText, ok = s.literal()
+		case nested:
+			ok = s.i < len(s.b) && s.b[s.i] == open && s.skipNested()
+		default:
+			ok = s.skipValue()
+		}
+		if !ok {
 			return ev, false
 		}
 		*field = span{set: true, start: start, end: s.i}
@@ -83,27 +90,17 @@ func scanEnvelope(line []byte, streams map[string]*inputStream, nested bool) (ra
 		return ev, false
 	}
 
-	name, ok := (&scanner{b: line[stream.start:stream.end]}).str()
-	if !ok {
-		return ev, false
-	}
 	in, found := streams[string(name)]
 	if !found {
 		return ev, false
 	}
 	ev.stream = in
-	if ts.set {
-		text := line[ts.start:ts.end]
-		if string(text) != "null" {
-			if !isInteger(text) {
-				return ev, false
-			}
-			n, err := strconv.ParseInt(string(text), 10, 64)
-			if err != nil {
-				return ev, false
-			}
-			ev.ts, ev.hasTs = n, true
+	if ts.set && string(tsText) != "null" {
+		n, ok := parseInteger(tsText)
+		if !ok {
+			return ev, false
 		}
+		ev.ts, ev.hasTs = n, true
 	}
 	if data.set {
 		ev.columns = line[data.start:data.end]
@@ -405,6 +402,34 @@ func isNumber(text []byte) bool {
 		}
 	}
 	return i == n
+}
+
+// parseInteger reads a JSON number without fraction or exponent within
+// int64 range, in one pass for up to 18 digits.
+func parseInteger(text []byte) (int64, bool) {
+	digits := text
+	neg := len(digits) > 0 && digits[0] == '-'
+	if neg {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 || len(digits) > 1 && digits[0] == '0' {
+		if !isInteger(text) {
+			return 0, false
+		}
+		n, err := strconv.ParseInt(string(text), 10, 64)
+		return n, err == nil
+	}
+	var n int64
+	for _, c := range digits {
+		if !isDigit(c) {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 // isInteger reports whether text is a JSON number without fraction or
