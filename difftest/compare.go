@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,7 @@ type difference struct {
 	kind   mismatchKind
 	stream string // the stream whose events differ (outputMismatch)
 	tsOnly bool   // only timestamps differ on that stream
+	class  string // how the events differ, for signature (outputMismatch)
 	text   string
 	stack  string // the panicking goroutine's frames (crashMismatch)
 }
@@ -192,11 +194,65 @@ func compareEvents(stream string, ref, cand []event) difference {
 	d := difference{kind: outputMismatch, stream: stream}
 	if first < 0 {
 		d.text = fmt.Sprintf("%s: reference wrote %d events, candidate %d; first extra: %s", stream, len(ref), len(cand), extra(ref, cand, n))
+		d.class = "event count"
 		return d
 	}
 	d.tsOnly = tsOnly && len(ref) == len(cand)
 	d.text = fmt.Sprintf("%s event %d: reference %s, candidate %s", stream, first, formatEvent(ref[first]), formatEvent(cand[first]))
+	d.class = rowClass(ref[first].row, cand[first].row)
+	if d.tsOnly {
+		d.class = "timestamps"
+	}
 	return d
+}
+
+// rowClass names the ways two rows of one stream differ, value by value:
+// a sign of zero, a NaN, an infinity, a NULL, a Go type, or just a value
+// of some type ("BIGINT value").
+func rowClass(ref, cand []any) string {
+	var classes []string
+	for j := range min(len(ref), len(cand)) {
+		if !sameValue(ref[j], cand[j]) {
+			if c := valueClass(ref[j], cand[j]); !slices.Contains(classes, c) {
+				classes = append(classes, c)
+			}
+		}
+	}
+	if len(ref) != len(cand) {
+		classes = append(classes, "arity")
+	}
+	slices.Sort(classes)
+	return strings.Join(classes, "; ")
+}
+
+func valueClass(a, b any) string {
+	fa, aFloat := asFloat(a)
+	fb, bFloat := asFloat(b)
+	switch {
+	case a == nil:
+		return "NULL vs value"
+	case b == nil:
+		return "value vs NULL"
+	case fmt.Sprintf("%T", a) != fmt.Sprintf("%T", b):
+		return fmt.Sprintf("%T vs %T", a, b)
+	case aFloat && bFloat && fa == 0 && fb == 0:
+		return "sign of zero"
+	case aFloat && bFloat && (math.IsNaN(fa) || math.IsNaN(fb)):
+		return "NaN"
+	case aFloat && bFloat && (math.IsInf(fa, 0) || math.IsInf(fb, 0)):
+		return "infinity"
+	}
+	return fmt.Sprintf("%T value", a)
+}
+
+func asFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float32:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
 }
 
 func extra(ref, cand []event, n int) string {
@@ -323,9 +379,12 @@ func sameBug(a, b []string) bool {
 }
 
 // signature groups the differences that are likely one bug: the kind and
-// the first two lines of the text with numbers, quoted strings and source
-// positions blanked out.
+// how the values differ, or else the first two lines of the text with
+// numbers, quoted strings and source positions blanked out.
 func (d difference) signature() string {
+	if d.class != "" {
+		return d.kind.String() + ": " + d.class
+	}
 	lines := strings.SplitN(normalize(d.text), "\n", 3)
 	return d.kind.String() + ": " + strings.Join(lines[:min(2, len(lines))], "\n")
 }

@@ -105,30 +105,53 @@ func TestBugIdentity(t *testing.T) {
 	panicked := difference{kind: crashMismatch, text: "reference: ok; candidate: panic during step 3: runtime error: index out of range [4] with length 4"}
 	panickedToo := difference{kind: crashMismatch, text: "reference: ok; candidate: panic during step 1: runtime error: index out of range [0] with length 0"}
 	output := difference{kind: outputMismatch, text: `Out1 event 2: reference @5 [1i, "a"], candidate @5 [2i, "b"]`}
+	negZero := compareEvents("Out2", []event{{5, []any{math.Copysign(0, -1), int64(2)}}}, []event{{5, []any{0.0, int64(2)}}})
+	negZeroToo := compareEvents("Out1", []event{{5, []any{float32(math.Copysign(0, -1))}}}, []event{{5, []any{float32(0)}}})
+	bigint := compareEvents("Out1", []event{{5, []any{int64(-4), 2.5}}}, []event{{5, []any{int64(-12), 2.5}}})
 
 	if got := notUsed.bugLines(); strings.Join(got, "|") != "declared and not used: x#|declared and not used: x#" {
 		t.Errorf("bugLines = %q", got)
 	}
+	// The shrinker keeps an output mismatch whatever its values (sameBug);
+	// the signatures that ration shrinking tell their classes apart.
 	tests := []struct {
-		name string
-		a, b difference
-		same bool
+		name             string
+		a, b             difference
+		sameBug, sameSig bool
 	}{
-		{"one compile error, other names", notUsed, notUsedToo, true},
-		{"two compile errors", notUsed, overflow, false},
-		{"unsupported vs compile error", unsupported, notUsed, false},
-		{"one panic, other indexes", panicked, panickedToo, true},
-		{"outputs are not told apart", output, output, true},
+		{"one compile error, other names", notUsed, notUsedToo, true, true},
+		{"two compile errors", notUsed, overflow, false, false},
+		{"unsupported vs compile error", unsupported, notUsed, false, false},
+		{"one panic, other indexes", panicked, panickedToo, true, true},
+		{"one output", output, output, true, true},
+		{"negative zeros of two types and streams", negZero, negZeroToo, true, true},
+		{"negative zero vs a BIGINT value", negZero, bigint, true, false},
 	}
 	for _, tt := range tests {
-		if got := sameBug(tt.a.bugLines(), tt.b.bugLines()); got != tt.same {
-			t.Errorf("%s: sameBug = %v, want %v", tt.name, got, tt.same)
+		if got := sameBug(tt.a.bugLines(), tt.b.bugLines()); got != tt.sameBug {
+			t.Errorf("%s: sameBug = %v, want %v", tt.name, got, tt.sameBug)
 		}
-		if got := tt.a.signature() == tt.b.signature(); got != tt.same {
-			t.Errorf("%s: same signature = %v, want %v (%q, %q)", tt.name, got, tt.same, tt.a.signature(), tt.b.signature())
+		if got := tt.a.signature() == tt.b.signature(); got != tt.sameSig {
+			t.Errorf("%s: same signature = %v, want %v (%q, %q)", tt.name, got, tt.sameSig, tt.a.signature(), tt.b.signature())
 		}
 	}
 	if got, want := output.signature(), `output: x# event #: reference @# [#i, ""], candidate @# [#i, ""]`; got != want {
 		t.Errorf("signature = %q, want %q", got, want)
+	}
+	classes := []struct {
+		ref, cand []any
+		want      string
+	}{
+		{[]any{math.Copysign(0, -1), int64(1)}, []any{0.0, int64(2)}, "int64 value; sign of zero"},
+		{[]any{math.NaN()}, []any{1.0}, "NaN"},
+		{[]any{float32(math.Inf(1))}, []any{float32(1)}, "infinity"},
+		{[]any{nil, "a"}, []any{"a", nil}, "NULL vs value; value vs NULL"},
+		{[]any{int32(1)}, []any{int64(1)}, "int32 vs int64"},
+		{[]any{int32(1)}, []any{int32(1), true}, "arity"},
+	}
+	for _, tt := range classes {
+		if got := rowClass(tt.ref, tt.cand); got != tt.want {
+			t.Errorf("rowClass(%v, %v) = %q, want %q", tt.ref, tt.cand, got, tt.want)
+		}
 	}
 }
