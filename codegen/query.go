@@ -146,7 +146,7 @@ func (qg *queryGen) emit() error {
 	if qg.grouped {
 		var kf []jen.Code
 		for i, e := range qg.sel.GroupBy {
-			kf = append(kf, jen.Id(fmt.Sprintf("k%d", i)).Add(goType(e.Type())), jen.Id(fmt.Sprintf("n%d", i)).Bool())
+			kf = append(kf, jen.Id(fmt.Sprintf("k%d", i)).Add(keyType(e.Type())), jen.Id(fmt.Sprintf("n%d", i)).Bool())
 		}
 		f.Commentf("%s is a GROUP BY key of %s (NULL is a key of its own).", keyT, qg.name)
 		f.Type().Id(keyT).Struct(kf...)

@@ -179,7 +179,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			s.add(jen.List(jen.Id(kt), jen.Id(kn)).Op(":=").List(k.V(), k.N()))
 			// NULL keys carry the zero value so equal NULLs meet in the map.
 			s.add(jen.If(jen.Id(kn)).Block(jen.Id(kt).Op("=").Add(zero(e.Type()))))
-			kv[jen.Id(fmt.Sprintf("k%d", i))] = jen.Id(kt)
+			kv[jen.Id(fmt.Sprintf("k%d", i))] = keyValue(jen.Id(kt), e.Type())
 			kv[jen.Id(fmt.Sprintf("n%d", i))] = jen.Id(kn)
 		}
 		s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
@@ -430,4 +430,29 @@ func (qg *queryGen) skipsExpiredBeforeReset() bool {
 	sel := qg.sel
 	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
 	return !keepExp && qg.win != nil && isBatchWindow(qg.win.Spec.Kind)
+}
+
+// keyType is the Go type of a key field: floats are keyed by fn.FloatKey
+// bits, so -0.0 meets 0.0 and NaN meets NaN as in the interpreter.
+func keyType(t plan.Type) jen.Code {
+	if t == plan.Float || t == plan.Double {
+		return jen.Uint64()
+	}
+	return goType(t)
+}
+
+// keyValue converts a value of type t to its key field.
+func keyValue(v jen.Code, t plan.Type) jen.Code {
+	if t == plan.Float || t == plan.Double {
+		return jen.Qual(pkgFn, "FloatKey").Call(jen.Float64().Call(v))
+	}
+	return v
+}
+
+// keyPlanType is the plan type whose snapshot codec a key field uses.
+func keyPlanType(t plan.Type) plan.Type {
+	if t == plan.Float || t == plan.Double {
+		return plan.BigInt
+	}
+	return t
 }

@@ -86,10 +86,10 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 		dec = append(dec, jen.Var().Id("k").Id(keyT))
 		for i, e := range qg.sel.GroupBy {
 			enc = append(enc,
-				jen.Id("dst").Op("=").Add(appendValue(jen.Id("dst"), jen.Id("k").Dot(fmt.Sprintf("k%d", i)), e.Type())),
+				jen.Id("dst").Op("=").Add(appendKeyValue(jen.Id("dst"), jen.Id("k").Dot(fmt.Sprintf("k%d", i)), e.Type())),
 				jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Id("k").Dot(fmt.Sprintf("n%d", i))))
 			dec = append(dec,
-				jen.Id("k").Dot(fmt.Sprintf("k%d", i)).Op("=").Add(readValue(e.Type())),
+				jen.Id("k").Dot(fmt.Sprintf("k%d", i)).Op("=").Add(readKeyValue(e.Type())),
 				jen.Id("k").Dot(fmt.Sprintf("n%d", i)).Op("=").Id("r").Dot("Bool").Call())
 		}
 		enc = append(enc, jen.Return(jen.Id("dst")))
@@ -208,4 +208,19 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 	}
 	f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("loadState").Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Block(ls...)
 	return nil
+}
+
+// appendKeyValue and readKeyValue encode a key field (float keys are bits).
+func appendKeyValue(dst jen.Code, v jen.Code, t plan.Type) jen.Code {
+	if t == plan.Float || t == plan.Double {
+		return jen.Qual(pkgSnap, "AppendUint").Call(dst, v)
+	}
+	return appendValue(dst, v, t)
+}
+
+func readKeyValue(t plan.Type) jen.Code {
+	if t == plan.Float || t == plan.Double {
+		return jen.Id("r").Dot("Uint").Call()
+	}
+	return readValue(t)
 }

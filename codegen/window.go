@@ -50,7 +50,7 @@ func (qg *queryGen) emitWindowKey() {
 	qg.keyEmitted = true
 	var fields []jen.Code
 	for i, c := range qg.windowKeyCols() {
-		fields = append(fields, jen.Id(fmt.Sprintf("k%d", i)).Add(goType(qg.inRel.Columns[c].Type)), jen.Id(fmt.Sprintf("n%d", i)).Bool())
+		fields = append(fields, jen.Id(fmt.Sprintf("k%d", i)).Add(keyType(qg.inRel.Columns[c].Type)), jen.Id(fmt.Sprintf("n%d", i)).Bool())
 	}
 	qg.g.f.Commentf("%s keys the window of %s (NULL is a key of its own).", qg.id("WinKey"), qg.name)
 	qg.g.f.Type().Id(qg.id("WinKey")).Struct(fields...)
@@ -70,13 +70,13 @@ func (qg *queryGen) windowCtor(inFields []string) ([]jen.Code, error) {
 		for i, c := range qg.windowKeyCols() {
 			// NULL keys carry the zero value so equal NULLs meet.
 			d[jen.Id(fmt.Sprintf("n%d", i))] = jen.Add(nullBit(c)).Op("!=").Lit(0)
-			d[jen.Id(fmt.Sprintf("k%d", i))] = jen.Id("e").Dot(inFields[c])
+			d[jen.Id(fmt.Sprintf("k%d", i))] = keyValue(jen.Id("e").Dot(inFields[c]), qg.inRel.Columns[c].Type)
 		}
 		var body []jen.Code
 		body = append(body, jen.Id("k").Op(":=").Id(qg.id("WinKey")).Values(d))
 		for i := range qg.windowKeyCols() {
 			body = append(body, jen.If(jen.Id("k").Dot(fmt.Sprintf("n%d", i))).Block(
-				jen.Id("k").Dot(fmt.Sprintf("k%d", i)).Op("=").Add(zero(qg.inRel.Columns[qg.windowKeyCols()[i]].Type))))
+				jen.Id("k").Dot(fmt.Sprintf("k%d", i)).Op("=").Add(keyZero(qg.inRel.Columns[qg.windowKeyCols()[i]].Type))))
 		}
 		body = append(body, jen.Return(jen.Id("k")))
 		return jen.Func().Params(jen.Id("e").Add(in)).Id(qg.id("WinKey")).Block(body...)
@@ -179,4 +179,11 @@ func (qg *queryGen) sortCmp(inFields []string) jen.Code {
 	}
 	body = append(body, jen.Return(jen.Lit(0)))
 	return jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Id(qg.inType)).Int().Block(body...)
+}
+
+func keyZero(t plan.Type) jen.Code {
+	if t == plan.Float || t == plan.Double {
+		return jen.Lit(0)
+	}
+	return zero(t)
 }

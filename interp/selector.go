@@ -6,6 +6,7 @@ import (
 
 	"eventflux/plan"
 	rt "eventflux/runtime"
+	"eventflux/runtime/fn"
 )
 
 // selector runs §4.5 per chunk: aggregate updates, candidate rows, HAVING,
@@ -138,7 +139,7 @@ func appendKey(b []byte, v rt.Value) []byte {
 	b = append(b, 1)
 	b = strconv.AppendInt(b, v.I, 36)
 	b = append(b, ':')
-	b = strconv.AppendFloat(b, v.F, 'g', -1, 64)
+	b = strconv.AppendUint(b, fn.FloatKey(v.F), 36) // -0 = 0, NaN = NaN
 	b = append(b, ':')
 	b = strconv.AppendInt(b, int64(len(v.S)), 36)
 	b = append(b, ':')

@@ -113,3 +113,16 @@ func Minimum(xs []float64) (float64, bool) {
 	}
 	return m, true
 }
+
+// FloatKey is the grouping identity of a FLOAT or DOUBLE value: -0.0 and
+// 0.0 are one key (they are equal), and every NaN is the same key (a
+// group must find itself again), which Go's == gives neither of.
+func FloatKey(f float64) uint64 {
+	switch {
+	case f == 0:
+		return 0
+	case f != f:
+		return 0x7ff8000000000001
+	}
+	return math.Float64bits(f)
+}
