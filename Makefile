@@ -42,6 +42,8 @@ fuzz:
 	$(GO) test ./compiler/syntax -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzScanAgreesWithDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzJSONPathAgrees -fuzztime $(FUZZTIME)
+	$(GO) test ./runtime/jsonrow -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME)
 
 # Benchmarks: interpreter vs generated code vs hand-written Go on the
 # workloads of bench/apps, one core, BENCHCOUNT runs each; the equivalence
