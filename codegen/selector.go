@@ -237,17 +237,8 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
 		}
 		s.add(jen.Var().Id("row").Id(qg.outType))
-		for i, it := range sel.Items {
-			v, err := s.expr(it.Expr)
-			if err != nil {
-				return err
-			}
-			set := jen.Id("row").Dot(outFields[i]).Op("=").Add(v.V())
-			if v.nullable() {
-				s.add(jen.If(v.N()).Block(jen.Id("row").Dot("Nulls").Op("|=").Lit(uint64(1) << i)).Else().Block(set))
-			} else {
-				s.add(set)
-			}
+		if err := qg.project(s, outFields); err != nil {
+			return err
 		}
 		cand := jen.Dict{jen.Id("row"): jen.Id("row"), jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")}
 		for i, k := range sel.OrderBy {
@@ -455,4 +446,22 @@ func keyPlanType(t plan.Type) plan.Type {
 		return plan.BigInt
 	}
 	return t
+}
+
+// project fills the variable row (of the output struct type) with the
+// select items; a NULL item sets its bit in row.Nulls.
+func (qg *queryGen) project(s *scope, outFields []string) error {
+	for i, it := range qg.sel.Items {
+		v, err := s.expr(it.Expr)
+		if err != nil {
+			return err
+		}
+		set := jen.Id("row").Dot(outFields[i]).Op("=").Add(v.V())
+		if v.nullable() {
+			s.add(jen.If(v.N()).Block(jen.Id("row").Dot("Nulls").Op("|=").Lit(uint64(1) << i)).Else().Block(set))
+		} else {
+			s.add(set)
+		}
+	}
+	return nil
 }

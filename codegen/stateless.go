@@ -36,17 +36,8 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 	// subscriber callbacks and cost an allocation per event.
 	s.add(jen.Id("row").Op(":=").Op("&").Id("q").Dot("row"))
 	s.add(jen.Op("*").Id("row").Op("=").Id(qg.outType).Values())
-	for i, it := range qg.sel.Items {
-		v, err := s.expr(it.Expr)
-		if err != nil {
-			return err
-		}
-		set := jen.Id("row").Dot(outFields[i]).Op("=").Add(v.V())
-		if v.nullable() {
-			s.add(jen.If(v.N()).Block(jen.Id("row").Dot("Nulls").Op("|=").Lit(uint64(1) << i)).Else().Block(set))
-		} else {
-			s.add(set)
-		}
+	if err := qg.project(s, outFields); err != nil {
+		return err
 	}
 	s.add(jen.Id("q").Dot("app").Dot("deliver"+qg.outType+"One").Call(jen.Id("ts"), jen.Id("row")))
 	body := append([]jen.Code{jen.Id("_").Op("=").Id("in")}, s.finish()...)
