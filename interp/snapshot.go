@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	rt "eventflux/runtime"
-	"eventflux/runtime/agg"
 	"eventflux/runtime/rate"
 	"eventflux/runtime/snap"
 	"eventflux/runtime/window"
@@ -218,4 +217,3 @@ func loadGroup(r *snap.Reader, g *group) {
 	}
 }
 
-var _ agg.Snapshotter = (*agg.Count)(nil)
