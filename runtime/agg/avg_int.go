@@ -29,13 +29,10 @@ func (a *AvgInt) AppendState(dst []byte) ([]byte, error) {
 }
 
 func (a *AvgInt) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	r.header(tagAvgInt)
-	v := readCounts(&r, 2)
-	checkCount(&r, v[1])
-	if r.err != nil {
-		return src, r.err
+	v, rest, err := loadCounts(src, tagAvgInt, 2, 1)
+	if err != nil {
+		return src, err
 	}
 	*a = AvgInt{sum: v[0], n: v[1]}
-	return r.b, nil
+	return rest, nil
 }

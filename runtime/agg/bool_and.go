@@ -30,14 +30,10 @@ func (a *And) AppendState(dst []byte) ([]byte, error) {
 }
 
 func (a *And) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	r.header(tagAnd)
-	v := readCounts(&r, 2)
-	checkCount(&r, v[0])
-	checkCount(&r, v[1])
-	if r.err != nil {
-		return src, r.err
+	v, rest, err := loadCounts(src, tagAnd, 2, 0)
+	if err != nil {
+		return src, err
 	}
 	*a = And{trues: v[0], falses: v[1]}
-	return r.b, nil
+	return rest, nil
 }

@@ -24,13 +24,10 @@ func (o *Or) AppendState(dst []byte) ([]byte, error) {
 }
 
 func (o *Or) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	r.header(tagOr)
-	v := readCounts(&r, 1)
-	checkCount(&r, v[0])
-	if r.err != nil {
-		return src, r.err
+	v, rest, err := loadCounts(src, tagOr, 1, 0)
+	if err != nil {
+		return src, err
 	}
 	o.trues = v[0]
-	return r.b, nil
+	return rest, nil
 }

@@ -20,13 +20,10 @@ func (c *Count) AppendState(dst []byte) ([]byte, error) {
 }
 
 func (c *Count) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	r.header(tagCount)
-	v := readCounts(&r, 1)
-	checkCount(&r, v[0])
-	if r.err != nil {
-		return src, r.err
+	v, rest, err := loadCounts(src, tagCount, 1, 0)
+	if err != nil {
+		return src, err
 	}
 	c.n = v[0]
-	return r.b, nil
+	return rest, nil
 }

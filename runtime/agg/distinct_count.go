@@ -1,5 +1,7 @@
 package agg
 
+import "eventflux/runtime/snap"
+
 // DistinctCount is distinctCount(x): the number of distinct values held,
 // where NULL counts as one value of its own (§9.6). Values that are not
 // equal to themselves (NaN, or a runtime.Value holding NaN) cannot be map
@@ -74,30 +76,30 @@ func (d *DistinctCount[K]) AppendState(dst []byte) ([]byte, error) {
 }
 
 func (d *DistinctCount[K]) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	readHeader[K](&r, tagDistinctCount)
-	v := readCounts(&r, 3)
+	r := snap.NewReader(src)
+	readHeader[K](r, tagDistinctCount)
+	v := readCounts(r, 3)
 	for _, n := range v[:3] {
-		checkCount(&r, n)
+		checkCount(r, n)
 	}
-	if v[2] > int64(len(r.b)) {
-		r.fail(errTruncated)
+	if v[2] > int64(len(r.Rest())) {
+		r.Fail(snap.ErrTruncated)
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	counts := make(map[K]int64, v[2])
 	for range v[2] {
-		k := readValue[K](&r)
-		c := r.varint()
+		k := readValue[K](r)
+		c := r.Int()
 		if c <= 0 {
-			r.fail(errTruncated)
+			r.Fail(snap.ErrTruncated)
 		}
-		if r.err != nil {
-			return src, r.err
+		if r.Err() != nil {
+			return src, r.Err()
 		}
 		counts[k] = c
 	}
 	*d = DistinctCount[K]{counts: counts, nulls: v[0], nans: v[1]}
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -148,40 +148,17 @@ func (h *extremes[T]) pop(heap []T) []T {
 
 // appendState writes the held values (after compacting, so exactly them).
 func (h *extremes[T]) appendState(dst []byte, tag byte) ([]byte, error) {
-	dst, err := appendHeader[T](dst, tag)
-	if err != nil {
-		return dst, err
-	}
 	if len(h.removed) > 0 {
 		h.compact()
 	}
-	dst = appendCounts(dst, int64(len(h.live)))
-	for _, v := range h.live {
-		dst = appendValue(dst, v)
-	}
-	return dst, nil
+	return appendHeld(dst, tag, len(h.live), slices.Values(h.live))
 }
 
 func (h *extremes[T]) loadState(src []byte, tag byte) ([]byte, error) {
-	r := stateReader{b: src}
-	readHeader[T](&r, tag)
-	n := r.varint()
-	if n < 0 || n > int64(len(r.b)) {
-		r.fail(errTruncated)
-	}
-	if r.err != nil {
-		return src, r.err
-	}
-	vals := make([]T, 0, n)
-	for range n {
-		vals = append(vals, readValue[T](&r))
-	}
-	if r.err != nil {
-		return src, r.err
-	}
-	h.reset()
-	for _, v := range vals {
-		h.add(v)
-	}
-	return r.b, nil
+	return loadHeld(src, tag, func(vals []T) {
+		h.reset()
+		for _, v := range vals {
+			h.add(v)
+		}
+	})
 }

@@ -1,6 +1,9 @@
 package agg
 
-import "cmp"
+import (
+	"cmp"
+	"slices"
+)
 
 // MinFIFO and MaxFIFO are min(x)/max(x) for windows that remove values in
 // the order they were added (length, lengthBatch, timeBatch, externalTime*,
@@ -82,38 +85,15 @@ func (d *fifoExtremes[T]) best() (T, bool) {
 }
 
 func (d *fifoExtremes[T]) appendState(dst []byte, tag byte) ([]byte, error) {
-	dst, err := appendHeader[T](dst, tag)
-	if err != nil {
-		return dst, err
-	}
 	live := d.q[d.head:]
-	dst = appendCounts(dst, int64(len(live)))
-	for _, v := range live {
-		dst = appendValue(dst, v)
-	}
-	return dst, nil
+	return appendHeld(dst, tag, len(live), slices.Values(live))
 }
 
 func (d *fifoExtremes[T]) loadState(src []byte, tag byte, max bool) ([]byte, error) {
-	r := stateReader{b: src}
-	readHeader[T](&r, tag)
-	n := r.varint()
-	if n < 0 || n > int64(len(r.b)) {
-		r.fail(errTruncated)
-	}
-	if r.err != nil {
-		return src, r.err
-	}
-	vals := make([]T, 0, n)
-	for range n {
-		vals = append(vals, readValue[T](&r))
-	}
-	if r.err != nil {
-		return src, r.err
-	}
-	d.reset()
-	for _, v := range vals {
-		d.add(v, max)
-	}
-	return r.b, nil
+	return loadHeld(src, tag, func(vals []T) {
+		d.reset()
+		for _, v := range vals {
+			d.add(v, max)
+		}
+	})
 }

@@ -1,6 +1,10 @@
 package agg
 
-import "math"
+import (
+	"math"
+
+	"eventflux/runtime/snap"
+)
 
 // floatSum is a float64 sum that stays accurate under removal: finite values
 // go into a compensated (Neumaier) sum so that adding then removing a large
@@ -62,14 +66,14 @@ func (s *floatSum) value() float64 {
 }
 
 func (s *floatSum) appendState(dst []byte) []byte {
-	dst = appendFloat(dst, s.hi)
-	dst = appendFloat(dst, s.lo)
+	dst = snap.AppendFloat(dst, s.hi)
+	dst = snap.AppendFloat(dst, s.lo)
 	return appendCounts(dst, s.nans, s.posInfs, s.negInfs)
 }
 
-func (s *floatSum) readState(r *stateReader) {
-	s.hi = r.float()
-	s.lo = r.float()
+func (s *floatSum) readState(r *snap.Reader) {
+	s.hi = r.Float()
+	s.lo = r.Float()
 	v := readCounts(r, 3)
 	for _, n := range v[:3] {
 		checkCount(r, n)

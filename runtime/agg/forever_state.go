@@ -1,5 +1,7 @@
 package agg
 
+import "eventflux/runtime/snap"
+
 // appendForever and loadForever encode the state of MinForever/MaxForever:
 // whether a value was seen, then the value.
 func appendForever[T any](dst []byte, tag byte, v T, has bool) ([]byte, error) {
@@ -7,7 +9,7 @@ func appendForever[T any](dst []byte, tag byte, v T, has bool) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	dst = appendBool(dst, has)
+	dst = snap.AppendBool(dst, has)
 	if has {
 		dst = appendValue(dst, v)
 	}
@@ -15,16 +17,16 @@ func appendForever[T any](dst []byte, tag byte, v T, has bool) ([]byte, error) {
 }
 
 func loadForever[T any](src []byte, tag byte, v *T, has *bool) ([]byte, error) {
-	r := stateReader{b: src}
-	readHeader[T](&r, tag)
-	seen := r.bool()
+	r := snap.NewReader(src)
+	readHeader[T](r, tag)
+	seen := r.Bool()
 	var val T
 	if seen {
-		val = readValue[T](&r)
+		val = readValue[T](r)
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	*v, *has = val, seen
-	return r.b, nil
+	return r.Rest(), nil
 }

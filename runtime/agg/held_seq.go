@@ -160,40 +160,23 @@ func (q *heldSeq[T]) reset() {
 
 // appendState writes the held values oldest first.
 func (q *heldSeq[T]) appendState(dst []byte, tag byte) ([]byte, error) {
-	dst, err := appendHeader[T](dst, tag)
-	if err != nil {
-		return dst, err
-	}
 	if q.dead > 0 {
 		q.compact()
 	}
-	dst = appendCounts(dst, int64(q.size))
-	for i := range q.size {
-		dst = appendValue(dst, *q.at(i))
-	}
-	return dst, nil
+	return appendHeld(dst, tag, q.size, func(yield func(T) bool) {
+		for i := range q.size {
+			if !yield(*q.at(i)) {
+				return
+			}
+		}
+	})
 }
 
 func (q *heldSeq[T]) loadState(src []byte, tag byte) ([]byte, error) {
-	r := stateReader{b: src}
-	readHeader[T](&r, tag)
-	n := r.varint()
-	if n < 0 || n > int64(len(r.b)) {
-		r.fail(errTruncated)
-	}
-	if r.err != nil {
-		return src, r.err
-	}
-	vals := make([]T, 0, n)
-	for range n {
-		vals = append(vals, readValue[T](&r))
-	}
-	if r.err != nil {
-		return src, r.err
-	}
-	q.reset()
-	for _, v := range vals {
-		q.add(v)
-	}
-	return r.b, nil
+	return loadHeld(src, tag, func(vals []T) {
+		q.reset()
+		for _, v := range vals {
+			q.add(v)
+		}
+	})
 }

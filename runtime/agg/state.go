@@ -1,12 +1,10 @@
 package agg
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
-	"math"
 
 	"eventflux/runtime"
+	"eventflux/runtime/snap"
 )
 
 // Snapshotter is implemented by every aggregator: AppendState appends its
@@ -39,8 +37,6 @@ const (
 	tagMinFIFO
 	tagMaxFIFO
 )
-
-var errTruncated = errors.New("agg: snapshot state is truncated")
 
 // Value kinds of generic aggregators' type parameter.
 const (
@@ -92,170 +88,76 @@ func appendHeader[T any](dst []byte, tag byte) ([]byte, error) {
 func appendValue[T any](dst []byte, v T) []byte {
 	switch x := any(v).(type) {
 	case int:
-		return binary.AppendVarint(dst, int64(x))
+		return snap.AppendInt(dst, int64(x))
 	case int32:
-		return binary.AppendVarint(dst, int64(x))
+		return snap.AppendInt(dst, int64(x))
 	case int64:
-		return binary.AppendVarint(dst, x)
+		return snap.AppendInt(dst, x)
 	case float32:
-		return binary.LittleEndian.AppendUint32(dst, math.Float32bits(x))
+		return snap.AppendFloat32(dst, x)
 	case float64:
-		return appendFloat(dst, x)
+		return snap.AppendFloat(dst, x)
 	case string:
-		return appendString(dst, x)
+		return snap.AppendString(dst, x)
 	case bool:
-		return appendBool(dst, x)
+		return snap.AppendBool(dst, x)
 	case runtime.Value:
-		dst = appendBool(dst, x.Null)
-		dst = binary.AppendVarint(dst, x.I)
-		dst = appendFloat(dst, x.F)
-		return appendString(dst, x.S)
+		dst = snap.AppendBool(dst, x.Null)
+		dst = snap.AppendInt(dst, x.I)
+		dst = snap.AppendFloat(dst, x.F)
+		return snap.AppendString(dst, x.S)
 	}
 	return dst
 }
 
-func appendFloat(dst []byte, f float64) []byte {
-	return binary.LittleEndian.AppendUint64(dst, math.Float64bits(f))
-}
-
-func appendString(dst []byte, s string) []byte {
-	dst = binary.AppendUvarint(dst, uint64(len(s)))
-	return append(dst, s...)
-}
-
-func appendBool(dst []byte, b bool) []byte {
-	if b {
-		return append(dst, 1)
-	}
-	return append(dst, 0)
-}
-
-// stateReader decodes a state; the first error sticks and later reads
-// return zero values, so decoders check err once at the end.
-type stateReader struct {
-	b   []byte
-	err error
-}
-
-func (r *stateReader) fail(err error) {
-	if r.err == nil {
-		r.err = err
+// readTag checks the tag that opens a state.
+func readTag(r *snap.Reader, tag byte) {
+	if got := r.Byte(); r.Err() == nil && got != tag {
+		r.Failf("agg: snapshot state has tag %d, expected %d", got, tag)
 	}
 }
 
-func (r *stateReader) byte() byte {
-	if r.err != nil || len(r.b) == 0 {
-		r.fail(errTruncated)
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *stateReader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail(errTruncated)
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-// count reads a non-negative element count, bounded by the bytes left so a
-// corrupt state cannot make the loader allocate without limit.
-func (r *stateReader) count() int {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > uint64(len(r.b)) {
-		r.fail(errTruncated)
-		return 0
-	}
-	r.b = r.b[n:]
-	return int(v)
-}
-
-func (r *stateReader) float() float64 {
-	if r.err != nil || len(r.b) < 8 {
-		r.fail(errTruncated)
-		return 0
-	}
-	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
-	r.b = r.b[8:]
-	return f
-}
-
-func (r *stateReader) str() string {
-	n := r.count()
-	if r.err != nil || n > len(r.b) {
-		r.fail(errTruncated)
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
-
-func (r *stateReader) bool() bool { return r.byte() != 0 }
-
-// header checks the tag (and, for generic aggregators, the value kind).
-func (r *stateReader) header(tag byte) {
-	if got := r.byte(); r.err == nil && got != tag {
-		r.fail(fmt.Errorf("agg: snapshot state has tag %d, expected %d", got, tag))
-	}
-}
-
-func readHeader[T any](r *stateReader, tag byte) {
-	r.header(tag)
+// readHeader checks the tag and the value kind of a generic aggregator.
+func readHeader[T any](r *snap.Reader, tag byte) {
+	readTag(r, tag)
 	want, ok := valueKind[T]()
 	if !ok {
 		var zero T
-		r.fail(fmt.Errorf("agg: cannot restore values of type %T", zero))
+		r.Failf("agg: cannot restore values of type %T", zero)
 		return
 	}
-	if got := r.byte(); r.err == nil && got != want {
-		r.fail(fmt.Errorf("agg: snapshot state holds value kind %d, expected %d", got, want))
+	if got := r.Byte(); r.Err() == nil && got != want {
+		r.Failf("agg: snapshot state holds value kind %d, expected %d", got, want)
 	}
 }
 
-func readValue[T any](r *stateReader) T {
+func readValue[T any](r *snap.Reader) T {
 	var zero T
 	var out any
 	switch any(zero).(type) {
 	case int:
-		out = int(r.varint())
+		out = int(r.Int())
 	case int32:
-		out = int32(r.varint())
+		out = int32(r.Int())
 	case int64:
-		out = r.varint()
+		out = r.Int()
 	case float32:
-		if r.err != nil || len(r.b) < 4 {
-			r.fail(errTruncated)
-			return zero
-		}
-		out = math.Float32frombits(binary.LittleEndian.Uint32(r.b))
-		r.b = r.b[4:]
+		out = r.Float32()
 	case float64:
-		out = r.float()
+		out = r.Float()
 	case string:
-		out = r.str()
+		out = r.String()
 	case bool:
-		out = r.bool()
+		out = r.Bool()
 	case runtime.Value:
-		null := r.bool()
-		i := r.varint()
-		f := r.float()
-		out = runtime.Value{Null: null, I: i, F: f, S: r.str()}
+		null := r.Bool()
+		i := r.Int()
+		f := r.Float()
+		out = runtime.Value{Null: null, I: i, F: f, S: r.String()}
 	default:
 		return zero
 	}
-	if r.err != nil {
+	if r.Err() != nil {
 		return zero
 	}
 	return out.(T)

@@ -1,6 +1,10 @@
 package agg
 
-import "math"
+import (
+	"math"
+
+	"eventflux/runtime/snap"
+)
 
 // StdDev is stdDev(x): the population standard deviation √(Σ(x−μ)²/n) as a
 // DOUBLE; NULL when empty, 0.0 for one value. It runs Welford's update both
@@ -77,24 +81,24 @@ func (s *StdDev) Value() (float64, bool) {
 func (s *StdDev) AppendState(dst []byte) ([]byte, error) {
 	dst = appendCounts(append(dst, tagStdDev), s.n, s.nonFinite)
 	dst = s.sum.appendState(dst)
-	dst = appendFloat(dst, s.mean)
-	return appendFloat(dst, s.m2), nil
+	dst = snap.AppendFloat(dst, s.mean)
+	return snap.AppendFloat(dst, s.m2), nil
 }
 
 func (s *StdDev) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	r.header(tagStdDev)
-	v := readCounts(&r, 2)
-	checkCount(&r, v[0])
-	checkCount(&r, v[1])
+	r := snap.NewReader(src)
+	readTag(r, tagStdDev)
+	v := readCounts(r, 2)
+	checkCount(r, v[0])
+	checkCount(r, v[1])
 	var st StdDev
 	st.n, st.nonFinite = v[0], v[1]
-	st.sum.readState(&r)
-	st.mean = r.float()
-	st.m2 = r.float()
-	if r.err != nil {
-		return src, r.err
+	st.sum.readState(r)
+	st.mean = r.Float()
+	st.m2 = r.Float()
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	*s = st
-	return r.b, nil
+	return r.Rest(), nil
 }

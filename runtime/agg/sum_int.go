@@ -23,13 +23,10 @@ func (s *SumInt) AppendState(dst []byte) ([]byte, error) {
 }
 
 func (s *SumInt) LoadState(src []byte) ([]byte, error) {
-	r := stateReader{b: src}
-	r.header(tagSumInt)
-	v := readCounts(&r, 2)
-	checkCount(&r, v[1])
-	if r.err != nil {
-		return src, r.err
+	v, rest, err := loadCounts(src, tagSumInt, 2, 1)
+	if err != nil {
+		return src, err
 	}
 	*s = SumInt{sum: v[0], n: v[1]}
-	return r.b, nil
+	return rest, nil
 }

@@ -18,6 +18,12 @@ func AppendUint(dst []byte, v uint64) []byte { return binary.AppendUvarint(dst, 
 func AppendFloat(dst []byte, f float64) []byte {
 	return binary.LittleEndian.AppendUint64(dst, math.Float64bits(f))
 }
+func AppendFloat32(dst []byte, f float32) []byte {
+	return binary.LittleEndian.AppendUint32(dst, math.Float32bits(f))
+}
+
+// AppendCount writes a length or element count, read back by Count.
+func AppendCount(dst []byte, n int) []byte { return AppendUint(dst, uint64(n)) }
 func AppendString(dst []byte, s string) []byte {
 	return append(AppendUint(dst, uint64(len(s))), s...)
 }
@@ -100,6 +106,33 @@ func (r *Reader) Float() float64 {
 	return v
 }
 
+func (r *Reader) Float32() float32 {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) < 4 {
+		r.Fail(ErrTruncated)
+		return 0
+	}
+	v := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
+	r.b = r.b[4:]
+	return v
+}
+
+// Byte reads one raw byte (a tag or a version).
+func (r *Reader) Byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) == 0 {
+		r.Fail(ErrTruncated)
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
 func (r *Reader) String() string {
 	n := r.Count()
 	if r.err != nil {
@@ -111,15 +144,7 @@ func (r *Reader) String() string {
 }
 
 func (r *Reader) Bool() bool {
-	if r.err != nil {
-		return false
-	}
-	if len(r.b) == 0 {
-		r.Fail(ErrTruncated)
-		return false
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
+	c := r.Byte()
 	if c > 1 {
 		r.Failf("snapshot: bad boolean byte %d", c)
 	}

@@ -12,6 +12,10 @@ func TestRoundTrip(t *testing.T) {
 	b = AppendFloat(b, math.Inf(-1))
 	b = AppendString(b, "héllo")
 	b = AppendBool(b, true)
+	b = AppendFloat32(b, -1.5)
+	b = append(b, 0xC3)
+	b = AppendCount(b, 3)
+	b = append(b, "xyz"...)
 	r := NewReader(b)
 	if v := r.Int(); v != -42 {
 		t.Errorf("Int %d", v)
@@ -25,8 +29,21 @@ func TestRoundTrip(t *testing.T) {
 	if v := r.String(); v != "héllo" {
 		t.Errorf("String %q", v)
 	}
-	if !r.Bool() || r.Err() != nil || len(r.Rest()) != 0 {
-		t.Errorf("Bool/Err/Rest: %v %d", r.Err(), len(r.Rest()))
+	if !r.Bool() {
+		t.Error("Bool false")
+	}
+	if v := r.Float32(); v != -1.5 {
+		t.Errorf("Float32 %v", v)
+	}
+	if v := r.Byte(); v != 0xC3 {
+		t.Errorf("Byte %#x", v)
+	}
+	if n := r.Count(); n != 3 || string(r.Rest()) != "xyz" {
+		t.Errorf("Count %d, rest %q", n, r.Rest())
+	}
+	r.SetRest(r.Rest()[3:])
+	if r.Err() != nil || len(r.Rest()) != 0 {
+		t.Errorf("Err/Rest: %v %d", r.Err(), len(r.Rest()))
 	}
 }
 
@@ -40,6 +57,19 @@ func TestTruncatedAndCorrupt(t *testing.T) {
 		_ = r.String()
 		if !errors.Is(r.Err(), ErrTruncated) {
 			t.Errorf("prefix %d: err %v", n, r.Err())
+		}
+	}
+	for _, read := range []func(*Reader){
+		func(r *Reader) { r.Byte() },
+		func(r *Reader) { r.Bool() },
+		func(r *Reader) { r.Float32() },
+		func(r *Reader) { r.Float() },
+	} {
+		r := NewReader([]byte{1, 2, 3})
+		r.SetRest(nil)
+		read(r)
+		if !errors.Is(r.Err(), ErrTruncated) {
+			t.Errorf("read from empty input: err %v", r.Err())
 		}
 	}
 	r := NewReader(AppendUint(nil, 1<<60))
