@@ -34,9 +34,9 @@ func (w *Batch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 func (w *Batch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagBatch)
 	b := readBatches(r, c)
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.b = b
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -3,6 +3,7 @@ package window
 import (
 	"eventflux/runtime"
 	"eventflux/runtime/cron"
+	"eventflux/runtime/snap"
 )
 
 // Cron is `cron('expr')` (§0.2, §3.4): a batch window flushed at each fire
@@ -64,9 +65,9 @@ func (w *Cron[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagCron)
-	dst = appendString(dst, w.schedule.String())
-	dst = appendBool(dst, w.armed)
-	dst = appendInt(dst, w.next)
+	dst = snap.AppendString(dst, w.schedule.String())
+	dst = snap.AppendBool(dst, w.armed)
+	dst = snap.AppendInt(dst, w.next)
 	return appendBatches(dst, &w.b, c), nil
 }
 
@@ -74,15 +75,15 @@ func (w *Cron[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 // NextDeadline then reports.
 func (w *Cron[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagCron)
-	if expr := r.str(); r.err == nil && expr != w.schedule.String() {
+	if expr := r.String(); r.Err() == nil && expr != w.schedule.String() {
 		r.failf("snapshot of cron window %q does not fit cron window %q", expr, w.schedule.String())
 	}
-	armed := r.bool()
-	next := r.varint()
+	armed := r.Bool()
+	next := r.Int()
 	b := readBatches(r, c)
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.armed, w.next, w.b = armed, next, b
-	return r.b, nil
+	return r.Rest(), nil
 }

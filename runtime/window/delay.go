@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // Delay is `delay(t)` (§3.6): each event is released t ms after its
 // timestamp as a CURRENT event stamped with the release time.
@@ -45,7 +48,7 @@ func (w *Delay[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagDelay)
-	dst = appendInt(dst, w.t)
+	dst = snap.AppendInt(dst, w.t)
 	return appendTimedEvents(dst, &w.held, c), nil
 }
 
@@ -53,12 +56,12 @@ func (w *Delay[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 func (w *Delay[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagDelay)
 	r.param(tagDelay, "delay", w.t)
-	held := readTimedEvents(r, c, tagDelay, r.count(), true, w.release)
-	if r.err != nil {
-		return src, r.err
+	held := readTimedEvents(r, c, tagDelay, r.Count(), true, w.release)
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.held = held
-	return r.b, nil
+	return r.Rest(), nil
 }
 
 func (w *Delay[T]) release(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // ExternalTime is `externalTime(tsAttr, t)` (§3.3): a time window whose
 // clock is the tsAttr value of the arriving events; it has no timers.
@@ -51,7 +54,7 @@ func (w *ExternalTime[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagExternalTime)
-	dst = appendInt(dst, w.t)
+	dst = snap.AppendInt(dst, w.t)
 	return appendTimedEvents(dst, &w.held, c), nil
 }
 
@@ -60,12 +63,12 @@ func (w *ExternalTime[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 func (w *ExternalTime[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagExternalTime)
 	r.param(tagExternalTime, "time", w.t)
-	held := readTimedEvents(r, c, tagExternalTime, r.count(), false, w.attrTime)
-	if r.err != nil {
-		return src, r.err
+	held := readTimedEvents(r, c, tagExternalTime, r.Count(), false, w.attrTime)
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.held = held
-	return r.b, nil
+	return r.Rest(), nil
 }
 
 func (w *ExternalTime[T]) attrTime(e runtime.Event[T]) (int64, bool) { return w.ts(e.Data) }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // ExternalTimeBatch is `externalTimeBatch(tsAttr, t)` (§3.4): periods of t
 // measured on the tsAttr value, flushed when a later event arrives.
@@ -59,9 +62,9 @@ func (w *ExternalTimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, erro
 		return dst, err
 	}
 	dst = appendHeader(dst, tagExternalTimeBatch)
-	dst = appendInt(dst, w.t)
-	dst = appendBool(dst, w.started)
-	dst = appendInt(dst, w.start)
+	dst = snap.AppendInt(dst, w.t)
+	dst = snap.AppendBool(dst, w.started)
+	dst = snap.AppendInt(dst, w.start)
 	return appendBatches(dst, &w.b, c), nil
 }
 
@@ -69,15 +72,15 @@ func (w *ExternalTimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, erro
 func (w *ExternalTimeBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagExternalTimeBatch)
 	r.param(tagExternalTimeBatch, "period", w.t)
-	started := r.bool()
-	start := r.varint()
+	started := r.Bool()
+	start := r.Int()
 	b := readBatches(r, c)
-	if r.err == nil && !started && !b.empty() {
+	if r.Err() == nil && !started && !b.empty() {
 		r.failf("externalTimeBatch window state holds events before its grid started")
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.started, w.start, w.b = started, start, b
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // FirstUnique is `firstUnique(attr…)` (§3.3): only the first event of each
 // key passes, and it never expires.
@@ -43,7 +46,7 @@ func (w *FirstUnique[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) 
 		return dst, err
 	}
 	dst = appendHeader(dst, tagFirstUnique)
-	dst = appendCount(dst, len(w.firsts))
+	dst = snap.AppendCount(dst, len(w.firsts))
 	for _, v := range w.firsts {
 		dst = c.Append(dst, v)
 	}
@@ -54,12 +57,12 @@ func (w *FirstUnique[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) 
 // two payloads of one key fail the load.
 func (w *FirstUnique[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagFirstUnique)
-	n := r.count()
+	n := r.Count()
 	firsts := make([]T, 0, n)
 	seen := make(map[K]struct{}, n)
 	for range n {
 		v := readPayload(r, c)
-		if r.err != nil {
+		if r.Err() != nil {
 			break
 		}
 		k := w.key(v)
@@ -70,9 +73,9 @@ func (w *FirstUnique[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 		seen[k] = struct{}{}
 		firsts = append(firsts, v)
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.seen, w.firsts = seen, firsts
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // Frequent is `frequent(k [, attr…])` (§3.3): Misra–Gries top-k, holding
 // the latest event of up to k keys.
@@ -79,10 +82,10 @@ func (w *Frequent[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagFrequent)
-	dst = appendInt(dst, int64(w.k))
-	dst = appendCount(dst, len(w.entries))
+	dst = snap.AppendInt(dst, int64(w.k))
+	dst = snap.AppendCount(dst, len(w.entries))
 	for _, en := range w.entries {
-		dst = appendInt(dst, en.count)
+		dst = snap.AppendInt(dst, en.count)
 		dst = appendEvent(dst, en.ev, c)
 	}
 	return dst, nil
@@ -96,22 +99,22 @@ func (w *Frequent[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	n := r.bounded(tagFrequent, "keys", w.k)
 	entries := make([]frequentEntry[T, K], 0, n)
 	index := make(map[K]int, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		count := r.varint()
+	for i := 0; i < n && r.Err() == nil; i++ {
+		count := r.Int()
 		ev := readEvent(r, c)
-		if r.err == nil && count < 1 {
+		if r.Err() == nil && count < 1 {
 			r.failf("frequent window state holds a key counted %d times", count)
 		}
-		if r.err != nil {
+		if r.Err() != nil {
 			break
 		}
 		k := w.key(ev.Data)
 		distinctKey(r, tagFrequent, index, k, i)
 		entries = append(entries, frequentEntry[T, K]{key: k, count: count, ev: ev})
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.entries, w.index = entries, index
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // Hop is `sliding(size, slide)` / `hop(size, slide)` (§0.2): a window of
 // size ms ends at every multiple of slide on a grid aligned to the first
@@ -93,10 +96,10 @@ func (w *Hop[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagHop)
-	dst = appendInt(dst, w.size)
-	dst = appendInt(dst, w.slide)
-	dst = appendBool(dst, w.started)
-	dst = appendInt(dst, w.next)
+	dst = snap.AppendInt(dst, w.size)
+	dst = snap.AppendInt(dst, w.slide)
+	dst = snap.AppendBool(dst, w.started)
+	dst = snap.AppendInt(dst, w.next)
 	dst = appendTimedEvents(dst, &w.held, c)
 	return appendBatches(dst, &w.b, c), nil
 }
@@ -106,18 +109,18 @@ func (w *Hop[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagHop)
 	r.param(tagHop, "size", w.size)
 	r.param(tagHop, "slide", w.slide)
-	started := r.bool()
-	next := r.varint()
-	held := readTimedEvents(r, c, tagHop, r.count(), true, eventTime[T])
+	started := r.Bool()
+	next := r.Int()
+	held := readTimedEvents(r, c, tagHop, r.Count(), true, eventTime[T])
 	b := readBatches(r, c)
-	if r.err == nil && !started && (held.len() > 0 || !b.empty()) {
+	if r.Err() == nil && !started && (held.len() > 0 || !b.empty()) {
 		r.failf("hop window state holds events before its grid started")
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.started, w.next, w.held, w.b = started, next, held, b
-	return r.b, nil
+	return r.Rest(), nil
 }
 
 func eventTime[T any](e runtime.Event[T]) (int64, bool) { return e.Ts, true }

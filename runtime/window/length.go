@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // Length is `length(n)` (§3.3), also `expression('count() <= n')`: it holds
 // the last n events; each arrival beyond n evicts the oldest first.
@@ -39,8 +42,8 @@ func (w *Length[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagLength)
-	dst = appendInt(dst, int64(w.n))
-	dst = appendCount(dst, w.held.len())
+	dst = snap.AppendInt(dst, int64(w.n))
+	dst = snap.AppendCount(dst, w.held.len())
 	for i := range w.held.len() {
 		dst = appendEvent(dst, *w.held.at(i), c)
 	}
@@ -56,9 +59,9 @@ func (w *Length[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	for range n {
 		held.pushBack(readEvent(r, c))
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.held = held
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // LengthBatch is `lengthBatch(n)` (§3.4): arrivals are buffered silently and
 // flushed when the buffer reaches n events.
@@ -32,7 +35,7 @@ func (w *LengthBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagLengthBatch)
-	dst = appendInt(dst, int64(w.n))
+	dst = snap.AppendInt(dst, int64(w.n))
 	return appendBatches(dst, &w.b, c), nil
 }
 
@@ -41,12 +44,12 @@ func (w *LengthBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagLengthBatch)
 	r.param(tagLengthBatch, "length", int64(w.n))
 	b := readBatches(r, c)
-	if r.err == nil && len(b.cur) >= w.n {
+	if r.Err() == nil && len(b.cur) >= w.n {
 		r.failf("lengthBatch window state holds a full unflushed batch of %d events", len(b.cur))
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.b = b
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"eventflux/runtime"
+	"eventflux/runtime/snap"
 )
 
 // LossyFrequent is `lossyFrequent(support [, error] [, attr…])` (§3.3):
@@ -116,14 +117,14 @@ func (w *LossyFrequent[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error
 		return dst, err
 	}
 	dst = appendHeader(dst, tagLossyFrequent)
-	dst = appendFloat(dst, w.threshold)
-	dst = appendInt(dst, w.width)
-	dst = appendInt(dst, w.total)
-	dst = appendCount(dst, len(w.entries))
+	dst = snap.AppendFloat(dst, w.threshold)
+	dst = snap.AppendInt(dst, w.width)
+	dst = snap.AppendInt(dst, w.total)
+	dst = snap.AppendCount(dst, len(w.entries))
 	for _, en := range w.entries {
-		dst = appendInt(dst, en.count)
-		dst = appendInt(dst, en.bucket)
-		dst = appendBool(dst, en.held)
+		dst = snap.AppendInt(dst, en.count)
+		dst = snap.AppendInt(dst, en.bucket)
+		dst = snap.AppendBool(dst, en.held)
 		dst = appendEvent(dst, en.ev, c)
 	}
 	return dst, nil
@@ -133,33 +134,33 @@ func (w *LossyFrequent[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error
 // and no key appears twice.
 func (w *LossyFrequent[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagLossyFrequent)
-	if th := r.float(); r.err == nil && math.Float64bits(th) != math.Float64bits(w.threshold) {
+	if th := r.Float(); r.Err() == nil && math.Float64bits(th) != math.Float64bits(w.threshold) {
 		r.failf("snapshot of a lossyFrequent window with threshold %v does not fit one with threshold %v", th, w.threshold)
 	}
 	r.param(tagLossyFrequent, "bucket width", w.width)
-	total := r.varint()
-	n := r.count()
-	if r.err == nil && (total < 0 || int64(n) > total) {
+	total := r.Int()
+	n := r.Count()
+	if r.Err() == nil && (total < 0 || int64(n) > total) {
 		r.failf("lossyFrequent window state holds %d keys after %d events", n, total)
 	}
 	entries := make([]lossyEntry[T, K], 0, n)
 	index := make(map[K]int, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		en := lossyEntry[T, K]{count: r.varint(), bucket: r.varint(), held: r.bool()}
+	for i := 0; i < n && r.Err() == nil; i++ {
+		en := lossyEntry[T, K]{count: r.Int(), bucket: r.Int(), held: r.Bool()}
 		en.ev = readEvent(r, c)
-		if r.err == nil && (en.count < 1 || en.count > total) {
+		if r.Err() == nil && (en.count < 1 || en.count > total) {
 			r.failf("lossyFrequent window state holds a key counted %d times of %d events", en.count, total)
 		}
-		if r.err != nil {
+		if r.Err() != nil {
 			break
 		}
 		en.key = w.key(en.ev.Data)
 		distinctKey(r, tagLossyFrequent, index, en.key, i)
 		entries = append(entries, en)
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.total, w.entries, w.index = total, entries, index
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,11 +1,11 @@
 package window
 
 import (
-	"encoding/binary"
 	"errors"
 	"math"
 
 	"eventflux/runtime"
+	"eventflux/runtime/snap"
 )
 
 // RowCodec encodes runtime.Row payloads, the interpreter's T: the number
@@ -29,7 +29,7 @@ var (
 )
 
 func appendRow(dst []byte, row runtime.Row) []byte {
-	dst = appendCount(dst, len(row))
+	dst = snap.AppendCount(dst, len(row))
 	for _, v := range row {
 		var flags byte
 		if v.Null {
@@ -46,45 +46,46 @@ func appendRow(dst []byte, row runtime.Row) []byte {
 		}
 		dst = append(dst, flags)
 		if flags&rowI != 0 {
-			dst = appendInt(dst, v.I)
+			dst = snap.AppendInt(dst, v.I)
 		}
 		if flags&rowF != 0 {
-			dst = appendFloat(dst, v.F)
+			dst = snap.AppendFloat(dst, v.F)
 		}
 		if flags&rowS != 0 {
-			dst = appendString(dst, v.S)
+			dst = snap.AppendString(dst, v.S)
 		}
 	}
 	return dst
 }
 
 func readRow(src []byte) (runtime.Row, []byte, error) {
-	n, k := binary.Uvarint(src)
-	// Every value takes at least its flag byte.
-	if k <= 0 || n > uint64(len(src)-k) {
+	r := snap.NewReader(src)
+	// Count is bounded by the bytes left: every value takes at least its
+	// flag byte.
+	n := r.Count()
+	if r.Err() != nil {
 		return nil, src, errRowTruncated
 	}
-	r := stateReader{b: src[k:]}
 	row := make(runtime.Row, n)
 	for i := range row {
-		flags := r.byte()
-		if r.err == nil && flags&^rowAll != 0 {
+		flags := r.Byte()
+		if r.Err() == nil && flags&^rowAll != 0 {
 			return nil, src, errRowFlags
 		}
 		v := &row[i]
 		v.Null = flags&rowNull != 0
 		if flags&rowI != 0 {
-			v.I = r.varint()
+			v.I = r.Int()
 		}
 		if flags&rowF != 0 {
-			v.F = r.float()
+			v.F = r.Float()
 		}
 		if flags&rowS != 0 {
-			v.S = r.str()
+			v.S = r.String()
 		}
-		if r.err != nil {
+		if r.Err() != nil {
 			return nil, src, errRowTruncated
 		}
 	}
-	return row, r.b, nil
+	return row, r.Rest(), nil
 }

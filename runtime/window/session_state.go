@@ -3,6 +3,8 @@ package window
 import (
 	"cmp"
 	"slices"
+
+	"eventflux/runtime/snap"
 )
 
 // Session state, per key in order of first appearance: which sessions the
@@ -22,14 +24,14 @@ func (w *Session[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagSession)
-	dst = appendInt(dst, w.gap)
-	dst = appendInt(dst, w.latency)
+	dst = snap.AppendInt(dst, w.gap)
+	dst = snap.AppendInt(dst, w.latency)
 	keys := make([]*sessionKey[T, K], 0, len(w.keys))
 	for _, k := range w.keys {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b *sessionKey[T, K]) int { return cmp.Compare(a.seq, b.seq) })
-	dst = appendCount(dst, len(keys))
+	dst = snap.AppendCount(dst, len(keys))
 	for _, k := range keys {
 		var has byte
 		if k.open != nil {
@@ -50,8 +52,8 @@ func (w *Session[T, K]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 }
 
 func appendSession[T any, K comparable](dst []byte, s *session[T, K], c Codec[T]) []byte {
-	dst = appendInt(dst, s.start)
-	dst = appendInt(dst, s.end)
+	dst = snap.AppendInt(dst, s.start)
+	dst = snap.AppendInt(dst, s.end)
 	return appendEvents(dst, s.events, c)
 }
 
@@ -62,16 +64,16 @@ func (w *Session[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagSession)
 	r.param(tagSession, "gap", w.gap)
 	r.param(tagSession, "allowed latency", w.latency)
-	n := r.count()
+	n := r.Count()
 	keys := make(map[K]*sessionKey[T, K], n)
 	order := make([]*sessionKey[T, K], 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
+	for i := 0; i < n && r.Err() == nil; i++ {
 		k := &sessionKey[T, K]{seq: uint64(i + 1)}
-		has := r.byte()
-		if r.err == nil && (has == 0 || has&^(sessionHasOpen|sessionHasClosing) != 0) {
+		has := r.Byte()
+		if r.Err() == nil && (has == 0 || has&^(sessionHasOpen|sessionHasClosing) != 0) {
 			r.failf("session window state has bad session flags %d", has)
 		}
-		if r.err == nil && has&sessionHasClosing != 0 && w.latency == 0 {
+		if r.Err() == nil && has&sessionHasClosing != 0 && w.latency == 0 {
 			r.failf("session window state holds a closing session but the window allows no latency")
 		}
 		if has&sessionHasClosing != 0 {
@@ -80,7 +82,7 @@ func (w *Session[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 		if has&sessionHasOpen != 0 {
 			k.open = w.readSession(r, c, k, 0)
 		}
-		if r.err != nil {
+		if r.Err() != nil {
 			break
 		}
 		w.keyOf(r, k)
@@ -90,8 +92,8 @@ func (w *Session[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 		keys[k.key] = k
 		order = append(order, k)
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	for _, s := range w.timers {
 		w.release(s)
@@ -107,18 +109,18 @@ func (w *Session[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 			w.pushTimer(k.open)
 		}
 	}
-	return r.b, nil
+	return r.Rest(), nil
 }
 
 // readSession decodes one session of k; its deadline is end + latency.
 func (w *Session[T, K]) readSession(r *stateReader, c Codec[T], k *sessionKey[T, K], latency int64) *session[T, K] {
-	start := r.varint()
-	end := r.varint()
+	start := r.Int()
+	end := r.Int()
 	events := readEvents(r, c)
-	if r.err == nil && len(events) == 0 {
+	if r.Err() == nil && len(events) == 0 {
 		r.failf("session window state holds an empty session")
 	}
-	if r.err != nil {
+	if r.Err() != nil {
 		return nil
 	}
 	return &session[T, K]{owner: k, start: start, end: end, deadline: addSat(end, latency), events: events}

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // Sort is `sort(n, attr [, order], …)` (§3.3): it holds the n best events
 // in cmp order and expires the last one when it holds more.
@@ -60,7 +63,7 @@ func (w *Sort[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagSort)
-	dst = appendInt(dst, int64(w.n))
+	dst = snap.AppendInt(dst, int64(w.n))
 	return appendEvents(dst, w.held, c), nil
 }
 
@@ -70,18 +73,18 @@ func (w *Sort[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagSort)
 	r.param(tagSort, "length", int64(w.n))
 	held := readEvents(r, c)
-	if r.err == nil && len(held) > w.n {
+	if r.Err() == nil && len(held) > w.n {
 		r.failf("sort window state holds %d events, more than its limit %d", len(held), w.n)
 	}
-	for i := 1; r.err == nil && i < len(held); i++ {
+	for i := 1; r.Err() == nil && i < len(held); i++ {
 		if w.cmp(held[i-1].Data, held[i].Data) > 0 {
 			r.failf("sort window state is not in the window's order")
 		}
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	clear(w.held)
 	w.held = append(w.held[:0], held...)
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,12 +1,11 @@
 package window
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
 
 	"eventflux/runtime"
+	"eventflux/runtime/snap"
 )
 
 // Codec encodes and decodes one event payload of type T. Read returns the
@@ -75,10 +74,7 @@ var tagNames = [tagEnd]string{
 	tagCron:              "cron",
 }
 
-var (
-	errTruncated = errors.New("window: snapshot state is truncated")
-	errNoCodec   = errors.New("window: snapshot codec lacks Append or Read")
-)
+var errNoCodec = errors.New("window: snapshot codec lacks Append or Read")
 
 func (c Codec[T]) check() error {
 	if c.Append == nil || c.Read == nil {
@@ -89,34 +85,14 @@ func (c Codec[T]) check() error {
 
 func appendHeader(dst []byte, tag byte) []byte { return append(dst, tag, stateVersion) }
 
-func appendInt(dst []byte, v int64) []byte { return binary.AppendVarint(dst, v) }
-
-func appendCount(dst []byte, n int) []byte { return binary.AppendUvarint(dst, uint64(n)) }
-
-func appendBool(dst []byte, b bool) []byte {
-	if b {
-		return append(dst, 1)
-	}
-	return append(dst, 0)
-}
-
-func appendString(dst []byte, s string) []byte {
-	dst = appendCount(dst, len(s))
-	return append(dst, s...)
-}
-
-func appendFloat(dst []byte, f float64) []byte {
-	return binary.LittleEndian.AppendUint64(dst, math.Float64bits(f))
-}
-
 // appendEvent writes a held event's timestamp and payload. The kind is not
 // written: held events are CURRENT and every output sets its own kind.
 func appendEvent[T any](dst []byte, e runtime.Event[T], c Codec[T]) []byte {
-	return c.Append(appendInt(dst, e.Ts), e.Data)
+	return c.Append(snap.AppendInt(dst, e.Ts), e.Data)
 }
 
 func appendEvents[T any](dst []byte, evs []runtime.Event[T], c Codec[T]) []byte {
-	dst = appendCount(dst, len(evs))
+	dst = snap.AppendCount(dst, len(evs))
 	for _, e := range evs {
 		dst = appendEvent(dst, e, c)
 	}
@@ -126,7 +102,7 @@ func appendEvents[T any](dst []byte, evs []runtime.Event[T], c Codec[T]) []byte 
 // appendTimedEvents writes the events of a timed ring; their times are
 // recomputed on load.
 func appendTimedEvents[T any](dst []byte, held *ring[timed[T]], c Codec[T]) []byte {
-	dst = appendCount(dst, held.len())
+	dst = snap.AppendCount(dst, held.len())
 	for i := range held.len() {
 		dst = appendEvent(dst, held.at(i).ev, c)
 	}
@@ -138,32 +114,23 @@ func appendBatches[T any](dst []byte, b *batches[T], c Codec[T]) []byte {
 	return appendEvents(dst, b.cur, c)
 }
 
-// stateReader decodes a state; the first error sticks and later reads
-// return zero values, so decoders check err once at the end.
-type stateReader struct {
-	b   []byte
-	err error
-}
-
-func (r *stateReader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-}
+// stateReader decodes a window state: snap.Reader's primitives, whose
+// first error sticks, plus the window's own checks.
+type stateReader struct{ snap.Reader }
 
 func (r *stateReader) failf(format string, args ...any) {
-	r.fail(fmt.Errorf("window: "+format, args...))
+	r.Failf("window: "+format, args...)
 }
 
 // newStateReader checks the codec and the header (tag and version).
 func newStateReader[T any](src []byte, c Codec[T], tag byte) *stateReader {
-	r := &stateReader{b: src}
+	r := &stateReader{Reader: *snap.NewReader(src)}
 	if err := c.check(); err != nil {
-		r.fail(err)
+		r.Fail(err)
 		return r
 	}
-	got := r.byte()
-	if r.err != nil {
+	got := r.Byte()
+	if r.Err() != nil {
 		return r
 	}
 	if got != tag {
@@ -174,101 +141,24 @@ func newStateReader[T any](src []byte, c Codec[T], tag byte) *stateReader {
 		}
 		return r
 	}
-	if v := r.byte(); r.err == nil && v != stateVersion {
+	if v := r.Byte(); r.Err() == nil && v != stateVersion {
 		r.failf("%s window state has version %d, this build reads version %d", tagNames[tag], v, stateVersion)
 	}
 	return r
 }
 
-func (r *stateReader) byte() byte {
-	if r.err != nil {
-		return 0
-	}
-	if len(r.b) == 0 {
-		r.fail(errTruncated)
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *stateReader) bool() bool {
-	switch b := r.byte(); b {
-	case 0:
-		return false
-	case 1:
-		return true
-	default:
-		r.failf("snapshot state has bad boolean %d", b)
-		return false
-	}
-}
-
-func (r *stateReader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail(errTruncated)
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-// count reads an element count, bounded by the bytes left (every element
-// takes at least one byte) so a corrupt state cannot make the loader
-// allocate without limit.
-func (r *stateReader) count() int {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > uint64(len(r.b)-n) {
-		r.fail(errTruncated)
-		return 0
-	}
-	r.b = r.b[n:]
-	return int(v)
-}
-
-func (r *stateReader) str() string {
-	n := r.count()
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
-
-func (r *stateReader) float() float64 {
-	if r.err != nil {
-		return 0
-	}
-	if len(r.b) < 8 {
-		r.fail(errTruncated)
-		return 0
-	}
-	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
-	r.b = r.b[8:]
-	return f
-}
-
 // param checks a window parameter stored with the state: a snapshot of
 // length(3) does not fit length(2) (§12.2).
 func (r *stateReader) param(tag byte, name string, want int64) {
-	if got := r.varint(); r.err == nil && got != want {
+	if got := r.Int(); r.Err() == nil && got != want {
 		r.failf("snapshot of a %s window with %s %d does not fit one with %s %d", tagNames[tag], name, got, name, want)
 	}
 }
 
 // bounded reads a count of held events that the window caps at limit.
 func (r *stateReader) bounded(tag byte, what string, limit int) int {
-	n := r.count()
-	if r.err == nil && n > limit {
+	n := r.Count()
+	if r.Err() == nil && n > limit {
 		r.failf("%s window state holds %d %s, more than its limit %d", tagNames[tag], n, what, limit)
 		return 0
 	}
@@ -278,41 +168,41 @@ func (r *stateReader) bounded(tag byte, what string, limit int) int {
 // readPayload decodes one payload with the codec, wrapping its error.
 func readPayload[T any](r *stateReader, c Codec[T]) T {
 	var zero T
-	if r.err != nil {
+	if r.Err() != nil {
 		return zero
 	}
-	v, rest, err := c.Read(r.b)
+	v, rest, err := c.Read(r.Rest())
 	switch {
 	case err != nil:
-		r.fail(fmt.Errorf("window: snapshot payload: %w", err))
+		r.Fail(fmt.Errorf("window: snapshot payload: %w", err))
 		return zero
-	case len(rest) > len(r.b):
+	case len(rest) > len(r.Rest()):
 		r.failf("snapshot payload codec returned more bytes than it was given")
 		return zero
 	}
-	r.b = rest
+	r.SetRest(rest)
 	return v
 }
 
 // readEvent decodes a held event; it comes back CURRENT, as it arrived.
 func readEvent[T any](r *stateReader, c Codec[T]) runtime.Event[T] {
-	ts := r.varint()
+	ts := r.Int()
 	data := readPayload(r, c)
-	if r.err != nil {
+	if r.Err() != nil {
 		return runtime.Event[T]{}
 	}
 	return runtime.Event[T]{Ts: ts, Kind: runtime.Current, Data: data}
 }
 
 func readEvents[T any](r *stateReader, c Codec[T]) []runtime.Event[T] {
-	n := r.count()
+	n := r.Count()
 	if n == 0 {
 		return nil
 	}
 	evs := make([]runtime.Event[T], 0, n)
 	for range n {
 		e := readEvent(r, c)
-		if r.err != nil {
+		if r.Err() != nil {
 			return nil
 		}
 		evs = append(evs, e)
@@ -332,7 +222,7 @@ func readTimedEvents[T any](r *stateReader, c Codec[T], tag byte, n int, ordered
 	var held ring[timed[T]]
 	for i := range n {
 		e := readEvent(r, c)
-		if r.err != nil {
+		if r.Err() != nil {
 			return ring[timed[T]]{}
 		}
 		at, ok := timeOf(e)

@@ -2,7 +2,6 @@ package window
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"reflect"
@@ -10,23 +9,24 @@ import (
 	"testing"
 
 	"eventflux/runtime"
+	"eventflux/runtime/snap"
 )
 
 // itemCodec is the test payload codec: v, x and null.
 func itemCodec() Codec[item] {
 	return Codec[item]{
 		Append: func(dst []byte, it item) []byte {
-			dst = binary.AppendVarint(dst, int64(it.v))
-			dst = binary.AppendVarint(dst, it.x)
-			return appendBool(dst, it.null)
+			dst = snap.AppendInt(dst, int64(it.v))
+			dst = snap.AppendInt(dst, it.x)
+			return snap.AppendBool(dst, it.null)
 		},
 		Read: func(src []byte) (item, []byte, error) {
-			r := stateReader{b: src}
-			v, x, null := r.varint(), r.varint(), r.bool()
-			if r.err != nil {
-				return item{}, src, r.err
+			r := snap.NewReader(src)
+			v, x, null := r.Int(), r.Int(), r.Bool()
+			if r.Err() != nil {
+				return item{}, src, r.Err()
 			}
-			return item{v: int(v), x: x, null: null}, r.b, nil
+			return item{v: int(v), x: x, null: null}, r.Rest(), nil
 		},
 	}
 }
@@ -352,7 +352,7 @@ func TestSnapshotWrongParametersFail(t *testing.T) {
 func TestSnapshotStateThatDoesNotFitFails(t *testing.T) {
 	codec := itemCodec()
 	header := func(tag byte, rest ...byte) []byte { return append([]byte{tag, stateVersion}, rest...) }
-	ev := func(ts int64, v int) []byte { return codec.Append(appendInt(nil, ts), item{v: v}) }
+	ev := func(ts int64, v int) []byte { return codec.Append(snap.AppendInt(nil, ts), item{v: v}) }
 	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 	key := func(it item) int { return it.v / 10 }
 	tests := []struct {
@@ -365,44 +365,44 @@ func TestSnapshotStateThatDoesNotFitFails(t *testing.T) {
 		{"zero tag", NewLength[item](2), []byte{0, 1}, "unknown window tag 0"},
 		{"future version", NewLength[item](2), []byte{tagLength, 9}, "length window state has version 9, this build reads version 1"},
 		{"length over n", NewLength[item](1),
-			cat(header(tagLength), appendInt(nil, 1), appendCount(nil, 2), ev(1, 1), ev(2, 2)), "holds 2 events, more than its limit 1"},
+			cat(header(tagLength), snap.AppendInt(nil, 1), snap.AppendCount(nil, 2), ev(1, 1), ev(2, 2)), "holds 2 events, more than its limit 1"},
 		{"full lengthBatch", NewLengthBatch[item](1),
-			cat(header(tagLengthBatch), appendInt(nil, 1), appendCount(nil, 0), appendCount(nil, 1), ev(1, 1)), "full unflushed batch"},
+			cat(header(tagLengthBatch), snap.AppendInt(nil, 1), snap.AppendCount(nil, 0), snap.AppendCount(nil, 1), ev(1, 1)), "full unflushed batch"},
 		{"time out of order", NewTime[item](10),
-			cat(header(tagTime), appendInt(nil, 10), appendCount(nil, 2), ev(5, 1), ev(4, 2)), "out of time order"},
+			cat(header(tagTime), snap.AppendInt(nil, 10), snap.AppendCount(nil, 2), ev(5, 1), ev(4, 2)), "out of time order"},
 		{"bad boolean", NewTimeBatch[item](10),
-			cat(header(tagTimeBatch), appendInt(nil, 10), []byte{7}), "bad boolean 7"},
+			cat(header(tagTimeBatch), snap.AppendInt(nil, 10), []byte{7}), "bad boolean byte 7"},
 		{"batch before grid", NewTimeBatch[item](10),
-			cat(header(tagTimeBatch), appendInt(nil, 10), []byte{0}, appendInt(nil, 0), appendCount(nil, 0), appendCount(nil, 1), ev(1, 1)), "before its grid started"},
+			cat(header(tagTimeBatch), snap.AppendInt(nil, 10), []byte{0}, snap.AppendInt(nil, 0), snap.AppendCount(nil, 0), snap.AppendCount(nil, 1), ev(1, 1)), "before its grid started"},
 		{"NULL external time", NewExternalTime(itemX, 10),
-			cat(header(tagExternalTime), appendInt(nil, 10), appendCount(nil, 1), codec.Append(appendInt(nil, 1), item{null: true})), "event without a time"},
+			cat(header(tagExternalTime), snap.AppendInt(nil, 10), snap.AppendCount(nil, 1), codec.Append(snap.AppendInt(nil, 1), item{null: true})), "event without a time"},
 		{"unsorted sort", NewSort(2, asc),
-			cat(header(tagSort), appendInt(nil, 2), appendCount(nil, 2), ev(1, 5), ev(2, 3)), "not in the window's order"},
+			cat(header(tagSort), snap.AppendInt(nil, 2), snap.AppendCount(nil, 2), ev(1, 5), ev(2, 3)), "not in the window's order"},
 		{"unique duplicate key", NewUnique(key),
-			cat(header(tagUnique), appendCount(nil, 2), ev(1, 11), ev(2, 12)), "two entries with the same key"},
+			cat(header(tagUnique), snap.AppendCount(nil, 2), ev(1, 11), ev(2, 12)), "two entries with the same key"},
 		{"firstUnique duplicate key", NewFirstUnique(key),
-			cat(header(tagFirstUnique), appendCount(nil, 2), codec.Append(nil, item{v: 11}), codec.Append(nil, item{v: 12})), "two events with the same key"},
+			cat(header(tagFirstUnique), snap.AppendCount(nil, 2), codec.Append(nil, item{v: 11}), codec.Append(nil, item{v: 12})), "two events with the same key"},
 		{"frequent zero count", NewFrequent(2, key),
-			cat(header(tagFrequent), appendInt(nil, 2), appendCount(nil, 1), appendInt(nil, 0), ev(1, 1)), "counted 0 times"},
+			cat(header(tagFrequent), snap.AppendInt(nil, 2), snap.AppendCount(nil, 1), snap.AppendInt(nil, 0), ev(1, 1)), "counted 0 times"},
 		{"frequent over k", NewFrequent(1, key),
-			cat(header(tagFrequent), appendInt(nil, 1), appendCount(nil, 2), appendInt(nil, 1), ev(1, 1), appendInt(nil, 1), ev(1, 21)), "holds 2 keys, more than its limit 1"},
+			cat(header(tagFrequent), snap.AppendInt(nil, 1), snap.AppendCount(nil, 2), snap.AppendInt(nil, 1), ev(1, 1), snap.AppendInt(nil, 1), ev(1, 21)), "holds 2 keys, more than its limit 1"},
 		{"lossy more keys than events", NewLossyFrequent(0.3, 0.1, key),
-			cat(header(tagLossyFrequent), appendFloat(nil, 0.19999999999999998), appendInt(nil, 10), appendInt(nil, 0), appendCount(nil, 1),
-				appendInt(nil, 1), appendInt(nil, 0), []byte{1}, ev(1, 1)), "holds 1 keys after 0 events"},
+			cat(header(tagLossyFrequent), snap.AppendFloat(nil, 0.19999999999999998), snap.AppendInt(nil, 10), snap.AppendInt(nil, 0), snap.AppendCount(nil, 1),
+				snap.AppendInt(nil, 1), snap.AppendInt(nil, 0), []byte{1}, ev(1, 1)), "holds 1 keys after 0 events"},
 		{"session empty", NewSession(100, key, 0),
-			cat(header(tagSession), appendInt(nil, 100), appendInt(nil, 0), appendCount(nil, 1), []byte{sessionHasOpen},
-				appendInt(nil, 0), appendInt(nil, 100), appendCount(nil, 0)), "empty session"},
+			cat(header(tagSession), snap.AppendInt(nil, 100), snap.AppendInt(nil, 0), snap.AppendCount(nil, 1), []byte{sessionHasOpen},
+				snap.AppendInt(nil, 0), snap.AppendInt(nil, 100), snap.AppendCount(nil, 0)), "empty session"},
 		{"session closing without latency", NewSession(100, key, 0),
-			cat(header(tagSession), appendInt(nil, 100), appendInt(nil, 0), appendCount(nil, 1), []byte{sessionHasClosing}), "allows no latency"},
+			cat(header(tagSession), snap.AppendInt(nil, 100), snap.AppendInt(nil, 0), snap.AppendCount(nil, 1), []byte{sessionHasClosing}), "allows no latency"},
 		{"session mixed keys", NewSession(100, key, 0),
-			cat(header(tagSession), appendInt(nil, 100), appendInt(nil, 0), appendCount(nil, 1), []byte{sessionHasOpen},
-				appendInt(nil, 0), appendInt(nil, 100), appendCount(nil, 2), ev(0, 11), ev(0, 21)), "events of different keys"},
+			cat(header(tagSession), snap.AppendInt(nil, 100), snap.AppendInt(nil, 0), snap.AppendCount(nil, 1), []byte{sessionHasOpen},
+				snap.AppendInt(nil, 0), snap.AppendInt(nil, 100), snap.AppendCount(nil, 2), ev(0, 11), ev(0, 21)), "events of different keys"},
 		{"session duplicate key", NewSession(100, key, 0),
-			cat(header(tagSession), appendInt(nil, 100), appendInt(nil, 0), appendCount(nil, 2),
-				[]byte{sessionHasOpen}, appendInt(nil, 0), appendInt(nil, 100), appendCount(nil, 1), ev(0, 11),
-				[]byte{sessionHasOpen}, appendInt(nil, 0), appendInt(nil, 100), appendCount(nil, 1), ev(0, 12)), "same key twice"},
+			cat(header(tagSession), snap.AppendInt(nil, 100), snap.AppendInt(nil, 0), snap.AppendCount(nil, 2),
+				[]byte{sessionHasOpen}, snap.AppendInt(nil, 0), snap.AppendInt(nil, 100), snap.AppendCount(nil, 1), ev(0, 11),
+				[]byte{sessionHasOpen}, snap.AppendInt(nil, 0), snap.AppendInt(nil, 100), snap.AppendCount(nil, 1), ev(0, 12)), "same key twice"},
 		{"session bad flags", NewSession(100, key, 0),
-			cat(header(tagSession), appendInt(nil, 100), appendInt(nil, 0), appendCount(nil, 1), []byte{8}), "bad session flags 8"},
+			cat(header(tagSession), snap.AppendInt(nil, 100), snap.AppendInt(nil, 0), snap.AppendCount(nil, 1), []byte{8}), "bad session flags 8"},
 	}
 	for _, tt := range tests {
 		before, _ := tt.w.AppendState(nil, codec)

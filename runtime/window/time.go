@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // Time is `time(t)` (§3.3): each event is held until its timestamp + t.
 type Time[T any] struct {
@@ -48,7 +51,7 @@ func (w *Time[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagTime)
-	dst = appendInt(dst, w.t)
+	dst = snap.AppendInt(dst, w.t)
 	return appendTimedEvents(dst, &w.held, c), nil
 }
 
@@ -57,12 +60,12 @@ func (w *Time[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 func (w *Time[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagTime)
 	r.param(tagTime, "time", w.t)
-	held := readTimedEvents(r, c, tagTime, r.count(), true, w.expiry)
-	if r.err != nil {
-		return src, r.err
+	held := readTimedEvents(r, c, tagTime, r.Count(), true, w.expiry)
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.held = held
-	return r.b, nil
+	return r.Rest(), nil
 }
 
 func (w *Time[T]) expiry(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // TimeBatch is `timeBatch(t)` and `tumbling(t)` (§3.4): periods of t ms on
 // a grid aligned to the first event's timestamp, flushed at every boundary.
@@ -51,9 +54,9 @@ func (w *TimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagTimeBatch)
-	dst = appendInt(dst, w.t)
-	dst = appendBool(dst, w.started)
-	dst = appendInt(dst, w.next)
+	dst = snap.AppendInt(dst, w.t)
+	dst = snap.AppendBool(dst, w.started)
+	dst = snap.AppendInt(dst, w.next)
 	return appendBatches(dst, &w.b, c), nil
 }
 
@@ -62,15 +65,15 @@ func (w *TimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 func (w *TimeBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagTimeBatch)
 	r.param(tagTimeBatch, "period", w.t)
-	started := r.bool()
-	next := r.varint()
+	started := r.Bool()
+	next := r.Int()
 	b := readBatches(r, c)
-	if r.err == nil && !started && !b.empty() {
+	if r.Err() == nil && !started && !b.empty() {
 		r.failf("timeBatch window state holds events before its grid started")
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.started, w.next, w.b = started, next, b
-	return r.b, nil
+	return r.Rest(), nil
 }

@@ -1,6 +1,9 @@
 package window
 
-import "eventflux/runtime"
+import (
+	"eventflux/runtime"
+	"eventflux/runtime/snap"
+)
 
 // TimeLength is `timeLength(t, n)` (§0.2): events of the last t ms, at most
 // n of them; an event leaves on whichever limit it hits first.
@@ -58,8 +61,8 @@ func (w *TimeLength[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendHeader(dst, tagTimeLength)
-	dst = appendInt(dst, w.t)
-	dst = appendInt(dst, int64(w.n))
+	dst = snap.AppendInt(dst, w.t)
+	dst = snap.AppendInt(dst, int64(w.n))
 	return appendTimedEvents(dst, &w.held, c), nil
 }
 
@@ -70,11 +73,11 @@ func (w *TimeLength[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r.param(tagTimeLength, "length", int64(w.n))
 	n := r.bounded(tagTimeLength, "events", w.n)
 	held := readTimedEvents(r, c, tagTimeLength, n, true, w.expiry)
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.held = held
-	return r.b, nil
+	return r.Rest(), nil
 }
 
 func (w *TimeLength[T]) expiry(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

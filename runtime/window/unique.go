@@ -49,12 +49,12 @@ func (w *Unique[T, K]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
 	r := newStateReader(src, c, tagUnique)
 	held := readEvents(r, c)
 	index := make(map[K]int, len(held))
-	for i := 0; r.err == nil && i < len(held); i++ {
+	for i := 0; r.Err() == nil && i < len(held); i++ {
 		distinctKey(r, tagUnique, index, w.key(held[i].Data), i)
 	}
-	if r.err != nil {
-		return src, r.err
+	if r.Err() != nil {
+		return src, r.Err()
 	}
 	w.index, w.held = index, held
-	return r.b, nil
+	return r.Rest(), nil
 }
