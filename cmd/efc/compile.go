@@ -10,8 +10,6 @@ package main
 
 import (
 	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -20,28 +18,17 @@ import (
 )
 
 func runCompile(args []string, _ io.Reader, _, stderr io.Writer) int {
-	fs := newFlagSet("compile", stderr)
-	out := fs.String("o", "", "output executable (default: the app file's base name)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: efc compile app.sql [-o BIN]")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
-	if len(paths) != 1 {
-		fs.Usage()
-		return exitUsage
+	c := newCmdLine("compile", "efc compile app.sql [-o BIN]", stderr)
+	out := c.fs.String("o", "", "output executable (default: the app file's base name)")
+	path, code, ok := c.parseApp(args)
+	if !ok {
+		return code
 	}
 	bin := *out
 	if bin == "" {
-		bin = strings.TrimSuffix(filepath.Base(paths[0]), filepath.Ext(paths[0]))
+		bin = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	files, code := generateFile("compile", paths[0], "app", stderr)
+	files, code := c.generate(path, "app")
 	if files == nil {
 		return code
 	}
@@ -49,9 +36,9 @@ func runCompile(args []string, _ io.Reader, _, stderr io.Writer) int {
 	if _, err := gobuild.Build(prog, bin); err != nil {
 		var be *gobuild.Error
 		if errors.As(err, &be) {
-			fmt.Fprintf(stderr, "efc compile: the generated code of %s does not build (a code generator bug):\n%v\n", paths[0], err)
+			c.failf("the generated code of %s does not build (a code generator bug):\n%v", path, err)
 		} else {
-			fmt.Fprintf(stderr, "efc compile: %v\n", err)
+			c.failf("%v", err)
 		}
 		return exitFail
 	}

@@ -9,11 +9,8 @@ package main
 // file:line:col, is printed), 2 on a usage error.
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"eventflux/runtime/driver"
 )
@@ -22,30 +19,18 @@ import (
 const runName = "efc run"
 
 func runRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("run", stderr)
+	c := newCmdLine("run", "efc run [--playback] [--collect S1,S2] app.sql   (events as JSON lines on stdin)", stderr)
 	opts := driver.Options{Name: runName}
-	opts.AddFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: efc run [--playback] [--collect S1,S2] app.sql   (events as JSON lines on stdin)")
-		fs.PrintDefaults()
+	opts.AddFlags(c.fs)
+	path, code, ok := c.parseApp(args)
+	if !ok {
+		return code
 	}
-	paths, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
-	if len(paths) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	src, err := os.ReadFile(paths[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "efc run: %v\n", err)
+	src, ok := c.readApp(path)
+	if !ok {
 		return exitFail
 	}
-	app, err := interpBuild(paths[0], string(src))
+	app, err := interpBuild(path, src)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFail

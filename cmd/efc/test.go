@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,41 +19,34 @@ const defaultDisputes = "testdata/conformance-disputes.txt"
 // suite ran, whatever the results (unless --strict and a non-stretch case
 // failed: 1), 1 when it could not run, 2 on a usage error.
 func runTest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("test", stderr)
+	c := newCmdLine("test", "efc test [flags] PATH...   (case files, or folders of *.json case files)", stderr)
 	var names []string
 	for _, b := range backends {
 		names = append(names, b.name)
 	}
-	backendFlag := fs.String("backend", "interp", "backend to run: "+strings.Join(names, ", ")+" or all")
-	runFlag := fs.String("run", "", "run only the cases whose name or file.json/name matches this regular expression")
-	verbose := fs.Bool("v", false, "print every failing case in full: app, steps, expectations, recorded events, reason")
-	jsonOut := fs.Bool("json", false, "print one JSON object per backend on stdout and nothing else")
-	disputesFlag := fs.String("disputes", "", "disputes file (default "+defaultDisputes+" when it exists)")
-	strict := fs.Bool("strict", false, "exit 1 when a non-stretch case failed")
-	timeout := fs.Duration("timeout", conformance.DefaultTimeout, "time limit of one case")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: efc test [flags] PATH...   (case files, or folders of *.json case files)")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
+	backendFlag := c.fs.String("backend", "interp", "backend to run: "+strings.Join(names, ", ")+" or all")
+	runFlag := c.fs.String("run", "", "run only the cases whose name or file.json/name matches this regular expression")
+	verbose := c.fs.Bool("v", false, "print every failing case in full: app, steps, expectations, recorded events, reason")
+	jsonOut := c.fs.Bool("json", false, "print one JSON object per backend on stdout and nothing else")
+	disputesFlag := c.fs.String("disputes", "", "disputes file (default "+defaultDisputes+" when it exists)")
+	strict := c.fs.Bool("strict", false, "exit 1 when a non-stretch case failed")
+	timeout := c.fs.Duration("timeout", conformance.DefaultTimeout, "time limit of one case")
+	paths, code, ok := c.parse(args)
+	if !ok {
+		return code
 	}
 	fail := func(code int, format string, a ...any) int {
-		fmt.Fprintf(stderr, "efc test: "+format+"\n", a...)
+		c.failf(format, a...)
 		return code
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return fail(exitUsage, "no case file or folder given")
+		return c.usageError("no case file or folder given")
 	}
 	if *timeout <= 0 {
 		return fail(exitUsage, "--timeout must be positive")
 	}
 	opts := suiteOptions{Options: conformance.Options{Timeout: *timeout}, FilterText: *runFlag}
+	var err error
 	if *runFlag != "" {
 		if opts.Filter, err = regexp.Compile(*runFlag); err != nil {
 			return fail(exitUsage, "--run: %v", err)
