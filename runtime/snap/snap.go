@@ -93,54 +93,52 @@ func (r *Reader) Count() int {
 	return int(n)
 }
 
-func (r *Reader) Float() float64 {
+// take consumes the next n bytes; false after an error or when fewer are
+// left.
+func (r *Reader) take(n int) ([]byte, bool) {
 	if r.err != nil {
-		return 0
+		return nil, false
 	}
-	if len(r.b) < 8 {
+	if len(r.b) < n {
 		r.Fail(ErrTruncated)
+		return nil, false
+	}
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b, true
+}
+
+func (r *Reader) Float() float64 {
+	b, ok := r.take(8)
+	if !ok {
 		return 0
 	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
-	r.b = r.b[8:]
-	return v
+	return math.Float64frombits(binary.LittleEndian.Uint64(b))
 }
 
 func (r *Reader) Float32() float32 {
-	if r.err != nil {
+	b, ok := r.take(4)
+	if !ok {
 		return 0
 	}
-	if len(r.b) < 4 {
-		r.Fail(ErrTruncated)
-		return 0
-	}
-	v := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
-	r.b = r.b[4:]
-	return v
+	return math.Float32frombits(binary.LittleEndian.Uint32(b))
 }
 
 // Byte reads one raw byte (a tag or a version).
 func (r *Reader) Byte() byte {
-	if r.err != nil {
+	b, ok := r.take(1)
+	if !ok {
 		return 0
 	}
-	if len(r.b) == 0 {
-		r.Fail(ErrTruncated)
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
+	return b[0]
 }
 
 func (r *Reader) String() string {
-	n := r.Count()
-	if r.err != nil {
+	b, ok := r.take(r.Count())
+	if !ok {
 		return ""
 	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
+	return string(b)
 }
 
 func (r *Reader) Bool() bool {
