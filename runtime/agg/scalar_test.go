@@ -25,11 +25,30 @@ type result[T any] struct {
 func val[T any](v T) result[T] { return result[T]{v: v} }
 func null[T any]() result[T]   { return result[T]{null: true} }
 
-type nullable[T any] interface {
+// updatable is what every step drives; nullable adds the checked value.
+type updatable[T any] interface {
 	Add(T)
 	Remove(T)
 	Reset()
+}
+
+type nullable[T any] interface {
+	updatable[T]
 	Value() (T, bool)
+}
+
+// applyTo performs the step on each aggregator.
+func (o op[T]) applyTo(aggs ...updatable[T]) {
+	for _, a := range aggs {
+		switch o.kind {
+		case '+':
+			a.Add(o.v)
+		case '-':
+			a.Remove(o.v)
+		default:
+			a.Reset()
+		}
+	}
 }
 
 // runNullable applies ops one by one and checks Value() after each.
@@ -39,14 +58,7 @@ func runNullable[T comparable](t *testing.T, a nullable[T], ops []op[T], want []
 		t.Fatalf("test table: %d ops, %d results", len(ops), len(want))
 	}
 	for i, o := range ops {
-		switch o.kind {
-		case '+':
-			a.Add(o.v)
-		case '-':
-			a.Remove(o.v)
-		default:
-			a.Reset()
-		}
+		o.applyTo(a)
 		got, ok := a.Value()
 		if want[i].null {
 			if ok {
@@ -148,14 +160,7 @@ func TestAvgInt(t *testing.T) {
 	want := []result[float64]{val(1.0), val(1.5), val(7.0 / 3), val(3.0), val(4.0), null[float64](), val(-3.0), null[float64]()}
 	var a AvgInt
 	for i, o := range ops {
-		switch o.kind {
-		case '+':
-			a.Add(o.v)
-		case '-':
-			a.Remove(o.v)
-		default:
-			a.Reset()
-		}
+		o.applyTo(&a)
 		got, ok := a.Value()
 		if want[i].null != !ok || ok && got != want[i].v {
 			t.Fatalf("step %d: got %v (ok=%v), want %+v", i, got, ok, want[i])
@@ -223,14 +228,7 @@ func TestStdDev(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var s StdDev
 			for i, st := range tt.steps {
-				switch st.o.kind {
-				case '+':
-					s.Add(st.o.v)
-				case '-':
-					s.Remove(st.o.v)
-				default:
-					s.Reset()
-				}
+				st.o.applyTo(&s)
 				got, ok := s.Value()
 				if st.null {
 					if ok {
@@ -281,17 +279,7 @@ func TestAndOr(t *testing.T) {
 	var a And
 	var o Or
 	for i, s := range steps {
-		switch s.o.kind {
-		case '+':
-			a.Add(s.o.v)
-			o.Add(s.o.v)
-		case '-':
-			a.Remove(s.o.v)
-			o.Remove(s.o.v)
-		default:
-			a.Reset()
-			o.Reset()
-		}
+		s.o.applyTo(&a, &o)
 		if a.Value() != s.and || o.Value() != s.or {
 			t.Fatalf("step %d (%c %v): and=%v or=%v, want and=%v or=%v", i, s.o.kind, s.o.v, a.Value(), o.Value(), s.and, s.or)
 		}
