@@ -1,9 +1,6 @@
 package window
 
-import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
-)
+import "eventflux/runtime"
 
 // Delay is `delay(t)` (§3.6): each event is released t ms after its
 // timestamp as a CURRENT event stamped with the release time.
@@ -44,24 +41,16 @@ func (w *Delay[T]) Fire(now int64, emit runtime.Emit[T]) {
 
 // AppendState writes t and the held events in release order.
 func (w *Delay[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
-	if err := c.check(); err != nil {
-		return dst, err
-	}
-	dst = appendHeader(dst, tagDelay)
-	dst = snap.AppendInt(dst, w.t)
-	return appendTimedEvents(dst, &w.held, c), nil
+	return w.state().appendState(dst, c)
 }
 
 // LoadState replaces the delay queue; release times are recomputed.
 func (w *Delay[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
-	r := newStateReader(src, c, tagDelay)
-	r.param(tagDelay, "delay", w.t)
-	held := readTimedEvents(r, c, tagDelay, r.Count(), true, w.release)
-	if r.Err() != nil {
-		return src, r.Err()
-	}
-	w.held = held
-	return r.Rest(), nil
+	return w.state().loadState(src, c)
+}
+
+func (w *Delay[T]) state() timedState[T] {
+	return timedState[T]{tag: tagDelay, param: "delay", t: w.t, held: &w.held, ordered: true, timeOf: w.release}
 }
 
 func (w *Delay[T]) release(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

@@ -1,9 +1,6 @@
 package window
 
-import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
-)
+import "eventflux/runtime"
 
 // ExternalTime is `externalTime(tsAttr, t)` (§3.3): a time window whose
 // clock is the tsAttr value of the arriving events; it has no timers.
@@ -50,25 +47,17 @@ func (w *ExternalTime[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.
 // AppendState writes t and the held events in arrival order; their
 // attribute times are recomputed with ts on load.
 func (w *ExternalTime[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
-	if err := c.check(); err != nil {
-		return dst, err
-	}
-	dst = appendHeader(dst, tagExternalTime)
-	dst = snap.AppendInt(dst, w.t)
-	return appendTimedEvents(dst, &w.held, c), nil
+	return w.state().appendState(dst, c)
 }
 
 // LoadState replaces the held events; one whose attribute is NULL cannot
 // have been held and fails the load.
 func (w *ExternalTime[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
-	r := newStateReader(src, c, tagExternalTime)
-	r.param(tagExternalTime, "time", w.t)
-	held := readTimedEvents(r, c, tagExternalTime, r.Count(), false, w.attrTime)
-	if r.Err() != nil {
-		return src, r.Err()
-	}
-	w.held = held
-	return r.Rest(), nil
+	return w.state().loadState(src, c)
+}
+
+func (w *ExternalTime[T]) state() timedState[T] {
+	return timedState[T]{tag: tagExternalTime, param: "time", t: w.t, held: &w.held, ordered: false, timeOf: w.attrTime}
 }
 
 func (w *ExternalTime[T]) attrTime(e runtime.Event[T]) (int64, bool) { return w.ts(e.Data) }

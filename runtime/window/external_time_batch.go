@@ -1,9 +1,6 @@
 package window
 
-import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
-)
+import "eventflux/runtime"
 
 // ExternalTimeBatch is `externalTimeBatch(tsAttr, t)` (§3.4): periods of t
 // measured on the tsAttr value, flushed when a later event arrives.
@@ -58,29 +55,14 @@ func (w *ExternalTimeBatch[T]) Arrive(now int64, in []runtime.Event[T], emit run
 // AppendState writes t, whether the first event fixed the grid, the
 // current period's start and both batches.
 func (w *ExternalTimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
-	if err := c.check(); err != nil {
-		return dst, err
-	}
-	dst = appendHeader(dst, tagExternalTimeBatch)
-	dst = snap.AppendInt(dst, w.t)
-	dst = snap.AppendBool(dst, w.started)
-	dst = snap.AppendInt(dst, w.start)
-	return appendBatches(dst, &w.b, c), nil
+	return w.state().appendState(dst, c)
 }
 
 // LoadState replaces the grid and the batches.
 func (w *ExternalTimeBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
-	r := newStateReader(src, c, tagExternalTimeBatch)
-	r.param(tagExternalTimeBatch, "period", w.t)
-	started := r.Bool()
-	start := r.Int()
-	b := readBatches(r, c)
-	if r.Err() == nil && !started && !b.empty() {
-		r.failf("externalTimeBatch window state holds events before its grid started")
-	}
-	if r.Err() != nil {
-		return src, r.Err()
-	}
-	w.started, w.start, w.b = started, start, b
-	return r.Rest(), nil
+	return w.state().loadState(src, c)
+}
+
+func (w *ExternalTimeBatch[T]) state() gridState[T] {
+	return gridState[T]{tag: tagExternalTimeBatch, t: w.t, started: &w.started, at: &w.start, b: &w.b}
 }

@@ -1,9 +1,6 @@
 package window
 
-import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
-)
+import "eventflux/runtime"
 
 // Time is `time(t)` (§3.3): each event is held until its timestamp + t.
 type Time[T any] struct {
@@ -47,25 +44,17 @@ func (w *Time[T]) Fire(now int64, emit runtime.Emit[T]) {
 // AppendState writes t and the held events in expiry order; the expiry
 // deadlines are recomputed from the timestamps on load.
 func (w *Time[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
-	if err := c.check(); err != nil {
-		return dst, err
-	}
-	dst = appendHeader(dst, tagTime)
-	dst = snap.AppendInt(dst, w.t)
-	return appendTimedEvents(dst, &w.held, c), nil
+	return w.state().appendState(dst, c)
 }
 
 // LoadState replaces the held events; NextDeadline is then the earliest
 // restored expiry.
 func (w *Time[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
-	r := newStateReader(src, c, tagTime)
-	r.param(tagTime, "time", w.t)
-	held := readTimedEvents(r, c, tagTime, r.Count(), true, w.expiry)
-	if r.Err() != nil {
-		return src, r.Err()
-	}
-	w.held = held
-	return r.Rest(), nil
+	return w.state().loadState(src, c)
+}
+
+func (w *Time[T]) state() timedState[T] {
+	return timedState[T]{tag: tagTime, param: "time", t: w.t, held: &w.held, ordered: true, timeOf: w.expiry}
 }
 
 func (w *Time[T]) expiry(e runtime.Event[T]) (int64, bool) { return addSat(e.Ts, w.t), true }

@@ -1,9 +1,6 @@
 package window
 
-import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
-)
+import "eventflux/runtime"
 
 // TimeBatch is `timeBatch(t)` and `tumbling(t)` (§3.4): periods of t ms on
 // a grid aligned to the first event's timestamp, flushed at every boundary.
@@ -50,30 +47,15 @@ func (w *TimeBatch[T]) Fire(now int64, emit runtime.Emit[T]) {
 // AppendState writes t, whether the grid has started, the next boundary
 // and both batches.
 func (w *TimeBatch[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
-	if err := c.check(); err != nil {
-		return dst, err
-	}
-	dst = appendHeader(dst, tagTimeBatch)
-	dst = snap.AppendInt(dst, w.t)
-	dst = snap.AppendBool(dst, w.started)
-	dst = snap.AppendInt(dst, w.next)
-	return appendBatches(dst, &w.b, c), nil
+	return w.state().appendState(dst, c)
 }
 
 // LoadState replaces the grid and the batches; NextDeadline is then the
 // restored boundary.
 func (w *TimeBatch[T]) LoadState(src []byte, c Codec[T]) ([]byte, error) {
-	r := newStateReader(src, c, tagTimeBatch)
-	r.param(tagTimeBatch, "period", w.t)
-	started := r.Bool()
-	next := r.Int()
-	b := readBatches(r, c)
-	if r.Err() == nil && !started && !b.empty() {
-		r.failf("timeBatch window state holds events before its grid started")
-	}
-	if r.Err() != nil {
-		return src, r.Err()
-	}
-	w.started, w.next, w.b = started, next, b
-	return r.Rest(), nil
+	return w.state().loadState(src, c)
+}
+
+func (w *TimeBatch[T]) state() gridState[T] {
+	return gridState[T]{tag: tagTimeBatch, t: w.t, started: &w.started, at: &w.next, b: &w.b}
 }
