@@ -56,24 +56,14 @@ func (r *Reader) Err() error       { return r.err }
 func (r *Reader) Rest() []byte     { return r.b }
 func (r *Reader) SetRest(b []byte) { r.b = b }
 
-func (r *Reader) Int() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.Fail(ErrTruncated)
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
+func (r *Reader) Int() int64   { return readVarint(r, binary.Varint) }
+func (r *Reader) Uint() uint64 { return readVarint(r, binary.Uvarint) }
 
-func (r *Reader) Uint() uint64 {
+func readVarint[V int64 | uint64](r *Reader, decode func([]byte) (V, int)) V {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(r.b)
+	v, n := decode(r.b)
 	if n <= 0 {
 		r.Fail(ErrTruncated)
 		return 0
