@@ -156,6 +156,8 @@ func floatLit(f float64) jen.Code {
 		return jen.Qual("math", "Inf").Call(jen.Lit(1))
 	case math.IsInf(f, -1):
 		return jen.Qual("math", "Inf").Call(jen.Lit(-1))
+	case f == 0 && math.Signbit(f): // Go constants have no negative zero
+		return jen.Qual("math", "Copysign").Call(jen.Lit(0.0), jen.Lit(-1.0))
 	}
 	return jen.Lit(f)
 }
