@@ -9,6 +9,25 @@ import (
 // cast mirrors the interpreter's conversions (§2.3, §2.7) on Go types;
 // conversions that can fail go through runtime/fn and give NULL.
 func (s *scope) cast(e *plan.Cast) (val, error) {
+	res, err := s.convert(e)
+	if err == nil && len(res.temps) == 0 && isConstant(s, e.X) {
+		res.constant = true // a Go conversion of a constant is still a constant
+	}
+	return res, err
+}
+
+// isConstant reports a literal operand (after the optimizer's folding).
+func isConstant(s *scope, e plan.Expr) bool {
+	switch x := e.(type) {
+	case *plan.Const:
+		return true
+	case *plan.Cast:
+		return isConstant(s, x.X)
+	}
+	return false
+}
+
+func (s *scope) convert(e *plan.Cast) (val, error) {
 	x, err := s.expr(e.X)
 	if err != nil {
 		return val{}, err
