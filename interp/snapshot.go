@@ -216,4 +216,3 @@ func loadGroup(r *snap.Reader, g *group) {
 		r.SetRest(rest)
 	}
 }
-
