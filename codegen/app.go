@@ -40,7 +40,6 @@ func (g *generator) appType(queries []*queryGen) {
 		fields = append(fields,
 			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
 			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
-			jen.Id("one"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
 			jen.Id("cur"+t).Id(t))
 	}
 	f.Comment("App is the compiled application. It is not safe for concurrent use;")
@@ -99,10 +98,7 @@ func (g *generator) appType(queries []*queryGen) {
 			if q.stateless() {
 				one = append(one, jen.Id("a").Dot(q.name).Dot("one").Call(jen.Id("ts"), jen.Id("ev")))
 			} else {
-				one = append(one, jen.Block(
-					jen.Id("b").Op(":=").Append(jen.Id("a").Dot("one"+t).Index(jen.Empty(), jen.Lit(0)), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Op("*").Id("ev")})),
-					jen.Id("a").Dot("one"+t).Op("=").Id("b"),
-					jen.Id("a").Dot(q.name).Dot("receive").Call(jen.Id("b"))))
+				one = append(one, jen.Id("a").Dot(q.name).Dot("receiveOne").Call(jen.Id("ts"), jen.Id("ev")))
 			}
 		}
 		f.Commentf("deliver%sOne is deliver%s for a chunk of one event.", t, t)
@@ -111,12 +107,24 @@ func (g *generator) appType(queries []*queryGen) {
 			continue
 		}
 		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Id(t)).Block(
-			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
-			jen.Id("a").Dot("cur"+t).Op("=").Id("ev"), // a field: &ev would escape through the callbacks
-			jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)),
-			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
-		)
+		send := []jen.Code{jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts")))}
+		// Queries only read the event, so without subscribers &ev stays on
+		// the stack; a subscriber may keep its pointer, so with subscribers
+		// the event is copied into a field (&ev would escape and allocate).
+		var direct []jen.Code
+		for _, q := range readers[r] {
+			m := "receiveOne"
+			if q.stateless() {
+				m = "one"
+			}
+			direct = append(direct, jen.Id("a").Dot(q.name).Dot(m).Call(jen.Id("ts"), jen.Op("&").Id("ev")))
+		}
+		viaField := copyFields(path("a", "cur"+t), path("ev"), r)
+		viaField = append(viaField, jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)))
+		send = append(send,
+			jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaField...),
+			jen.Id("a").Dot("sched").Dot("FireDue").Call())
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Id(t)).Block(send...)
 		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t+"Batch").Params(jen.Id("ts").Int64(), jen.Id("evs").Index().Id(t)).Block(
 			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),

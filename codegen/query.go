@@ -175,6 +175,7 @@ func (qg *queryGen) emit() error {
 	if qg.proj != nil {
 		qf = append(qf, jen.Id("narrow").Index().Add(evT))
 	}
+	qf = append(qf, jen.Id("single").Index().Add(evT).Comment("receiveOne's chunk"))
 	if qg.stateless() {
 		qf = append(qf, jen.Id("row").Add(outT).Comment("the single-event path's output row"))
 	}
@@ -238,34 +239,59 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("win").Dot("Fire").Call(jen.Id("now"), jen.Id("q").Dot("emit")))
 	}
 
-	// receive: projection, pre-window filter and window.
-	var recv []jen.Code
-	srcEvT := evT
-	if qg.proj != nil {
-		srcEvT = jen.Qual(pkgRuntime, "Event").Types(jen.Id(qg.g.typeName(qg.srcRel)))
+	// receive and receiveOne narrow a chunk or a single event to what the
+	// window keeps (PruneColumns), then arrive runs the pre-window filter
+	// and the window. Events are built in place, field by field (see
+	// copyFields).
+	srcT := jen.Id(qg.g.typeName(qg.srcRel))
+	srcEvT := jen.Qual(pkgRuntime, "Event").Types(srcT)
+	fill := func(dst func() *jen.Statement, src func() *jen.Statement) []jen.Code {
+		if qg.proj == nil {
+			return copyFields(dst, src, qg.inRel)
+		}
 		srcFields := fieldNames(qg.srcRel)
-		d := jen.Dict{}
+		var out []jen.Code
 		var nulls jen.Code
 		for i, c := range qg.proj.Cols {
-			d[jen.Id(inFields[i])] = jen.Id("e").Dot("Data").Dot(srcFields[c])
-			bit := jen.Parens(jen.Id("e").Dot("Data").Dot("Nulls").Op(">>").Lit(c).Op("&").Lit(1)).Op("<<").Lit(i)
+			out = append(out, dst().Dot(inFields[i]).Op("=").Add(src().Dot(srcFields[c])))
+			bit := jen.Parens(src().Dot("Nulls").Op(">>").Lit(c).Op("&").Lit(1)).Op("<<").Lit(i)
 			if nulls == nil {
 				nulls = bit
 			} else {
 				nulls = jen.Add(nulls).Op("|").Add(bit)
 			}
 		}
-		d[jen.Id("Nulls")] = nulls
-		recv = append(recv,
-			jen.Id("narrow").Op(":=").Id("q").Dot("narrow").Index(jen.Empty(), jen.Lit(0)),
-			jen.For(jen.Id("i").Op(":=").Range().Id("src")).Block(
-				jen.Id("e").Op(":=").Op("&").Id("src").Index(jen.Id("i")),
-				jen.Id("narrow").Op("=").Append(jen.Id("narrow"), jen.Add(evT).Values(jen.Dict{
-					jen.Id("Ts"): jen.Id("e").Dot("Ts"), jen.Id("Kind"): jen.Id("e").Dot("Kind"), jen.Id("Data"): jen.Id(qg.inType).Values(d)}))),
-			jen.Id("q").Dot("narrow").Op("=").Id("narrow"),
-			jen.Id("chunk").Op(":=").Id("narrow"),
-		)
+		return append(out, dst().Dot("Nulls").Op("=").Add(nulls))
 	}
+	recv := []jen.Code{jen.Id("q").Dot("arrive").Call(jen.Id("src"))}
+	if qg.proj != nil {
+		loop := []jen.Code{
+			jen.Id("e").Op(":=").Op("&").Id("src").Index(jen.Id("i")),
+			jen.Id("narrow").Op("=").Append(jen.Id("narrow"), jen.Add(evT).Values(jen.Dict{jen.Id("Ts"): jen.Id("e").Dot("Ts"), jen.Id("Kind"): jen.Id("e").Dot("Kind")})),
+			jen.Id("d").Op(":=").Op("&").Id("narrow").Index(jen.Len(jen.Id("narrow")).Op("-").Lit(1)).Dot("Data"),
+		}
+		loop = append(loop, fill(path("d"), path("e", "Data"))...)
+		recv = []jen.Code{
+			jen.Id("narrow").Op(":=").Id("q").Dot("narrow").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("src")).Block(loop...),
+			jen.Id("q").Dot("narrow").Op("=").Id("narrow"),
+			jen.Id("q").Dot("arrive").Call(jen.Id("narrow")),
+		}
+	}
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("src").Index().Add(srcEvT)).Block(recv...)
+
+	one := []jen.Code{
+		jen.Id("b").Op(":=").Append(jen.Id("q").Dot("single").Index(jen.Empty(), jen.Lit(0)), jen.Add(evT).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts")})),
+		jen.Id("d").Op(":=").Op("&").Id("b").Index(jen.Lit(0)).Dot("Data"),
+	}
+	one = append(one, fill(path("d"), path("e"))...)
+	one = append(one, jen.Id("q").Dot("single").Op("=").Id("b"), jen.Id("q").Dot("arrive").Call(jen.Id("b")))
+	if !qg.stateless() { // a stateless query has one() instead
+		f.Commentf("receiveOne is receive for a chunk of one event.")
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(one...)
+	}
+
+	var arrive []jen.Code
 	if qg.pre != nil {
 		counter := 0
 		s := newScope(&exprCtx{g: qg.g, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
@@ -279,7 +305,7 @@ func (qg *queryGen) emit() error {
 		body = append(body, jen.If(truth(cond)).Block(jen.Id("kept").Op("=").Append(jen.Id("kept"), jen.Op("*").Id("ev"))))
 		body = append(body, silence(s)...)
 		body = append(body, jen.Id("_").Op("=").Id("in"))
-		recv = append(recv,
+		arrive = append(arrive,
 			jen.Id("kept").Op(":=").Id("q").Dot("pre").Index(jen.Empty(), jen.Lit(0)),
 			jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(body...),
 			jen.Id("q").Dot("pre").Op("=").Id("kept"),
@@ -287,15 +313,12 @@ func (qg *queryGen) emit() error {
 		)
 	}
 	if qg.win != nil {
-		recv = append(recv, jen.Id("q").Dot("win").Dot("Arrive").Call(jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(), jen.Id("chunk"), jen.Id("q").Dot("emit")))
+		arrive = append(arrive, jen.Id("q").Dot("win").Dot("Arrive").Call(jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(), jen.Id("chunk"), jen.Id("q").Dot("emit")))
 	} else {
-		recv = append(recv, jen.Id("q").Dot("afterWindow").Call(jen.Id("chunk")))
+		arrive = append(arrive, jen.Id("q").Dot("afterWindow").Call(jen.Id("chunk")))
 	}
-	param := "chunk"
-	if qg.proj != nil {
-		param = "src"
-	}
-	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id(param).Index().Add(srcEvT)).Block(recv...)
+	f.Commentf("arrive runs the pre-window filter and the window on a narrowed chunk.")
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("arrive").Params(jen.Id("chunk").Index().Add(evT)).Block(arrive...)
 
 	body, err := qg.selectorBody(inFields, outFields, groupT, keyT, candT)
 	if err != nil {
@@ -306,15 +329,23 @@ func (qg *queryGen) emit() error {
 
 	// write / writeLimited
 	target := "deliver" + qg.outType
-	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
-		jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
-		jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
-		jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
-			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
-				jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot("row")}))),
-		jen.Id("q").Dot("out").Op("=").Id("out"),
-		jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
-	)
+	if qg.g.readers[qg.outRel] == 0 {
+		// Only subscribers read the target: they get the rows where they are.
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("q").Dot("app").Dot("sub" + qg.outType)).Block(
+				jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+					jen.Id("fn").Call(jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Op("&").Id("rows").Index(jen.Id("i")).Dot("row")))))
+	} else {
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
+			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
+			jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
+					jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot("row")}))),
+			jen.Id("q").Dot("out").Op("=").Id("out"),
+			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
+		)
+	}
 	if qg.rate != nil {
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("writeLimited").Params(jen.Id("rows").Index().Add(rateRow)).Block(
 			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),

@@ -236,20 +236,21 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			}
 			s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
 		}
-		s.add(jen.Var().Id("row").Id(qg.outType))
+		// The candidate is built in place (see copyFields).
+		s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(jen.Dict{
+			jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")})))
+		s.add(jen.Id("c").Op(":=").Op("&").Id("q").Dot("cands").Index(jen.Len(jen.Id("q").Dot("cands")).Op("-").Lit(1)))
+		s.add(jen.Id("row").Op(":=").Op("&").Id("c").Dot("row"))
 		if err := qg.project(s, outFields); err != nil {
 			return err
 		}
-		cand := jen.Dict{jen.Id("row"): jen.Id("row"), jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")}
 		for i, k := range sel.OrderBy {
 			v, err := s.expr(k.Expr)
 			if err != nil {
 				return err
 			}
-			cand[jen.Id(fmt.Sprintf("o%d", i))] = v.V()
-			cand[jen.Id(fmt.Sprintf("on%d", i))] = v.N()
+			s.add(jen.List(jen.Id("c").Dot(fmt.Sprintf("o%d", i)), jen.Id("c").Dot(fmt.Sprintf("on%d", i))).Op("=").List(v.V(), v.N()))
 		}
-		s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(cand)))
 		return nil
 	}
 	// Deferred candidates: when no EXPIRED event can follow a CURRENT one

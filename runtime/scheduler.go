@@ -40,6 +40,12 @@ func (s *Scheduler) AdvanceTo(t int64) {
 		}
 		return
 	}
+	s.advanceTimed(t)
+}
+
+// advanceTimed is AdvanceTo with timer sources; kept apart so the stateless
+// fast path above inlines into every Send.
+func (s *Scheduler) advanceTimed(t int64) {
 	for {
 		src, d, ok := s.earliest()
 		if !ok || d > t {

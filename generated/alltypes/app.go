@@ -1208,7 +1208,8 @@ type q0Cand struct {
 //	PhysicalInsert: Echo
 type q0 struct {
 	app    *App
-	row    Echo // the single-event path's output row
+	single []runtime.Event[Readings] // receiveOne's chunk
+	row    Echo                      // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -1219,7 +1220,12 @@ type q0 struct {
 func (q *q0) init(a *App) {
 	q.app = a
 }
-func (q *q0) receive(chunk []runtime.Event[Readings]) {
+func (q *q0) receive(src []runtime.Event[Readings]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[Readings]) {
 	q.afterWindow(chunk)
 }
 
@@ -1238,7 +1244,13 @@ func (q *q0) afterWindow(chunk []runtime.Event[Readings]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row Echo
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -1269,29 +1281,16 @@ func (q *q0) afterWindow(chunk []runtime.Event[Readings]) {
 		} else {
 			row.Ok = in.Ok
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 	}
 	rows := q.cands
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subEcho {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Echo]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverEcho(out)
 }
 
 // one runs q0 on a single event (a chunk of one).
@@ -1385,7 +1384,8 @@ type q1Cand struct {
 //	PhysicalInsert: Derived
 type q1 struct {
 	app    *App
-	row    Derived // the single-event path's output row
+	single []runtime.Event[Readings] // receiveOne's chunk
+	row    Derived                   // the single-event path's output row
 	global q1Group
 	epoch  uint64
 	cands  []q1Cand
@@ -1396,7 +1396,12 @@ type q1 struct {
 func (q *q1) init(a *App) {
 	q.app = a
 }
-func (q *q1) receive(chunk []runtime.Event[Readings]) {
+func (q *q1) receive(src []runtime.Event[Readings]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q1) arrive(chunk []runtime.Event[Readings]) {
 	q.afterWindow(chunk)
 }
 
@@ -1419,7 +1424,13 @@ func (q *q1) afterWindow(chunk []runtime.Event[Readings]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row Derived
+		q.cands = append(q.cands, q1Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -1446,30 +1457,17 @@ func (q *q1) afterWindow(chunk []runtime.Event[Readings]) {
 		} else {
 			row.NotOk = !in.Ok
 		}
-		q.cands = append(q.cands, q1Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _ = b1, t2, ok3
 	}
 	rows := q.cands
 	q.write(rows)
 }
 func (q *q1) write(rows []q1Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subDerived {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Derived]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverDerived(out)
 }
 
 // one runs q1 on a single event (a chunk of one).
@@ -1563,7 +1561,8 @@ type q2Cand struct {
 //	PhysicalInsert: Ticks
 type q2 struct {
 	app    *App
-	row    Ticks // the single-event path's output row
+	single []runtime.Event[Tick] // receiveOne's chunk
+	row    Ticks                 // the single-event path's output row
 	global q2Group
 	epoch  uint64
 	cands  []q2Cand
@@ -1574,7 +1573,12 @@ type q2 struct {
 func (q *q2) init(a *App) {
 	q.app = a
 }
-func (q *q2) receive(chunk []runtime.Event[Tick]) {
+func (q *q2) receive(src []runtime.Event[Tick]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q2) arrive(chunk []runtime.Event[Tick]) {
 	q.afterWindow(chunk)
 }
 
@@ -1593,35 +1597,28 @@ func (q *q2) afterWindow(chunk []runtime.Event[Tick]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row Ticks
+		q.cands = append(q.cands, q2Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
 			row.At = in.TriggeredTime
 		}
-		q.cands = append(q.cands, q2Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 	}
 	rows := q.cands
 	q.write(rows)
 }
 func (q *q2) write(rows []q2Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subTicks {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Ticks]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverTicks(out)
 }
 
 // one runs q2 on a single event (a chunk of one).
@@ -1680,27 +1677,21 @@ type App struct {
 	trigTick    *runtime.Trigger
 	subReadings []func(int64, *Readings)
 	bufReadings []runtime.Event[Readings]
-	oneReadings []runtime.Event[Readings]
 	curReadings Readings
 	subLimits   []func(int64, *Limits)
 	bufLimits   []runtime.Event[Limits]
-	oneLimits   []runtime.Event[Limits]
 	curLimits   Limits
 	subTick     []func(int64, *Tick)
 	bufTick     []runtime.Event[Tick]
-	oneTick     []runtime.Event[Tick]
 	curTick     Tick
 	subEcho     []func(int64, *Echo)
 	bufEcho     []runtime.Event[Echo]
-	oneEcho     []runtime.Event[Echo]
 	curEcho     Echo
 	subDerived  []func(int64, *Derived)
 	bufDerived  []runtime.Event[Derived]
-	oneDerived  []runtime.Event[Derived]
 	curDerived  Derived
 	subTicks    []func(int64, *Ticks)
 	bufTicks    []runtime.Event[Ticks]
-	oneTicks    []runtime.Event[Ticks]
 	curTicks    Ticks
 }
 
@@ -1753,8 +1744,19 @@ func (a *App) SendReadings(ts int64, ev Readings) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curReadings = ev
-	a.deliverReadingsOne(ts, &a.curReadings)
+	if len(a.subReadings) == 0 {
+		a.q0.one(ts, &ev)
+		a.q1.one(ts, &ev)
+	} else {
+		a.curReadings.Name = ev.Name
+		a.curReadings.N = ev.N
+		a.curReadings.Big = ev.Big
+		a.curReadings.F = ev.F
+		a.curReadings.D = ev.D
+		a.curReadings.Ok = ev.Ok
+		a.curReadings.Nulls = ev.Nulls
+		a.deliverReadingsOne(ts, &a.curReadings)
+	}
 	a.sched.FireDue()
 }
 
@@ -1839,8 +1841,17 @@ func (a *App) SendEcho(ts int64, ev Echo) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curEcho = ev
-	a.deliverEchoOne(ts, &a.curEcho)
+	if len(a.subEcho) == 0 {
+	} else {
+		a.curEcho.Name = ev.Name
+		a.curEcho.N = ev.N
+		a.curEcho.Big = ev.Big
+		a.curEcho.F = ev.F
+		a.curEcho.D = ev.D
+		a.curEcho.Ok = ev.Ok
+		a.curEcho.Nulls = ev.Nulls
+		a.deliverEchoOne(ts, &a.curEcho)
+	}
 	a.sched.FireDue()
 }
 
@@ -1885,8 +1896,16 @@ func (a *App) SendDerived(ts int64, ev Derived) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curDerived = ev
-	a.deliverDerivedOne(ts, &a.curDerived)
+	if len(a.subDerived) == 0 {
+	} else {
+		a.curDerived.Name = ev.Name
+		a.curDerived.N1 = ev.N1
+		a.curDerived.F2 = ev.F2
+		a.curDerived.Third = ev.Third
+		a.curDerived.NotOk = ev.NotOk
+		a.curDerived.Nulls = ev.Nulls
+		a.deliverDerivedOne(ts, &a.curDerived)
+	}
 	a.sched.FireDue()
 }
 
@@ -1931,8 +1950,12 @@ func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTicks = ev
-	a.deliverTicksOne(ts, &a.curTicks)
+	if len(a.subTicks) == 0 {
+	} else {
+		a.curTicks.At = ev.At
+		a.curTicks.Nulls = ev.Nulls
+		a.deliverTicksOne(ts, &a.curTicks)
+	}
 	a.sched.FireDue()
 }
 

@@ -844,7 +844,8 @@ type q0Cand struct {
 //	PhysicalInsert: LargeTrades
 type q0 struct {
 	app    *App
-	row    LargeTrades // the single-event path's output row
+	single []runtime.Event[StockStream] // receiveOne's chunk
+	row    LargeTrades                  // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -855,7 +856,12 @@ type q0 struct {
 func (q *q0) init(a *App) {
 	q.app = a
 }
-func (q *q0) receive(chunk []runtime.Event[StockStream]) {
+func (q *q0) receive(src []runtime.Event[StockStream]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[StockStream]) {
 	q.afterWindow(chunk)
 }
 
@@ -878,7 +884,13 @@ func (q *q0) afterWindow(chunk []runtime.Event[StockStream]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row LargeTrades
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -899,12 +911,6 @@ func (q *q0) afterWindow(chunk []runtime.Event[StockStream]) {
 		} else {
 			row.TradeValue = (in.Price * float64(in.Volume))
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_ = b1
 	}
 	rows := q.cands
@@ -1023,6 +1029,7 @@ type q1 struct {
 	app     *App
 	win     *window.TimeBatch[StockStream]
 	emit    runtime.Emit[StockStream]
+	single  []runtime.Event[StockStream] // receiveOne's chunk
 	groups  map[q1Key]*q1Group
 	lastIdx []int
 	lastG   []*q1Group
@@ -1045,7 +1052,24 @@ func (q *q1) NextDeadline() (int64, bool) {
 func (q *q1) Fire(now int64) {
 	q.win.Fire(now, q.emit)
 }
-func (q *q1) receive(chunk []runtime.Event[StockStream]) {
+func (q *q1) receive(src []runtime.Event[StockStream]) {
+	q.arrive(src)
+}
+
+// receiveOne is receive for a chunk of one event.
+func (q *q1) receiveOne(ts int64, e *StockStream) {
+	b := append(q.single[:0], runtime.Event[StockStream]{Ts: ts})
+	d := &b[0].Data
+	d.Symbol = e.Symbol
+	d.Price = e.Price
+	d.Volume = e.Volume
+	d.Nulls = e.Nulls
+	q.single = b
+	q.arrive(b)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q1) arrive(chunk []runtime.Event[StockStream]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -1130,7 +1154,13 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
-		var row SymbolSummary
+		q.cands = append(q.cands, q1Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -1147,30 +1177,17 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 			row.TotalVolume = av5
 		}
 		row.Trades = av7
-		q.cands = append(q.cands, q1Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _, _, _ = av3, aok4, av5, aok6, av7
 	}
 	rows := q.cands
 	q.write(rows)
 }
 func (q *q1) write(rows []q1Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subSymbolSummary {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[SymbolSummary]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverSymbolSummary(out)
 }
 func appendq1Key(dst []byte, k q1Key) []byte {
 	dst = snap.AppendString(dst, k.k0)
@@ -1389,6 +1406,7 @@ type q2 struct {
 	win    *window.Length[Q2Row]
 	emit   runtime.Emit[Q2Row]
 	narrow []runtime.Event[Q2Row]
+	single []runtime.Event[Q2Row] // receiveOne's chunk
 	groups map[q2Key]*q2Group
 	epoch  uint64
 	cands  []q2Cand
@@ -1413,17 +1431,31 @@ func (q *q2) receive(src []runtime.Event[LargeTrades]) {
 	for i := range src {
 		e := &src[i]
 		narrow = append(narrow, runtime.Event[Q2Row]{
-			Data: Q2Row{
-				Nulls:  (e.Data.Nulls>>0&1)<<0 | (e.Data.Nulls>>1&1)<<1,
-				Price:  e.Data.Price,
-				Symbol: e.Data.Symbol,
-			},
 			Kind: e.Kind,
 			Ts:   e.Ts,
 		})
+		d := &narrow[len(narrow)-1].Data
+		d.Symbol = e.Data.Symbol
+		d.Price = e.Data.Price
+		d.Nulls = (e.Data.Nulls>>0&1)<<0 | (e.Data.Nulls>>1&1)<<1
 	}
 	q.narrow = narrow
-	chunk := narrow
+	q.arrive(narrow)
+}
+
+// receiveOne is receive for a chunk of one event.
+func (q *q2) receiveOne(ts int64, e *LargeTrades) {
+	b := append(q.single[:0], runtime.Event[Q2Row]{Ts: ts})
+	d := &b[0].Data
+	d.Symbol = e.Symbol
+	d.Price = e.Price
+	d.Nulls = (e.Nulls>>0&1)<<0 | (e.Nulls>>1&1)<<1
+	q.single = b
+	q.arrive(b)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q2) arrive(chunk []runtime.Event[Q2Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -1485,7 +1517,13 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		if !b8 {
 			continue
 		}
-		var row LargeTradeRange
+		q.cands = append(q.cands, q2Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -1502,12 +1540,6 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 			row.Low = av5
 		}
 		row.LargeTrades = av7
-		q.cands = append(q.cands, q2Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _, _, _, _, _, _ = k1, kn2, av3, aok4, av5, aok6, av7, b8
 	}
 	rows := q.cands
@@ -1527,18 +1559,11 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 	q.write(rows)
 }
 func (q *q2) write(rows []q2Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subLargeTradeRange {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[LargeTradeRange]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverLargeTradeRange(out)
 }
 func appendq2Key(dst []byte, k q2Key) []byte {
 	dst = snap.AppendString(dst, k.k0)
@@ -1663,19 +1688,15 @@ type App struct {
 	q2                 q2
 	subStockStream     []func(int64, *StockStream)
 	bufStockStream     []runtime.Event[StockStream]
-	oneStockStream     []runtime.Event[StockStream]
 	curStockStream     StockStream
 	subLargeTrades     []func(int64, *LargeTrades)
 	bufLargeTrades     []runtime.Event[LargeTrades]
-	oneLargeTrades     []runtime.Event[LargeTrades]
 	curLargeTrades     LargeTrades
 	subSymbolSummary   []func(int64, *SymbolSummary)
 	bufSymbolSummary   []runtime.Event[SymbolSummary]
-	oneSymbolSummary   []runtime.Event[SymbolSummary]
 	curSymbolSummary   SymbolSummary
 	subLargeTradeRange []func(int64, *LargeTradeRange)
 	bufLargeTradeRange []runtime.Event[LargeTradeRange]
-	oneLargeTradeRange []runtime.Event[LargeTradeRange]
 	curLargeTradeRange LargeTradeRange
 }
 
@@ -1709,14 +1730,7 @@ func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
 		fn(ts, ev)
 	}
 	a.q0.one(ts, ev)
-	{
-		b := append(a.oneStockStream[:0], runtime.Event[StockStream]{
-			Data: *ev,
-			Ts:   ts,
-		})
-		a.oneStockStream = b
-		a.q1.receive(b)
-	}
+	a.q1.receiveOne(ts, ev)
 }
 
 // SendStockStream delivers one event stamped ts (the clock first advances to ts when later).
@@ -1724,8 +1738,16 @@ func (a *App) SendStockStream(ts int64, ev StockStream) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curStockStream = ev
-	a.deliverStockStreamOne(ts, &a.curStockStream)
+	if len(a.subStockStream) == 0 {
+		a.q0.one(ts, &ev)
+		a.q1.receiveOne(ts, &ev)
+	} else {
+		a.curStockStream.Symbol = ev.Symbol
+		a.curStockStream.Price = ev.Price
+		a.curStockStream.Volume = ev.Volume
+		a.curStockStream.Nulls = ev.Nulls
+		a.deliverStockStreamOne(ts, &a.curStockStream)
+	}
 	a.sched.FireDue()
 }
 
@@ -1764,14 +1786,7 @@ func (a *App) deliverLargeTradesOne(ts int64, ev *LargeTrades) {
 	for _, fn := range a.subLargeTrades {
 		fn(ts, ev)
 	}
-	{
-		b := append(a.oneLargeTrades[:0], runtime.Event[LargeTrades]{
-			Data: *ev,
-			Ts:   ts,
-		})
-		a.oneLargeTrades = b
-		a.q2.receive(b)
-	}
+	a.q2.receiveOne(ts, ev)
 }
 
 // SendLargeTrades delivers one event stamped ts (the clock first advances to ts when later).
@@ -1779,8 +1794,16 @@ func (a *App) SendLargeTrades(ts int64, ev LargeTrades) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curLargeTrades = ev
-	a.deliverLargeTradesOne(ts, &a.curLargeTrades)
+	if len(a.subLargeTrades) == 0 {
+		a.q2.receiveOne(ts, &ev)
+	} else {
+		a.curLargeTrades.Symbol = ev.Symbol
+		a.curLargeTrades.Price = ev.Price
+		a.curLargeTrades.Volume = ev.Volume
+		a.curLargeTrades.TradeValue = ev.TradeValue
+		a.curLargeTrades.Nulls = ev.Nulls
+		a.deliverLargeTradesOne(ts, &a.curLargeTrades)
+	}
 	a.sched.FireDue()
 }
 
@@ -1825,8 +1848,15 @@ func (a *App) SendSymbolSummary(ts int64, ev SymbolSummary) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curSymbolSummary = ev
-	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
+	if len(a.subSymbolSummary) == 0 {
+	} else {
+		a.curSymbolSummary.Symbol = ev.Symbol
+		a.curSymbolSummary.AvgPrice = ev.AvgPrice
+		a.curSymbolSummary.TotalVolume = ev.TotalVolume
+		a.curSymbolSummary.Trades = ev.Trades
+		a.curSymbolSummary.Nulls = ev.Nulls
+		a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
+	}
 	a.sched.FireDue()
 }
 
@@ -1871,8 +1901,15 @@ func (a *App) SendLargeTradeRange(ts int64, ev LargeTradeRange) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curLargeTradeRange = ev
-	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
+	if len(a.subLargeTradeRange) == 0 {
+	} else {
+		a.curLargeTradeRange.Symbol = ev.Symbol
+		a.curLargeTradeRange.High = ev.High
+		a.curLargeTradeRange.Low = ev.Low
+		a.curLargeTradeRange.LargeTrades = ev.LargeTrades
+		a.curLargeTradeRange.Nulls = ev.Nulls
+		a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
+	}
 	a.sched.FireDue()
 }
 

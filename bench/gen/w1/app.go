@@ -401,7 +401,8 @@ type q0Cand struct {
 //	PhysicalInsert: Out
 type q0 struct {
 	app    *App
-	row    Out // the single-event path's output row
+	single []runtime.Event[Ticks] // receiveOne's chunk
+	row    Out                    // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -412,7 +413,12 @@ type q0 struct {
 func (q *q0) init(a *App) {
 	q.app = a
 }
-func (q *q0) receive(chunk []runtime.Event[Ticks]) {
+func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[Ticks]) {
 	q.afterWindow(chunk)
 }
 
@@ -435,7 +441,13 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row Out
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -451,30 +463,17 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		} else {
 			row.Volume = in.Volume
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_ = b1
 	}
 	rows := q.cands
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subOut {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Out]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverOut(out)
 }
 
 // one runs q0 on a single event (a chunk of one).
@@ -545,11 +544,9 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
-	oneTicks []runtime.Event[Ticks]
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
-	oneOut   []runtime.Event[Out]
 	curOut   Out
 }
 
@@ -586,8 +583,15 @@ func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTicks = ev
-	a.deliverTicksOne(ts, &a.curTicks)
+	if len(a.subTicks) == 0 {
+		a.q0.one(ts, &ev)
+	} else {
+		a.curTicks.Symbol = ev.Symbol
+		a.curTicks.Price = ev.Price
+		a.curTicks.Volume = ev.Volume
+		a.curTicks.Nulls = ev.Nulls
+		a.deliverTicksOne(ts, &a.curTicks)
+	}
 	a.sched.FireDue()
 }
 
@@ -632,8 +636,14 @@ func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curOut = ev
-	a.deliverOutOne(ts, &a.curOut)
+	if len(a.subOut) == 0 {
+	} else {
+		a.curOut.Symbol = ev.Symbol
+		a.curOut.Adj = ev.Adj
+		a.curOut.Volume = ev.Volume
+		a.curOut.Nulls = ev.Nulls
+		a.deliverOutOne(ts, &a.curOut)
+	}
 	a.sched.FireDue()
 }
 

@@ -440,6 +440,7 @@ type q0 struct {
 	app     *App
 	win     *window.TimeBatch[Ticks]
 	emit    runtime.Emit[Ticks]
+	single  []runtime.Event[Ticks] // receiveOne's chunk
 	groups  map[q0Key]*q0Group
 	lastIdx []int
 	lastG   []*q0Group
@@ -462,7 +463,24 @@ func (q *q0) NextDeadline() (int64, bool) {
 func (q *q0) Fire(now int64) {
 	q.win.Fire(now, q.emit)
 }
-func (q *q0) receive(chunk []runtime.Event[Ticks]) {
+func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.arrive(src)
+}
+
+// receiveOne is receive for a chunk of one event.
+func (q *q0) receiveOne(ts int64, e *Ticks) {
+	b := append(q.single[:0], runtime.Event[Ticks]{Ts: ts})
+	d := &b[0].Data
+	d.Symbol = e.Symbol
+	d.Price = e.Price
+	d.Volume = e.Volume
+	d.Nulls = e.Nulls
+	q.single = b
+	q.arrive(b)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[Ticks]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -547,7 +565,13 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
-		var row Out
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -564,30 +588,17 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 			row.TotalVolume = av5
 		}
 		row.Trades = av7
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _, _, _ = av3, aok4, av5, aok6, av7
 	}
 	rows := q.cands
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subOut {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Out]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverOut(out)
 }
 func appendq0Key(dst []byte, k q0Key) []byte {
 	dst = snap.AppendString(dst, k.k0)
@@ -710,11 +721,9 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
-	oneTicks []runtime.Event[Ticks]
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
-	oneOut   []runtime.Event[Out]
 	curOut   Out
 }
 
@@ -744,14 +753,7 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 	for _, fn := range a.subTicks {
 		fn(ts, ev)
 	}
-	{
-		b := append(a.oneTicks[:0], runtime.Event[Ticks]{
-			Data: *ev,
-			Ts:   ts,
-		})
-		a.oneTicks = b
-		a.q0.receive(b)
-	}
+	a.q0.receiveOne(ts, ev)
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
@@ -759,8 +761,15 @@ func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTicks = ev
-	a.deliverTicksOne(ts, &a.curTicks)
+	if len(a.subTicks) == 0 {
+		a.q0.receiveOne(ts, &ev)
+	} else {
+		a.curTicks.Symbol = ev.Symbol
+		a.curTicks.Price = ev.Price
+		a.curTicks.Volume = ev.Volume
+		a.curTicks.Nulls = ev.Nulls
+		a.deliverTicksOne(ts, &a.curTicks)
+	}
 	a.sched.FireDue()
 }
 
@@ -805,8 +814,15 @@ func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curOut = ev
-	a.deliverOutOne(ts, &a.curOut)
+	if len(a.subOut) == 0 {
+	} else {
+		a.curOut.Symbol = ev.Symbol
+		a.curOut.AvgPrice = ev.AvgPrice
+		a.curOut.TotalVolume = ev.TotalVolume
+		a.curOut.Trades = ev.Trades
+		a.curOut.Nulls = ev.Nulls
+		a.deliverOutOne(ts, &a.curOut)
+	}
 	a.sched.FireDue()
 }
 

@@ -489,6 +489,7 @@ type q0 struct {
 	win    *window.Length[Q0Row]
 	emit   runtime.Emit[Q0Row]
 	narrow []runtime.Event[Q0Row]
+	single []runtime.Event[Q0Row] // receiveOne's chunk
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -512,16 +513,29 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	for i := range src {
 		e := &src[i]
 		narrow = append(narrow, runtime.Event[Q0Row]{
-			Data: Q0Row{
-				Nulls: (e.Data.Nulls >> 1 & 1) << 0,
-				Price: e.Data.Price,
-			},
 			Kind: e.Kind,
 			Ts:   e.Ts,
 		})
+		d := &narrow[len(narrow)-1].Data
+		d.Price = e.Data.Price
+		d.Nulls = (e.Data.Nulls >> 1 & 1) << 0
 	}
 	q.narrow = narrow
-	chunk := narrow
+	q.arrive(narrow)
+}
+
+// receiveOne is receive for a chunk of one event.
+func (q *q0) receiveOne(ts int64, e *Ticks) {
+	b := append(q.single[:0], runtime.Event[Q0Row]{Ts: ts})
+	d := &b[0].Data
+	d.Price = e.Price
+	d.Nulls = (e.Nulls >> 1 & 1) << 0
+	q.single = b
+	q.arrive(b)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -577,7 +591,13 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		av3, aok4 := g.a1.Value()
 		av5, aok6 := g.a2.Value()
 		av7, aok8 := g.a3.Value()
-		var row Out
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if !aok2 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -598,12 +618,6 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		} else {
 			row.High = av7
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _, _, _, _, _, _ = av1, aok2, av3, aok4, av5, aok6, av7, aok8
 	}
 	rows := q.cands
@@ -613,18 +627,11 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subOut {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Out]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverOut(out)
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -723,11 +730,9 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
-	oneTicks []runtime.Event[Ticks]
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
-	oneOut   []runtime.Event[Out]
 	curOut   Out
 }
 
@@ -756,14 +761,7 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 	for _, fn := range a.subTicks {
 		fn(ts, ev)
 	}
-	{
-		b := append(a.oneTicks[:0], runtime.Event[Ticks]{
-			Data: *ev,
-			Ts:   ts,
-		})
-		a.oneTicks = b
-		a.q0.receive(b)
-	}
+	a.q0.receiveOne(ts, ev)
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
@@ -771,8 +769,15 @@ func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTicks = ev
-	a.deliverTicksOne(ts, &a.curTicks)
+	if len(a.subTicks) == 0 {
+		a.q0.receiveOne(ts, &ev)
+	} else {
+		a.curTicks.Symbol = ev.Symbol
+		a.curTicks.Price = ev.Price
+		a.curTicks.Volume = ev.Volume
+		a.curTicks.Nulls = ev.Nulls
+		a.deliverTicksOne(ts, &a.curTicks)
+	}
 	a.sched.FireDue()
 }
 
@@ -817,8 +822,15 @@ func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curOut = ev
-	a.deliverOutOne(ts, &a.curOut)
+	if len(a.subOut) == 0 {
+	} else {
+		a.curOut.Total = ev.Total
+		a.curOut.Mean = ev.Mean
+		a.curOut.Low = ev.Low
+		a.curOut.High = ev.High
+		a.curOut.Nulls = ev.Nulls
+		a.deliverOutOne(ts, &a.curOut)
+	}
 	a.sched.FireDue()
 }
 

@@ -444,6 +444,7 @@ type q0 struct {
 	win    *window.Time[Q0Row]
 	emit   runtime.Emit[Q0Row]
 	narrow []runtime.Event[Q0Row]
+	single []runtime.Event[Q0Row] // receiveOne's chunk
 	groups map[q0Key]*q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -468,16 +469,29 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	for i := range src {
 		e := &src[i]
 		narrow = append(narrow, runtime.Event[Q0Row]{
-			Data: Q0Row{
-				Nulls:  (e.Data.Nulls >> 0 & 1) << 0,
-				Symbol: e.Data.Symbol,
-			},
 			Kind: e.Kind,
 			Ts:   e.Ts,
 		})
+		d := &narrow[len(narrow)-1].Data
+		d.Symbol = e.Data.Symbol
+		d.Nulls = (e.Data.Nulls >> 0 & 1) << 0
 	}
 	q.narrow = narrow
-	chunk := narrow
+	q.arrive(narrow)
+}
+
+// receiveOne is receive for a chunk of one event.
+func (q *q0) receiveOne(ts int64, e *Ticks) {
+	b := append(q.single[:0], runtime.Event[Q0Row]{Ts: ts})
+	d := &b[0].Data
+	d.Symbol = e.Symbol
+	d.Nulls = (e.Nulls >> 0 & 1) << 0
+	q.single = b
+	q.arrive(b)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -519,19 +533,19 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 			continue
 		}
 		av3 := g.a0.Value()
-		var row Out
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
 			row.Symbol = in.Symbol
 		}
 		row.Trades = av3
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _ = k1, kn2, av3
 	}
 	rows := q.cands
@@ -551,18 +565,11 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subOut {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Out]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverOut(out)
 }
 func appendq0Key(dst []byte, k q0Key) []byte {
 	dst = snap.AppendString(dst, k.k0)
@@ -663,11 +670,9 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
-	oneTicks []runtime.Event[Ticks]
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
-	oneOut   []runtime.Event[Out]
 	curOut   Out
 }
 
@@ -697,14 +702,7 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 	for _, fn := range a.subTicks {
 		fn(ts, ev)
 	}
-	{
-		b := append(a.oneTicks[:0], runtime.Event[Ticks]{
-			Data: *ev,
-			Ts:   ts,
-		})
-		a.oneTicks = b
-		a.q0.receive(b)
-	}
+	a.q0.receiveOne(ts, ev)
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
@@ -712,8 +710,15 @@ func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTicks = ev
-	a.deliverTicksOne(ts, &a.curTicks)
+	if len(a.subTicks) == 0 {
+		a.q0.receiveOne(ts, &ev)
+	} else {
+		a.curTicks.Symbol = ev.Symbol
+		a.curTicks.Price = ev.Price
+		a.curTicks.Volume = ev.Volume
+		a.curTicks.Nulls = ev.Nulls
+		a.deliverTicksOne(ts, &a.curTicks)
+	}
 	a.sched.FireDue()
 }
 
@@ -758,8 +763,13 @@ func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curOut = ev
-	a.deliverOutOne(ts, &a.curOut)
+	if len(a.subOut) == 0 {
+	} else {
+		a.curOut.Symbol = ev.Symbol
+		a.curOut.Trades = ev.Trades
+		a.curOut.Nulls = ev.Nulls
+		a.deliverOutOne(ts, &a.curOut)
+	}
 	a.sched.FireDue()
 }
 

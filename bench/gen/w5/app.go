@@ -769,7 +769,8 @@ type q0Cand struct {
 //	PhysicalInsert: Trades
 type q0 struct {
 	app    *App
-	row    Trades // the single-event path's output row
+	single []runtime.Event[Ticks] // receiveOne's chunk
+	row    Trades                 // the single-event path's output row
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -780,7 +781,12 @@ type q0 struct {
 func (q *q0) init(a *App) {
 	q.app = a
 }
-func (q *q0) receive(chunk []runtime.Event[Ticks]) {
+func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q0) arrive(chunk []runtime.Event[Ticks]) {
 	q.afterWindow(chunk)
 }
 
@@ -803,7 +809,13 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row Trades
+		q.cands = append(q.cands, q0Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -824,12 +836,6 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		} else {
 			row.Notional = (in.Price * float64(in.Volume))
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_ = b1
 	}
 	rows := q.cands
@@ -936,7 +942,8 @@ type q1Cand struct {
 //	PhysicalInsert: Large
 type q1 struct {
 	app    *App
-	row    Large // the single-event path's output row
+	single []runtime.Event[Trades] // receiveOne's chunk
+	row    Large                   // the single-event path's output row
 	global q1Group
 	epoch  uint64
 	cands  []q1Cand
@@ -947,7 +954,12 @@ type q1 struct {
 func (q *q1) init(a *App) {
 	q.app = a
 }
-func (q *q1) receive(chunk []runtime.Event[Trades]) {
+func (q *q1) receive(src []runtime.Event[Trades]) {
+	q.arrive(src)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q1) arrive(chunk []runtime.Event[Trades]) {
 	q.afterWindow(chunk)
 }
 
@@ -970,7 +982,13 @@ func (q *q1) afterWindow(chunk []runtime.Event[Trades]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		var row Large
+		q.cands = append(q.cands, q1Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -981,12 +999,6 @@ func (q *q1) afterWindow(chunk []runtime.Event[Trades]) {
 		} else {
 			row.Notional = in.Notional
 		}
-		q.cands = append(q.cands, q1Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_ = b1
 	}
 	rows := q.cands
@@ -1094,6 +1106,7 @@ type q2 struct {
 	app    *App
 	win    *window.Length[Large]
 	emit   runtime.Emit[Large]
+	single []runtime.Event[Large] // receiveOne's chunk
 	groups map[q2Key]*q2Group
 	epoch  uint64
 	cands  []q2Cand
@@ -1113,7 +1126,23 @@ func (q *q2) NextDeadline() (int64, bool) {
 func (q *q2) Fire(now int64) {
 	q.win.Fire(now, q.emit)
 }
-func (q *q2) receive(chunk []runtime.Event[Large]) {
+func (q *q2) receive(src []runtime.Event[Large]) {
+	q.arrive(src)
+}
+
+// receiveOne is receive for a chunk of one event.
+func (q *q2) receiveOne(ts int64, e *Large) {
+	b := append(q.single[:0], runtime.Event[Large]{Ts: ts})
+	d := &b[0].Data
+	d.Symbol = e.Symbol
+	d.Notional = e.Notional
+	d.Nulls = e.Nulls
+	q.single = b
+	q.arrive(b)
+}
+
+// arrive runs the pre-window filter and the window on a narrowed chunk.
+func (q *q2) arrive(chunk []runtime.Event[Large]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -1163,7 +1192,13 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 		}
 		av3, aok4 := g.a0.Value()
 		av5 := g.a1.Value()
-		var row Out
+		q.cands = append(q.cands, q2Cand{
+			g:    g,
+			kind: ev.Kind,
+			ts:   ev.Ts,
+		})
+		c := &q.cands[len(q.cands)-1]
+		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
@@ -1175,12 +1210,6 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 			row.Total = av3
 		}
 		row.Trades = av5
-		q.cands = append(q.cands, q2Cand{
-			g:    g,
-			kind: ev.Kind,
-			row:  row,
-			ts:   ev.Ts,
-		})
 		_, _, _, _, _ = k1, kn2, av3, aok4, av5
 	}
 	rows := q.cands
@@ -1200,18 +1229,11 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 	q.write(rows)
 }
 func (q *q2) write(rows []q2Cand) {
-	if len(rows) == 0 {
-		return
+	for _, fn := range q.app.subOut {
+		for i := range rows {
+			fn(rows[i].ts, &rows[i].row)
+		}
 	}
-	out := q.out[:0]
-	for i := range rows {
-		out = append(out, runtime.Event[Out]{
-			Data: rows[i].row,
-			Ts:   rows[i].ts,
-		})
-	}
-	q.out = out
-	q.app.deliverOut(out)
 }
 func appendq2Key(dst []byte, k q2Key) []byte {
 	dst = snap.AppendString(dst, k.k0)
@@ -1325,19 +1347,15 @@ type App struct {
 	q2        q2
 	subTicks  []func(int64, *Ticks)
 	bufTicks  []runtime.Event[Ticks]
-	oneTicks  []runtime.Event[Ticks]
 	curTicks  Ticks
 	subTrades []func(int64, *Trades)
 	bufTrades []runtime.Event[Trades]
-	oneTrades []runtime.Event[Trades]
 	curTrades Trades
 	subLarge  []func(int64, *Large)
 	bufLarge  []runtime.Event[Large]
-	oneLarge  []runtime.Event[Large]
 	curLarge  Large
 	subOut    []func(int64, *Out)
 	bufOut    []runtime.Event[Out]
-	oneOut    []runtime.Event[Out]
 	curOut    Out
 }
 
@@ -1376,8 +1394,15 @@ func (a *App) SendTicks(ts int64, ev Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTicks = ev
-	a.deliverTicksOne(ts, &a.curTicks)
+	if len(a.subTicks) == 0 {
+		a.q0.one(ts, &ev)
+	} else {
+		a.curTicks.Symbol = ev.Symbol
+		a.curTicks.Price = ev.Price
+		a.curTicks.Volume = ev.Volume
+		a.curTicks.Nulls = ev.Nulls
+		a.deliverTicksOne(ts, &a.curTicks)
+	}
 	a.sched.FireDue()
 }
 
@@ -1424,8 +1449,16 @@ func (a *App) SendTrades(ts int64, ev Trades) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curTrades = ev
-	a.deliverTradesOne(ts, &a.curTrades)
+	if len(a.subTrades) == 0 {
+		a.q1.one(ts, &ev)
+	} else {
+		a.curTrades.Symbol = ev.Symbol
+		a.curTrades.Price = ev.Price
+		a.curTrades.Volume = ev.Volume
+		a.curTrades.Notional = ev.Notional
+		a.curTrades.Nulls = ev.Nulls
+		a.deliverTradesOne(ts, &a.curTrades)
+	}
 	a.sched.FireDue()
 }
 
@@ -1464,14 +1497,7 @@ func (a *App) deliverLargeOne(ts int64, ev *Large) {
 	for _, fn := range a.subLarge {
 		fn(ts, ev)
 	}
-	{
-		b := append(a.oneLarge[:0], runtime.Event[Large]{
-			Data: *ev,
-			Ts:   ts,
-		})
-		a.oneLarge = b
-		a.q2.receive(b)
-	}
+	a.q2.receiveOne(ts, ev)
 }
 
 // SendLarge delivers one event stamped ts (the clock first advances to ts when later).
@@ -1479,8 +1505,14 @@ func (a *App) SendLarge(ts int64, ev Large) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curLarge = ev
-	a.deliverLargeOne(ts, &a.curLarge)
+	if len(a.subLarge) == 0 {
+		a.q2.receiveOne(ts, &ev)
+	} else {
+		a.curLarge.Symbol = ev.Symbol
+		a.curLarge.Notional = ev.Notional
+		a.curLarge.Nulls = ev.Nulls
+		a.deliverLargeOne(ts, &a.curLarge)
+	}
 	a.sched.FireDue()
 }
 
@@ -1525,8 +1557,14 @@ func (a *App) SendOut(ts int64, ev Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	a.curOut = ev
-	a.deliverOutOne(ts, &a.curOut)
+	if len(a.subOut) == 0 {
+	} else {
+		a.curOut.Symbol = ev.Symbol
+		a.curOut.Total = ev.Total
+		a.curOut.Trades = ev.Trades
+		a.curOut.Nulls = ev.Nulls
+		a.deliverOutOne(ts, &a.curOut)
+	}
 	a.sched.FireDue()
 }
 
