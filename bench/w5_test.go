@@ -33,7 +33,7 @@ func w5Gen(tb testing.TB, rec recorder) driver {
 	evs := w5Ticks()
 	return driver{
 		rows:    rows,
-		send:    func(i int) { app.SendTicks(ticks.TsAt(i), evs[i&tickMask]) },
+		send:    func(i int) { app.SendTicks(ticks.TsAt(i), &evs[i&tickMask]) },
 		advance: app.AdvanceTo,
 	}
 }
@@ -70,12 +70,12 @@ func BenchmarkW5(b *testing.B) {
 		evs := w5Ticks()
 		i := 0
 		for ; i < warmup; i++ {
-			app.SendTicks(ticks.TsAt(i), evs[i&tickMask])
+			app.SendTicks(ticks.TsAt(i), &evs[i&tickMask])
 		}
 		n = 0
 		m := start(b)
 		for end := i + b.N; i < end; i++ {
-			app.SendTicks(ticks.TsAt(i), evs[i&tickMask])
+			app.SendTicks(ticks.TsAt(i), &evs[i&tickMask])
 		}
 		m.stop(b, n)
 	})

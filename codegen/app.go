@@ -108,23 +108,27 @@ func (g *generator) appType(queries []*queryGen) {
 		}
 		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
 		send := []jen.Code{jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts")))}
-		// Queries only read the event, so without subscribers &ev stays on
-		// the stack; a subscriber may keep its pointer, so with subscribers
-		// the event is copied into a field (&ev would escape and allocate).
+		// Queries only read the event, so without subscribers they read it
+		// where the caller holds it; subscribers get a copy in a field, so
+		// the caller's event (often on its stack) never escapes.
 		var direct []jen.Code
 		for _, q := range readers[r] {
 			m := "receiveOne"
 			if q.stateless() {
 				m = "one"
 			}
-			direct = append(direct, jen.Id("a").Dot(q.name).Dot(m).Call(jen.Id("ts"), jen.Op("&").Id("ev")))
+			direct = append(direct, jen.Id("a").Dot(q.name).Dot(m).Call(jen.Id("ts"), jen.Id("ev")))
 		}
 		viaField := copyFields(path("a", "cur"+t), path("ev"), r)
 		viaField = append(viaField, jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)))
-		send = append(send,
-			jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaField...),
-			jen.Id("a").Dot("sched").Dot("FireDue").Call())
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Id(t)).Block(send...)
+		if len(direct) == 0 {
+			send = append(send, viaField...)
+		} else {
+			send = append(send, jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaField...))
+		}
+		send = append(send, jen.Id("a").Dot("sched").Dot("FireDue").Call())
+		f.Comment("The app only reads *ev during the call and keeps no reference to it.")
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(send...)
 		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t+"Batch").Params(jen.Id("ts").Int64(), jen.Id("evs").Index().Id(t)).Block(
 			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),

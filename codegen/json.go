@@ -163,7 +163,7 @@ func (g *generator) jsonAPI() {
 						jen.Comment("As in Send: a row that does not fit is rejected after the clock moved."),
 						jen.Id("a").Dot("Send"+t+"Batch").Call(jen.Id("ts"), jen.Nil())),
 					jen.Return(jen.Id("err"))),
-				jen.Id("a").Dot("Send"+t).Call(jen.Id("ts"), jen.Id("ev")),
+				jen.Id("a").Dot("Send"+t).Call(jen.Id("ts"), jen.Op("&").Id("ev")),
 				jen.Return(jen.Nil())))
 			continue
 		}

@@ -180,7 +180,12 @@ func (qg *queryGen) emit() error {
 		qf = append(qf, jen.Id("row").Add(outT).Comment("the single-event path's output row"))
 	}
 	if qg.grouped {
-		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT))
+		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT),
+			jen.Id("all").Index().Op("*").Id(groupT).Comment("the groups in order of creation (RESET walks these)"))
+		if qg.singleKey() {
+			qf = append(qf, jen.Id("idx").Map(keyType(qg.sel.GroupBy[0].Type())).Op("*").Id(groupT).Comment("groups by bare key"),
+				jen.Id("nullG").Op("*").Id(groupT).Comment("the NULL key's group"))
+		}
 	} else {
 		qf = append(qf, jen.Id("global").Id(groupT))
 	}
@@ -214,7 +219,7 @@ func (qg *queryGen) emit() error {
 		}
 	}
 	if qg.grouped {
-		init = append(init, jen.Id("q").Dot("groups").Op("=").Map(jen.Id(keyT)).Op("*").Id(groupT).Values())
+		init = append(init, jen.Id("q").Dot("groups").Op("=").Map(jen.Id(keyT)).Op("*").Id(groupT).Values(), qg.resetIndex())
 	}
 	if qg.rate != nil {
 		r := qg.rate

@@ -146,7 +146,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		return append(out, g.Clone().Dot("held").Op("=").Lit(0))
 	}
 	if qg.grouped {
-		reset = append(reset, jen.For(jen.List(jen.Id("_"), jen.Id("g")).Op(":=").Range().Id("q").Dot("groups")).Block(resetGroup(jen.Id("g"))...))
+		reset = append(reset, jen.For(jen.List(jen.Id("_"), jen.Id("g")).Op(":=").Range().Id("q").Dot("all")).Block(resetGroup(jen.Id("g"))...))
 	} else {
 		reset = append(reset, resetGroup(jen.Id("q").Dot("global"))...)
 	}
@@ -169,6 +169,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	// Group lookup.
 	if qg.grouped {
 		var kv jen.Dict = jen.Dict{}
+		var k0, n0 jen.Code // the first key's value and NULL flag
 		for i, e := range sel.GroupBy {
 			k, err := s.expr(e)
 			if err != nil {
@@ -181,13 +182,24 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			s.add(jen.If(jen.Id(kn)).Block(jen.Id(kt).Op("=").Add(zero(e.Type()))))
 			kv[jen.Id(fmt.Sprintf("k%d", i))] = keyValue(jen.Id(kt), e.Type())
 			kv[jen.Id(fmt.Sprintf("n%d", i))] = jen.Id(kn)
+			if i == 0 {
+				k0, n0 = keyValue(jen.Id(kt), e.Type()), jen.Id(kn)
+			}
 		}
-		s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
-		s.add(jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("key")))
-		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
-			jen.Id("g").Op("=").Op("&").Id(groupT).Values(jen.Dict{jen.Id("key"): jen.Id("key")}),
-			jen.Id("q").Dot("groups").Index(jen.Id("key")).Op("=").Id("g"),
-		))
+		if qg.singleKey() {
+			// One key column: a map on the bare value (string keys take
+			// the runtime's fast string map) and the NULL group aside.
+			s.add(jen.Var().Id("g").Op("*").Id(groupT))
+			s.add(jen.If(n0).Block(jen.Id("g").Op("=").Id("q").Dot("nullG")).Else().Block(
+				jen.Id("g").Op("=").Id("q").Dot("idx").Index(k0)))
+			s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
+				jen.Id("g").Op("=").Id("q").Dot("groupByKey").Call(jen.Id(keyT).Values(kv))))
+		} else {
+			s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
+			s.add(jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("key")))
+			s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
+				jen.Id("g").Op("=").Id("q").Dot("groupByKey").Call(jen.Id("key"))))
+		}
 	} else {
 		s.add(jen.Id("g").Op(":=").Op("&").Id("q").Dot("global"))
 	}
@@ -423,6 +435,10 @@ func (qg *queryGen) skipsExpiredBeforeReset() bool {
 	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
 	return !keepExp && qg.win != nil && isBatchWindow(qg.win.Spec.Kind)
 }
+
+// singleKey reports GROUP BY on one column, which gets a lookup index on
+// the bare key value besides the canonical map of keys.
+func (qg *queryGen) singleKey() bool { return len(qg.sel.GroupBy) == 1 }
 
 // keyType is the Go type of a key field: floats are keyed by fn.FloatKey
 // bits, so -0.0 meets 0.0 and NaN meets NaN as in the interpreter.

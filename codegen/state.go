@@ -96,12 +96,14 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 		dec = append(dec, jen.Return(jen.Id("k")))
 		f.Func().Id("append"+keyT).Params(jen.Id("dst").Index().Byte(), jen.Id("k").Id(keyT)).Index().Byte().Block(enc...)
 		f.Func().Id("read" + keyT).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Id(keyT).Block(dec...)
-		// group lookup used by restore
+		// groupByKey finds or creates the group of a key.
 		f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("groupByKey").Params(jen.Id("k").Id(keyT)).Op("*").Id(groupT).Block(
 			jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("k")),
 			jen.If(jen.Id("g").Op("==").Nil()).Block(
 				jen.Id("g").Op("=").Op("&").Id(groupT).Values(jen.Dict{jen.Id("key"): jen.Id("k")}),
-				jen.Id("q").Dot("groups").Index(jen.Id("k")).Op("=").Id("g")),
+				jen.Id("q").Dot("groups").Index(jen.Id("k")).Op("=").Id("g"),
+				jen.Id("q").Dot("all").Op("=").Append(jen.Id("q").Dot("all"), jen.Id("g")),
+				qg.indexGroup()),
 			jen.Return(jen.Id("g")))
 	}
 	// appendGroup / loadGroup
@@ -195,6 +197,8 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 	if qg.grouped {
 		ls = append(ls,
 			jen.Id("q").Dot("groups").Op("=").Map(jen.Id(keyT)).Op("*").Id(groupT).Values(),
+			jen.Id("q").Dot("all").Op("=").Nil(),
+			qg.resetIndex(),
 			jen.Id("n").Op(":=").Id("r").Dot("Count").Call(),
 			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Id("n").Op("&&").Id("r").Dot("Err").Call().Op("==").Nil(), jen.Id("i").Op("++")).Block(
 				jen.Id("load"+groupT).Call(jen.Id("r"), jen.Id("q").Dot("groupByKey").Call(jen.Id("read"+keyT).Call(jen.Id("r"))))))
@@ -223,4 +227,22 @@ func readKeyValue(t plan.Type) jen.Code {
 		return jen.Id("r").Dot("Uint").Call()
 	}
 	return readValue(t)
+}
+
+// indexGroup adds a new group g with key k to the single-key index.
+func (qg *queryGen) indexGroup() jen.Code {
+	if !qg.singleKey() {
+		return jen.Null()
+	}
+	return jen.If(jen.Id("k").Dot("n0")).Block(jen.Id("q").Dot("nullG").Op("=").Id("g")).Else().Block(
+		jen.Id("q").Dot("idx").Index(jen.Id("k").Dot("k0")).Op("=").Id("g"))
+}
+
+// resetIndex empties the single-key index.
+func (qg *queryGen) resetIndex() jen.Code {
+	if !qg.singleKey() {
+		return jen.Null()
+	}
+	return jen.List(jen.Id("q").Dot("idx"), jen.Id("q").Dot("nullG")).Op("=").List(
+		jen.Map(keyType(qg.sel.GroupBy[0].Type())).Op("*").Id(qg.id("Group")).Values(), jen.Nil())
 }

@@ -1740,13 +1740,14 @@ func (a *App) deliverReadingsOne(ts int64, ev *Readings) {
 }
 
 // SendReadings delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendReadings(ts int64, ev Readings) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendReadings(ts int64, ev *Readings) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subReadings) == 0 {
-		a.q0.one(ts, &ev)
-		a.q1.one(ts, &ev)
+		a.q0.one(ts, ev)
+		a.q1.one(ts, ev)
 	} else {
 		a.curReadings.Name = ev.Name
 		a.curReadings.N = ev.N
@@ -1837,21 +1838,19 @@ func (a *App) deliverEchoOne(ts int64, ev *Echo) {
 }
 
 // SendEcho delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendEcho(ts int64, ev Echo) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendEcho(ts int64, ev *Echo) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subEcho) == 0 {
-	} else {
-		a.curEcho.Name = ev.Name
-		a.curEcho.N = ev.N
-		a.curEcho.Big = ev.Big
-		a.curEcho.F = ev.F
-		a.curEcho.D = ev.D
-		a.curEcho.Ok = ev.Ok
-		a.curEcho.Nulls = ev.Nulls
-		a.deliverEchoOne(ts, &a.curEcho)
-	}
+	a.curEcho.Name = ev.Name
+	a.curEcho.N = ev.N
+	a.curEcho.Big = ev.Big
+	a.curEcho.F = ev.F
+	a.curEcho.D = ev.D
+	a.curEcho.Ok = ev.Ok
+	a.curEcho.Nulls = ev.Nulls
+	a.deliverEchoOne(ts, &a.curEcho)
 	a.sched.FireDue()
 }
 
@@ -1892,20 +1891,18 @@ func (a *App) deliverDerivedOne(ts int64, ev *Derived) {
 }
 
 // SendDerived delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendDerived(ts int64, ev Derived) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendDerived(ts int64, ev *Derived) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subDerived) == 0 {
-	} else {
-		a.curDerived.Name = ev.Name
-		a.curDerived.N1 = ev.N1
-		a.curDerived.F2 = ev.F2
-		a.curDerived.Third = ev.Third
-		a.curDerived.NotOk = ev.NotOk
-		a.curDerived.Nulls = ev.Nulls
-		a.deliverDerivedOne(ts, &a.curDerived)
-	}
+	a.curDerived.Name = ev.Name
+	a.curDerived.N1 = ev.N1
+	a.curDerived.F2 = ev.F2
+	a.curDerived.Third = ev.Third
+	a.curDerived.NotOk = ev.NotOk
+	a.curDerived.Nulls = ev.Nulls
+	a.deliverDerivedOne(ts, &a.curDerived)
 	a.sched.FireDue()
 }
 
@@ -1946,16 +1943,14 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTicks(ts int64, ev Ticks) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subTicks) == 0 {
-	} else {
-		a.curTicks.At = ev.At
-		a.curTicks.Nulls = ev.Nulls
-		a.deliverTicksOne(ts, &a.curTicks)
-	}
+	a.curTicks.At = ev.At
+	a.curTicks.Nulls = ev.Nulls
+	a.deliverTicksOne(ts, &a.curTicks)
 	a.sched.FireDue()
 }
 
@@ -2323,7 +2318,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendReadings(ts, ev)
+		a.SendReadings(ts, &ev)
 		return nil
 	case "Limits":
 		if _, err := jsonrow.Values(data, stream, streams[1].Columns); err != nil {
@@ -2342,7 +2337,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendEcho(ts, ev)
+		a.SendEcho(ts, &ev)
 		return nil
 	case "Derived":
 		ev, err := decodeDerivedJSON(data)
@@ -2353,7 +2348,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendDerived(ts, ev)
+		a.SendDerived(ts, &ev)
 		return nil
 	case "Ticks":
 		ev, err := decodeTicksJSON(data)
@@ -2364,7 +2359,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTicks(ts, ev)
+		a.SendTicks(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)

@@ -1031,6 +1031,9 @@ type q1 struct {
 	emit    runtime.Emit[StockStream]
 	single  []runtime.Event[StockStream] // receiveOne's chunk
 	groups  map[q1Key]*q1Group
+	all     []*q1Group          // the groups in order of creation (RESET walks these)
+	idx     map[string]*q1Group // groups by bare key
+	nullG   *q1Group            // the NULL key's group
 	lastIdx []int
 	lastG   []*q1Group
 	epoch   uint64
@@ -1045,6 +1048,7 @@ func (q *q1) init(a *App) {
 	q.emit = q.afterWindow
 	q.win.OmitExpiredBeforeReset()
 	q.groups = map[q1Key]*q1Group{}
+	q.idx, q.nullG = map[string]*q1Group{}, nil
 }
 func (q *q1) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
@@ -1091,7 +1095,7 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 			continue
 		}
 		if ev.Kind == runtime.Reset {
-			for _, g := range q.groups {
+			for _, g := range q.all {
 				g.a0.Reset()
 				g.a1.Reset()
 				g.a2.Reset()
@@ -1105,14 +1109,17 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		if kn2 {
 			k1 = ""
 		}
-		key := q1Key{
-			k0: k1,
-			n0: kn2,
+		var g *q1Group
+		if kn2 {
+			g = q.nullG
+		} else {
+			g = q.idx[k1]
 		}
-		g := q.groups[key]
 		if g == nil {
-			g = &q1Group{key: key}
-			q.groups[key] = g
+			g = q.groupByKey(q1Key{
+				k0: k1,
+				n0: kn2,
+			})
 		}
 		if ev.Kind == runtime.Current {
 			if !(in.Nulls&uint64(0x2) != 0) {
@@ -1205,6 +1212,12 @@ func (q *q1) groupByKey(k q1Key) *q1Group {
 	if g == nil {
 		g = &q1Group{key: k}
 		q.groups[k] = g
+		q.all = append(q.all, g)
+		if k.n0 {
+			q.nullG = g
+		} else {
+			q.idx[k.k0] = g
+		}
 	}
 	return g
 }
@@ -1290,6 +1303,8 @@ func (q *q1) loadState(r *snap.Reader) {
 	}
 	r.SetRest(rest)
 	q.groups = map[q1Key]*q1Group{}
+	q.all = nil
+	q.idx, q.nullG = map[string]*q1Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
 		loadq1Group(r, q.groupByKey(readq1Key(r)))
@@ -1408,6 +1423,9 @@ type q2 struct {
 	narrow []runtime.Event[Q2Row]
 	single []runtime.Event[Q2Row] // receiveOne's chunk
 	groups map[q2Key]*q2Group
+	all    []*q2Group          // the groups in order of creation (RESET walks these)
+	idx    map[string]*q2Group // groups by bare key
+	nullG  *q2Group            // the NULL key's group
 	epoch  uint64
 	cands  []q2Cand
 	rows   []q2Cand
@@ -1419,6 +1437,7 @@ func (q *q2) init(a *App) {
 	q.win = window.NewLength[Q2Row](5)
 	q.emit = q.afterWindow
 	q.groups = map[q2Key]*q2Group{}
+	q.idx, q.nullG = map[string]*q2Group{}, nil
 }
 func (q *q2) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
@@ -1465,7 +1484,7 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 	for i := range chunk {
 		ev := &chunk[i]
 		if ev.Kind == runtime.Reset {
-			for _, g := range q.groups {
+			for _, g := range q.all {
 				g.a0.Reset()
 				g.a1.Reset()
 				g.a2.Reset()
@@ -1479,14 +1498,17 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		if kn2 {
 			k1 = ""
 		}
-		key := q2Key{
-			k0: k1,
-			n0: kn2,
+		var g *q2Group
+		if kn2 {
+			g = q.nullG
+		} else {
+			g = q.idx[k1]
 		}
-		g := q.groups[key]
 		if g == nil {
-			g = &q2Group{key: key}
-			q.groups[key] = g
+			g = q.groupByKey(q2Key{
+				k0: k1,
+				n0: kn2,
+			})
 		}
 		if ev.Kind == runtime.Current {
 			if !(in.Nulls&uint64(0x2) != 0) {
@@ -1581,6 +1603,12 @@ func (q *q2) groupByKey(k q2Key) *q2Group {
 	if g == nil {
 		g = &q2Group{key: k}
 		q.groups[k] = g
+		q.all = append(q.all, g)
+		if k.n0 {
+			q.nullG = g
+		} else {
+			q.idx[k.k0] = g
+		}
 	}
 	return g
 }
@@ -1666,6 +1694,8 @@ func (q *q2) loadState(r *snap.Reader) {
 	}
 	r.SetRest(rest)
 	q.groups = map[q2Key]*q2Group{}
+	q.all = nil
+	q.idx, q.nullG = map[string]*q2Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
 		loadq2Group(r, q.groupByKey(readq2Key(r)))
@@ -1734,13 +1764,14 @@ func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
 }
 
 // SendStockStream delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendStockStream(ts int64, ev StockStream) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subStockStream) == 0 {
-		a.q0.one(ts, &ev)
-		a.q1.receiveOne(ts, &ev)
+		a.q0.one(ts, ev)
+		a.q1.receiveOne(ts, ev)
 	} else {
 		a.curStockStream.Symbol = ev.Symbol
 		a.curStockStream.Price = ev.Price
@@ -1790,12 +1821,13 @@ func (a *App) deliverLargeTradesOne(ts int64, ev *LargeTrades) {
 }
 
 // SendLargeTrades delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendLargeTrades(ts int64, ev LargeTrades) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subLargeTrades) == 0 {
-		a.q2.receiveOne(ts, &ev)
+		a.q2.receiveOne(ts, ev)
 	} else {
 		a.curLargeTrades.Symbol = ev.Symbol
 		a.curLargeTrades.Price = ev.Price
@@ -1844,19 +1876,17 @@ func (a *App) deliverSymbolSummaryOne(ts int64, ev *SymbolSummary) {
 }
 
 // SendSymbolSummary delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendSymbolSummary(ts int64, ev SymbolSummary) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subSymbolSummary) == 0 {
-	} else {
-		a.curSymbolSummary.Symbol = ev.Symbol
-		a.curSymbolSummary.AvgPrice = ev.AvgPrice
-		a.curSymbolSummary.TotalVolume = ev.TotalVolume
-		a.curSymbolSummary.Trades = ev.Trades
-		a.curSymbolSummary.Nulls = ev.Nulls
-		a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
-	}
+	a.curSymbolSummary.Symbol = ev.Symbol
+	a.curSymbolSummary.AvgPrice = ev.AvgPrice
+	a.curSymbolSummary.TotalVolume = ev.TotalVolume
+	a.curSymbolSummary.Trades = ev.Trades
+	a.curSymbolSummary.Nulls = ev.Nulls
+	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
 	a.sched.FireDue()
 }
 
@@ -1897,19 +1927,17 @@ func (a *App) deliverLargeTradeRangeOne(ts int64, ev *LargeTradeRange) {
 }
 
 // SendLargeTradeRange delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendLargeTradeRange(ts int64, ev LargeTradeRange) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subLargeTradeRange) == 0 {
-	} else {
-		a.curLargeTradeRange.Symbol = ev.Symbol
-		a.curLargeTradeRange.High = ev.High
-		a.curLargeTradeRange.Low = ev.Low
-		a.curLargeTradeRange.LargeTrades = ev.LargeTrades
-		a.curLargeTradeRange.Nulls = ev.Nulls
-		a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
-	}
+	a.curLargeTradeRange.Symbol = ev.Symbol
+	a.curLargeTradeRange.High = ev.High
+	a.curLargeTradeRange.Low = ev.Low
+	a.curLargeTradeRange.LargeTrades = ev.LargeTrades
+	a.curLargeTradeRange.Nulls = ev.Nulls
+	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
 	a.sched.FireDue()
 }
 
@@ -2220,7 +2248,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendStockStream(ts, ev)
+		a.SendStockStream(ts, &ev)
 		return nil
 	case "LargeTrades":
 		ev, err := decodeLargeTradesJSON(data)
@@ -2231,7 +2259,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendLargeTrades(ts, ev)
+		a.SendLargeTrades(ts, &ev)
 		return nil
 	case "SymbolSummary":
 		ev, err := decodeSymbolSummaryJSON(data)
@@ -2242,7 +2270,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendSymbolSummary(ts, ev)
+		a.SendSymbolSummary(ts, &ev)
 		return nil
 	case "LargeTradeRange":
 		ev, err := decodeLargeTradeRangeJSON(data)
@@ -2253,7 +2281,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendLargeTradeRange(ts, ev)
+		a.SendLargeTradeRange(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)

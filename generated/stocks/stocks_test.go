@@ -26,12 +26,12 @@ func TestTypedAPI(t *testing.T) {
 	if err := a.Start(1000); err != nil {
 		t.Fatal(err)
 	}
-	a.SendStockStream(1000, StockStream{Symbol: "IBM", Price: 100, Volume: 600})
-	a.SendStockStream(1500, StockStream{Symbol: "IBM", Price: 102.5, Volume: 1000})
+	a.SendStockStream(1000, &StockStream{Symbol: "IBM", Price: 100, Volume: 600})
+	a.SendStockStream(1500, &StockStream{Symbol: "IBM", Price: 102.5, Volume: 1000})
 	// Bit 1 of Nulls: price is NULL, and so is price * volume.
 	a.SendStockStreamBatch(1900, []StockStream{{Symbol: "MSFT", Price: 50, Volume: 10}, {Symbol: "ORCL", Volume: 700, Nulls: 1 << 1}})
 	// The clock passing 3000 closes the first 2-second period.
-	a.SendStockStream(3100, StockStream{Symbol: "MSFT", Price: 49, Volume: 20})
+	a.SendStockStream(3100, &StockStream{Symbol: "MSFT", Price: 49, Volume: 20})
 
 	wantTrades := []stamped[LargeTrades]{
 		{1000, LargeTrades{Symbol: "IBM", Price: 100, Volume: 600, TradeValue: 60000}},

@@ -16,7 +16,7 @@ type MinFIFO[T cmp.Ordered] struct{ d fifoExtremes[T] }
 // MaxFIFO is MinFIFO for the largest value.
 type MaxFIFO[T cmp.Ordered] struct{ d fifoExtremes[T] }
 
-func (m *MinFIFO[T]) Add(v T)          { m.d.add(v, false) }
+func (m *MinFIFO[T]) Add(v T)          { m.d.addMin(v) }
 func (m *MinFIFO[T]) Remove(v T)       { m.d.remove(v) }
 func (m *MinFIFO[T]) Reset()           { m.d.reset() }
 func (m *MinFIFO[T]) Value() (T, bool) { return m.d.best() }
@@ -27,7 +27,7 @@ func (m *MinFIFO[T]) LoadState(src []byte) ([]byte, error) {
 	return m.d.loadState(src, tagMinFIFO, false)
 }
 
-func (m *MaxFIFO[T]) Add(v T)          { m.d.add(v, true) }
+func (m *MaxFIFO[T]) Add(v T)          { m.d.addMax(v) }
 func (m *MaxFIFO[T]) Remove(v T)       { m.d.remove(v) }
 func (m *MaxFIFO[T]) Reset()           { m.d.reset() }
 func (m *MaxFIFO[T]) Value() (T, bool) { return m.d.best() }
@@ -46,16 +46,42 @@ type fifoExtremes[T cmp.Ordered] struct {
 	head int
 }
 
-func (d *fifoExtremes[T]) add(v T, max bool) {
+// addMin appends v after dropping the held values above it; addMax after
+// dropping those below it. The comparisons are cmp.Compare's, spelled out
+// (x != x is NaN) because the generic call costs more than the deque.
+func (d *fifoExtremes[T]) addMin(v T) {
+	vNaN := v != v
 	for len(d.q) > d.head {
 		back := d.q[len(d.q)-1]
-		c := cmp.Compare(back, v)
-		if (max && c < 0) || (!max && c > 0) {
-			d.q = d.q[:len(d.q)-1]
-			continue
+		if !(back > v || (vNaN && back == back)) {
+			break
 		}
-		break
+		d.q = d.q[:len(d.q)-1]
 	}
+	d.push(v)
+}
+
+func (d *fifoExtremes[T]) addMax(v T) {
+	vNaN := v != v
+	for len(d.q) > d.head {
+		back := d.q[len(d.q)-1]
+		if !(back < v || (back != back && !vNaN)) {
+			break
+		}
+		d.q = d.q[:len(d.q)-1]
+	}
+	d.push(v)
+}
+
+func (d *fifoExtremes[T]) add(v T, max bool) {
+	if max {
+		d.addMax(v)
+	} else {
+		d.addMin(v)
+	}
+}
+
+func (d *fifoExtremes[T]) push(v T) {
 	if d.head > 0 && d.head == len(d.q) {
 		d.q, d.head = d.q[:0], 0
 	}
@@ -69,8 +95,10 @@ func (d *fifoExtremes[T]) add(v T, max bool) {
 // remove drops the oldest held value v; only the front can equal it, every
 // other oldest value was dominated and already dropped.
 func (d *fifoExtremes[T]) remove(v T) {
-	if d.head < len(d.q) && cmp.Compare(d.q[d.head], v) == 0 {
-		d.head++
+	if d.head < len(d.q) {
+		if f := d.q[d.head]; f == v || (f != f && v != v) {
+			d.head++
+		}
 	}
 }
 

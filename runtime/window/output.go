@@ -7,8 +7,9 @@ import "eventflux/runtime"
 // loops to its own input); such a nested emission gets a fresh buffer so it
 // never overwrites the chunk the outer consumer is still reading.
 type output[T any] struct {
-	buf  []runtime.Event[T]
-	busy bool // an emit of buf is in progress
+	buf   []runtime.Event[T]
+	busy  bool                // an emit of buf (or of a batch in place) is in progress
+	reset [1]runtime.Event[T] // a lone RESET chunk (batches.flushInPlace)
 }
 
 // begin returns an empty chunk to append to.

@@ -50,3 +50,32 @@ func TestReentrantFlush(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// With OmitExpiredBeforeReset a flush hands RESET alone, then the new batch
+// where it is held; a consumer that flushes the window again while it
+// reads that batch (lengthBatch re-entered) must not see it overwritten.
+func TestReentrantFlushInPlace(t *testing.T) {
+	w := NewLengthBatch[item](2)
+	w.OmitExpiredBeforeReset()
+	var got []string
+	fedBack := false
+	var emit runtime.Emit[item]
+	emit = func(chunk []runtime.Event[item]) {
+		if len(chunk) == 2 && !fedBack {
+			fedBack = true
+			w.Arrive(5, []runtime.Event[item]{at(5, 98), at(5, 99)}, emit)
+		}
+		got = append(got, formatChunk(chunk))
+	}
+	w.Arrive(1, []runtime.Event[item]{at(1, 1), at(1, 2)}, emit)
+	w.Arrive(7, []runtime.Event[item]{at(7, 3), at(7, 4)}, emit)
+	want := []string{"R@1", "R@5 C98@5 C99@5", "C1@1 C2@1", "R@7", "C3@7 C4@7"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("chunk %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -579,12 +579,13 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTicks(ts int64, ev Ticks) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.one(ts, &ev)
+		a.q0.one(ts, ev)
 	} else {
 		a.curTicks.Symbol = ev.Symbol
 		a.curTicks.Price = ev.Price
@@ -632,18 +633,16 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendOut(ts int64, ev Out) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subOut) == 0 {
-	} else {
-		a.curOut.Symbol = ev.Symbol
-		a.curOut.Adj = ev.Adj
-		a.curOut.Volume = ev.Volume
-		a.curOut.Nulls = ev.Nulls
-		a.deliverOutOne(ts, &a.curOut)
-	}
+	a.curOut.Symbol = ev.Symbol
+	a.curOut.Adj = ev.Adj
+	a.curOut.Volume = ev.Volume
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 
@@ -857,7 +856,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTicks(ts, ev)
+		a.SendTicks(ts, &ev)
 		return nil
 	case "Out":
 		ev, err := decodeOutJSON(data)
@@ -868,7 +867,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendOut(ts, ev)
+		a.SendOut(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)

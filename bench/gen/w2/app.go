@@ -442,6 +442,9 @@ type q0 struct {
 	emit    runtime.Emit[Ticks]
 	single  []runtime.Event[Ticks] // receiveOne's chunk
 	groups  map[q0Key]*q0Group
+	all     []*q0Group          // the groups in order of creation (RESET walks these)
+	idx     map[string]*q0Group // groups by bare key
+	nullG   *q0Group            // the NULL key's group
 	lastIdx []int
 	lastG   []*q0Group
 	epoch   uint64
@@ -456,6 +459,7 @@ func (q *q0) init(a *App) {
 	q.emit = q.afterWindow
 	q.win.OmitExpiredBeforeReset()
 	q.groups = map[q0Key]*q0Group{}
+	q.idx, q.nullG = map[string]*q0Group{}, nil
 }
 func (q *q0) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
@@ -502,7 +506,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 			continue
 		}
 		if ev.Kind == runtime.Reset {
-			for _, g := range q.groups {
+			for _, g := range q.all {
 				g.a0.Reset()
 				g.a1.Reset()
 				g.a2.Reset()
@@ -516,14 +520,17 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		if kn2 {
 			k1 = ""
 		}
-		key := q0Key{
-			k0: k1,
-			n0: kn2,
+		var g *q0Group
+		if kn2 {
+			g = q.nullG
+		} else {
+			g = q.idx[k1]
 		}
-		g := q.groups[key]
 		if g == nil {
-			g = &q0Group{key: key}
-			q.groups[key] = g
+			g = q.groupByKey(q0Key{
+				k0: k1,
+				n0: kn2,
+			})
 		}
 		if ev.Kind == runtime.Current {
 			if !(in.Nulls&uint64(0x2) != 0) {
@@ -616,6 +623,12 @@ func (q *q0) groupByKey(k q0Key) *q0Group {
 	if g == nil {
 		g = &q0Group{key: k}
 		q.groups[k] = g
+		q.all = append(q.all, g)
+		if k.n0 {
+			q.nullG = g
+		} else {
+			q.idx[k.k0] = g
+		}
 	}
 	return g
 }
@@ -701,6 +714,8 @@ func (q *q0) loadState(r *snap.Reader) {
 	}
 	r.SetRest(rest)
 	q.groups = map[q0Key]*q0Group{}
+	q.all = nil
+	q.idx, q.nullG = map[string]*q0Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
 		loadq0Group(r, q.groupByKey(readq0Key(r)))
@@ -757,12 +772,13 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTicks(ts int64, ev Ticks) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.receiveOne(ts, &ev)
+		a.q0.receiveOne(ts, ev)
 	} else {
 		a.curTicks.Symbol = ev.Symbol
 		a.curTicks.Price = ev.Price
@@ -810,19 +826,17 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendOut(ts int64, ev Out) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subOut) == 0 {
-	} else {
-		a.curOut.Symbol = ev.Symbol
-		a.curOut.AvgPrice = ev.AvgPrice
-		a.curOut.TotalVolume = ev.TotalVolume
-		a.curOut.Trades = ev.Trades
-		a.curOut.Nulls = ev.Nulls
-		a.deliverOutOne(ts, &a.curOut)
-	}
+	a.curOut.Symbol = ev.Symbol
+	a.curOut.AvgPrice = ev.AvgPrice
+	a.curOut.TotalVolume = ev.TotalVolume
+	a.curOut.Trades = ev.Trades
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 
@@ -1039,7 +1053,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTicks(ts, ev)
+		a.SendTicks(ts, &ev)
 		return nil
 	case "Out":
 		ev, err := decodeOutJSON(data)
@@ -1050,7 +1064,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendOut(ts, ev)
+		a.SendOut(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)

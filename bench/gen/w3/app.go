@@ -765,12 +765,13 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTicks(ts int64, ev Ticks) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.receiveOne(ts, &ev)
+		a.q0.receiveOne(ts, ev)
 	} else {
 		a.curTicks.Symbol = ev.Symbol
 		a.curTicks.Price = ev.Price
@@ -818,19 +819,17 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendOut(ts int64, ev Out) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subOut) == 0 {
-	} else {
-		a.curOut.Total = ev.Total
-		a.curOut.Mean = ev.Mean
-		a.curOut.Low = ev.Low
-		a.curOut.High = ev.High
-		a.curOut.Nulls = ev.Nulls
-		a.deliverOutOne(ts, &a.curOut)
-	}
+	a.curOut.Total = ev.Total
+	a.curOut.Mean = ev.Mean
+	a.curOut.Low = ev.Low
+	a.curOut.High = ev.High
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 
@@ -1047,7 +1046,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTicks(ts, ev)
+		a.SendTicks(ts, &ev)
 		return nil
 	case "Out":
 		ev, err := decodeOutJSON(data)
@@ -1058,7 +1057,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendOut(ts, ev)
+		a.SendOut(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)

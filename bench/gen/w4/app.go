@@ -446,6 +446,9 @@ type q0 struct {
 	narrow []runtime.Event[Q0Row]
 	single []runtime.Event[Q0Row] // receiveOne's chunk
 	groups map[q0Key]*q0Group
+	all    []*q0Group          // the groups in order of creation (RESET walks these)
+	idx    map[string]*q0Group // groups by bare key
+	nullG  *q0Group            // the NULL key's group
 	epoch  uint64
 	cands  []q0Cand
 	rows   []q0Cand
@@ -457,6 +460,7 @@ func (q *q0) init(a *App) {
 	q.win = window.NewTime[Q0Row](10000)
 	q.emit = q.afterWindow
 	q.groups = map[q0Key]*q0Group{}
+	q.idx, q.nullG = map[string]*q0Group{}, nil
 }
 func (q *q0) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
@@ -501,7 +505,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	for i := range chunk {
 		ev := &chunk[i]
 		if ev.Kind == runtime.Reset {
-			for _, g := range q.groups {
+			for _, g := range q.all {
 				g.a0.Reset()
 				g.held = 0
 			}
@@ -513,14 +517,17 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		if kn2 {
 			k1 = ""
 		}
-		key := q0Key{
-			k0: k1,
-			n0: kn2,
+		var g *q0Group
+		if kn2 {
+			g = q.nullG
+		} else {
+			g = q.idx[k1]
 		}
-		g := q.groups[key]
 		if g == nil {
-			g = &q0Group{key: key}
-			q.groups[key] = g
+			g = q.groupByKey(q0Key{
+				k0: k1,
+				n0: kn2,
+			})
 		}
 		if ev.Kind == runtime.Current {
 			g.a0.Add()
@@ -587,6 +594,12 @@ func (q *q0) groupByKey(k q0Key) *q0Group {
 	if g == nil {
 		g = &q0Group{key: k}
 		q.groups[k] = g
+		q.all = append(q.all, g)
+		if k.n0 {
+			q.nullG = g
+		} else {
+			q.idx[k.k0] = g
+		}
 	}
 	return g
 }
@@ -650,6 +663,8 @@ func (q *q0) loadState(r *snap.Reader) {
 	}
 	r.SetRest(rest)
 	q.groups = map[q0Key]*q0Group{}
+	q.all = nil
+	q.idx, q.nullG = map[string]*q0Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
 		loadq0Group(r, q.groupByKey(readq0Key(r)))
@@ -706,12 +721,13 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTicks(ts int64, ev Ticks) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.receiveOne(ts, &ev)
+		a.q0.receiveOne(ts, ev)
 	} else {
 		a.curTicks.Symbol = ev.Symbol
 		a.curTicks.Price = ev.Price
@@ -759,17 +775,15 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendOut(ts int64, ev Out) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subOut) == 0 {
-	} else {
-		a.curOut.Symbol = ev.Symbol
-		a.curOut.Trades = ev.Trades
-		a.curOut.Nulls = ev.Nulls
-		a.deliverOutOne(ts, &a.curOut)
-	}
+	a.curOut.Symbol = ev.Symbol
+	a.curOut.Trades = ev.Trades
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 
@@ -980,7 +994,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTicks(ts, ev)
+		a.SendTicks(ts, &ev)
 		return nil
 	case "Out":
 		ev, err := decodeOutJSON(data)
@@ -991,7 +1005,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendOut(ts, ev)
+		a.SendOut(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)

@@ -1108,6 +1108,9 @@ type q2 struct {
 	emit   runtime.Emit[Large]
 	single []runtime.Event[Large] // receiveOne's chunk
 	groups map[q2Key]*q2Group
+	all    []*q2Group          // the groups in order of creation (RESET walks these)
+	idx    map[string]*q2Group // groups by bare key
+	nullG  *q2Group            // the NULL key's group
 	epoch  uint64
 	cands  []q2Cand
 	rows   []q2Cand
@@ -1119,6 +1122,7 @@ func (q *q2) init(a *App) {
 	q.win = window.NewLength[Large](100)
 	q.emit = q.afterWindow
 	q.groups = map[q2Key]*q2Group{}
+	q.idx, q.nullG = map[string]*q2Group{}, nil
 }
 func (q *q2) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
@@ -1152,7 +1156,7 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 	for i := range chunk {
 		ev := &chunk[i]
 		if ev.Kind == runtime.Reset {
-			for _, g := range q.groups {
+			for _, g := range q.all {
 				g.a0.Reset()
 				g.a1.Reset()
 				g.held = 0
@@ -1165,14 +1169,17 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 		if kn2 {
 			k1 = ""
 		}
-		key := q2Key{
-			k0: k1,
-			n0: kn2,
+		var g *q2Group
+		if kn2 {
+			g = q.nullG
+		} else {
+			g = q.idx[k1]
 		}
-		g := q.groups[key]
 		if g == nil {
-			g = &q2Group{key: key}
-			q.groups[key] = g
+			g = q.groupByKey(q2Key{
+				k0: k1,
+				n0: kn2,
+			})
 		}
 		if ev.Kind == runtime.Current {
 			if !(in.Nulls&uint64(0x2) != 0) {
@@ -1251,6 +1258,12 @@ func (q *q2) groupByKey(k q2Key) *q2Group {
 	if g == nil {
 		g = &q2Group{key: k}
 		q.groups[k] = g
+		q.all = append(q.all, g)
+		if k.n0 {
+			q.nullG = g
+		} else {
+			q.idx[k.k0] = g
+		}
 	}
 	return g
 }
@@ -1325,6 +1338,8 @@ func (q *q2) loadState(r *snap.Reader) {
 	}
 	r.SetRest(rest)
 	q.groups = map[q2Key]*q2Group{}
+	q.all = nil
+	q.idx, q.nullG = map[string]*q2Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
 		loadq2Group(r, q.groupByKey(readq2Key(r)))
@@ -1390,12 +1405,13 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTicks(ts int64, ev Ticks) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.one(ts, &ev)
+		a.q0.one(ts, ev)
 	} else {
 		a.curTicks.Symbol = ev.Symbol
 		a.curTicks.Price = ev.Price
@@ -1445,12 +1461,13 @@ func (a *App) deliverTradesOne(ts int64, ev *Trades) {
 }
 
 // SendTrades delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendTrades(ts int64, ev Trades) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendTrades(ts int64, ev *Trades) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTrades) == 0 {
-		a.q1.one(ts, &ev)
+		a.q1.one(ts, ev)
 	} else {
 		a.curTrades.Symbol = ev.Symbol
 		a.curTrades.Price = ev.Price
@@ -1501,12 +1518,13 @@ func (a *App) deliverLargeOne(ts int64, ev *Large) {
 }
 
 // SendLarge delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendLarge(ts int64, ev Large) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendLarge(ts int64, ev *Large) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subLarge) == 0 {
-		a.q2.receiveOne(ts, &ev)
+		a.q2.receiveOne(ts, ev)
 	} else {
 		a.curLarge.Symbol = ev.Symbol
 		a.curLarge.Notional = ev.Notional
@@ -1553,18 +1571,16 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-func (a *App) SendOut(ts int64, ev Out) {
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
 		a.sched.AdvanceTo(ts)
 	}
-	if len(a.subOut) == 0 {
-	} else {
-		a.curOut.Symbol = ev.Symbol
-		a.curOut.Total = ev.Total
-		a.curOut.Trades = ev.Trades
-		a.curOut.Nulls = ev.Nulls
-		a.deliverOutOne(ts, &a.curOut)
-	}
+	a.curOut.Symbol = ev.Symbol
+	a.curOut.Total = ev.Total
+	a.curOut.Trades = ev.Trades
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
 	a.sched.FireDue()
 }
 
@@ -1866,7 +1882,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTicks(ts, ev)
+		a.SendTicks(ts, &ev)
 		return nil
 	case "Trades":
 		ev, err := decodeTradesJSON(data)
@@ -1877,7 +1893,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendTrades(ts, ev)
+		a.SendTrades(ts, &ev)
 		return nil
 	case "Large":
 		ev, err := decodeLargeJSON(data)
@@ -1888,7 +1904,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendLarge(ts, ev)
+		a.SendLarge(ts, &ev)
 		return nil
 	case "Out":
 		ev, err := decodeOutJSON(data)
@@ -1899,7 +1915,7 @@ func (a *App) SendJSON(stream string, ts int64, data []byte) error {
 			}
 			return err
 		}
-		a.SendOut(ts, ev)
+		a.SendOut(ts, &ev)
 		return nil
 	}
 	return fmt.Errorf("unknown stream %q", stream)
