@@ -24,7 +24,7 @@ func (g *generator) appType(queries []*queryGen) {
 	}
 
 	fields := []jen.Code{
-		jen.Id("sched").Op("*").Qual(pkgRuntime, "Scheduler"),
+		jen.Id("sched").Qual(pkgRuntime, "Scheduler"),
 		jen.Id("started").Bool(),
 		jen.Id("initErr").Error(),
 		jen.Id("errs").Index().Error(),
@@ -49,8 +49,7 @@ func (g *generator) appType(queries []*queryGen) {
 	// New: triggers first, then queries in statement order, registering timer
 	// sources in the interpreter's order (ties break identically).
 	var newBody []jen.Code
-	newBody = append(newBody, jen.Id("a").Op(":=").Op("&").Id("App").Values(jen.Dict{
-		jen.Id("sched"): jen.Qual(pkgRuntime, "NewScheduler").Call(jen.Lit(0))}))
+	newBody = append(newBody, jen.Id("a").Op(":=").Op("&").Id("App").Values())
 	for _, r := range triggers {
 		t := g.typeName(r)
 		fieldsOf := fieldNames(r)
@@ -75,6 +74,7 @@ func (g *generator) appType(queries []*queryGen) {
 		}
 	}
 	newBody = append(newBody, jen.Return(jen.Id("a")))
+	g.dueFunc(queries, triggers)
 	f.Comment("New builds the app; Start it before sending events.")
 	f.Func().Id("New").Params().Op("*").Id("App").Block(newBody...)
 
@@ -107,7 +107,7 @@ func (g *generator) appType(queries []*queryGen) {
 			continue
 		}
 		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
-		send := []jen.Code{jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts")))}
+		send := []jen.Code{g.advanceTo(jen.Id("ts"))}
 		// Queries only read the event, so without subscribers they read it
 		// where the caller holds it; subscribers get a copy in a field, so
 		// the caller's event (often on its stack) never escapes.
@@ -126,7 +126,7 @@ func (g *generator) appType(queries []*queryGen) {
 		} else {
 			send = append(send, jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaField...))
 		}
-		send = append(send, jen.Id("a").Dot("sched").Dot("FireDue").Call())
+		send = append(send, g.fireDue())
 		f.Comment("The app only reads *ev during the call and keeps no reference to it.")
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(send...)
 		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)

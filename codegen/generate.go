@@ -87,6 +87,8 @@ type generator struct {
 	likeOrder []string
 	// readers counts the queries that read each relation.
 	readers map[*plan.Relation]int
+	// timed is set when the app has timer sources (see dueFunc).
+	timed bool
 }
 
 func (g *generator) generate() error {

@@ -291,6 +291,11 @@ func (qg *queryGen) emit() error {
 	}
 	one = append(one, fill(path("d"), path("e"))...)
 	one = append(one, jen.Id("q").Dot("single").Op("=").Id("b"), jen.Id("q").Dot("arrive").Call(jen.Id("b")))
+	if qg.pre == nil && qg.win != nil && qg.win.Spec.Kind == "timeBatch" {
+		// A time batch only buffers on arrival: the event is built where
+		// the window keeps it.
+		one = append([]jen.Code{jen.Id("d").Op(":=").Id("q").Dot("win").Dot("Push").Call(jen.Id("ts"))}, fill(path("d"), path("e"))...)
+	}
 	if !qg.stateless() { // a stateless query has one() instead
 		f.Commentf("receiveOne is receive for a chunk of one event.")
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(one...)

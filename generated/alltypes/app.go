@@ -1667,7 +1667,7 @@ func (q *q2) loadState(r *snap.Reader) {
 // App is the compiled application. It is not safe for concurrent use;
 // call Start before sending events.
 type App struct {
-	sched       *runtime.Scheduler
+	sched       runtime.Scheduler
 	started     bool
 	initErr     error
 	errs        []error
@@ -1695,9 +1695,19 @@ type App struct {
 	curTicks    Ticks
 }
 
+// due reports whether a timer source has a deadline at or before t.
+func (a *App) due(t int64) bool {
+	if a.trigTick != nil {
+		if d, ok := a.trigTick.NextDeadline(); ok && d <= t {
+			return true
+		}
+	}
+	return false
+}
+
 // New builds the app; Start it before sending events.
 func New() *App {
-	a := &App{sched: runtime.NewScheduler(0)}
+	a := &App{}
 	tTick, errTick := runtime.NewTrigger(false, 1000, "", func(now int64) {
 		a.deliverTick([]runtime.Event[Tick]{{
 			Data: Tick{TriggeredTime: now},
@@ -1743,7 +1753,11 @@ func (a *App) deliverReadingsOne(ts int64, ev *Readings) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendReadings(ts int64, ev *Readings) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	if len(a.subReadings) == 0 {
 		a.q0.one(ts, ev)
@@ -1758,7 +1772,9 @@ func (a *App) SendReadings(ts int64, ev *Readings) {
 		a.curReadings.Nulls = ev.Nulls
 		a.deliverReadingsOne(ts, &a.curReadings)
 	}
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendReadingsBatch delivers events as one chunk stamped ts.
@@ -1841,7 +1857,11 @@ func (a *App) deliverEchoOne(ts int64, ev *Echo) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendEcho(ts int64, ev *Echo) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	a.curEcho.Name = ev.Name
 	a.curEcho.N = ev.N
@@ -1851,7 +1871,9 @@ func (a *App) SendEcho(ts int64, ev *Echo) {
 	a.curEcho.Ok = ev.Ok
 	a.curEcho.Nulls = ev.Nulls
 	a.deliverEchoOne(ts, &a.curEcho)
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendEchoBatch delivers events as one chunk stamped ts.
@@ -1894,7 +1916,11 @@ func (a *App) deliverDerivedOne(ts int64, ev *Derived) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendDerived(ts int64, ev *Derived) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	a.curDerived.Name = ev.Name
 	a.curDerived.N1 = ev.N1
@@ -1903,7 +1929,9 @@ func (a *App) SendDerived(ts int64, ev *Derived) {
 	a.curDerived.NotOk = ev.NotOk
 	a.curDerived.Nulls = ev.Nulls
 	a.deliverDerivedOne(ts, &a.curDerived)
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendDerivedBatch delivers events as one chunk stamped ts.
@@ -1946,12 +1974,18 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	a.curTicks.At = ev.At
 	a.curTicks.Nulls = ev.Nulls
 	a.deliverTicksOne(ts, &a.curTicks)
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.

@@ -1062,14 +1062,11 @@ func (q *q1) receive(src []runtime.Event[StockStream]) {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q1) receiveOne(ts int64, e *StockStream) {
-	b := append(q.single[:0], runtime.Event[StockStream]{Ts: ts})
-	d := &b[0].Data
+	d := q.win.Push(ts)
 	d.Symbol = e.Symbol
 	d.Price = e.Price
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
-	q.single = b
-	q.arrive(b)
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1709,7 +1706,7 @@ func (q *q2) loadState(r *snap.Reader) {
 // App is the compiled application. It is not safe for concurrent use;
 // call Start before sending events.
 type App struct {
-	sched              *runtime.Scheduler
+	sched              runtime.Scheduler
 	started            bool
 	initErr            error
 	errs               []error
@@ -1730,9 +1727,17 @@ type App struct {
 	curLargeTradeRange LargeTradeRange
 }
 
+// due reports whether a timer source has a deadline at or before t.
+func (a *App) due(t int64) bool {
+	if d, ok := a.q1.NextDeadline(); ok && d <= t {
+		return true
+	}
+	return false
+}
+
 // New builds the app; Start it before sending events.
 func New() *App {
-	a := &App{sched: runtime.NewScheduler(0)}
+	a := &App{}
 	a.q0.init(a)
 	a.q1.init(a)
 	a.sched.Register(&a.q1)
@@ -1767,7 +1772,11 @@ func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	if len(a.subStockStream) == 0 {
 		a.q0.one(ts, ev)
@@ -1779,7 +1788,9 @@ func (a *App) SendStockStream(ts int64, ev *StockStream) {
 		a.curStockStream.Nulls = ev.Nulls
 		a.deliverStockStreamOne(ts, &a.curStockStream)
 	}
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendStockStreamBatch delivers events as one chunk stamped ts.
@@ -1824,7 +1835,11 @@ func (a *App) deliverLargeTradesOne(ts int64, ev *LargeTrades) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	if len(a.subLargeTrades) == 0 {
 		a.q2.receiveOne(ts, ev)
@@ -1836,7 +1851,9 @@ func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 		a.curLargeTrades.Nulls = ev.Nulls
 		a.deliverLargeTradesOne(ts, &a.curLargeTrades)
 	}
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendLargeTradesBatch delivers events as one chunk stamped ts.
@@ -1879,7 +1896,11 @@ func (a *App) deliverSymbolSummaryOne(ts int64, ev *SymbolSummary) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	a.curSymbolSummary.Symbol = ev.Symbol
 	a.curSymbolSummary.AvgPrice = ev.AvgPrice
@@ -1887,7 +1908,9 @@ func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	a.curSymbolSummary.Trades = ev.Trades
 	a.curSymbolSummary.Nulls = ev.Nulls
 	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendSymbolSummaryBatch delivers events as one chunk stamped ts.
@@ -1930,7 +1953,11 @@ func (a *App) deliverLargeTradeRangeOne(ts int64, ev *LargeTradeRange) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	a.curLargeTradeRange.Symbol = ev.Symbol
 	a.curLargeTradeRange.High = ev.High
@@ -1938,7 +1965,9 @@ func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	a.curLargeTradeRange.LargeTrades = ev.LargeTrades
 	a.curLargeTradeRange.Nulls = ev.Nulls
 	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendLargeTradeRangeBatch delivers events as one chunk stamped ts.

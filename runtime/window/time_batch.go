@@ -28,6 +28,18 @@ func (w *TimeBatch[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emi
 	w.b.cur = append(w.b.cur, in...)
 }
 
+// Push is Arrive for a chunk of one event stamped ts, for a caller that
+// fills the payload in place through the returned pointer, before anything
+// else touches the window.
+func (w *TimeBatch[T]) Push(ts int64) *T {
+	if !w.started {
+		w.started = true
+		w.next = addSat(ts, w.t)
+	}
+	w.b.cur = append(w.b.cur, runtime.Event[T]{Ts: ts})
+	return &w.b.cur[len(w.b.cur)-1].Data
+}
+
 // NextDeadline is the next boundary; the grid runs forever once started.
 func (w *TimeBatch[T]) NextDeadline() (int64, bool) { return w.next, w.started }
 

@@ -473,14 +473,11 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
-	b := append(q.single[:0], runtime.Event[Ticks]{Ts: ts})
-	d := &b[0].Data
+	d := q.win.Push(ts)
 	d.Symbol = e.Symbol
 	d.Price = e.Price
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
-	q.single = b
-	q.arrive(b)
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -729,7 +726,7 @@ func (q *q0) loadState(r *snap.Reader) {
 // App is the compiled application. It is not safe for concurrent use;
 // call Start before sending events.
 type App struct {
-	sched    *runtime.Scheduler
+	sched    runtime.Scheduler
 	started  bool
 	initErr  error
 	errs     []error
@@ -742,9 +739,17 @@ type App struct {
 	curOut   Out
 }
 
+// due reports whether a timer source has a deadline at or before t.
+func (a *App) due(t int64) bool {
+	if d, ok := a.q0.NextDeadline(); ok && d <= t {
+		return true
+	}
+	return false
+}
+
 // New builds the app; Start it before sending events.
 func New() *App {
-	a := &App{sched: runtime.NewScheduler(0)}
+	a := &App{}
 	a.q0.init(a)
 	a.sched.Register(&a.q0)
 	return a
@@ -775,7 +780,11 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
@@ -786,7 +795,9 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 		a.curTicks.Nulls = ev.Nulls
 		a.deliverTicksOne(ts, &a.curTicks)
 	}
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -829,7 +840,11 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		if a.due(ts) {
+			a.sched.AdvanceTo(ts)
+		} else {
+			a.sched.MoveTo(ts)
+		}
 	}
 	a.curOut.Symbol = ev.Symbol
 	a.curOut.AvgPrice = ev.AvgPrice
@@ -837,7 +852,9 @@ func (a *App) SendOut(ts int64, ev *Out) {
 	a.curOut.Trades = ev.Trades
 	a.curOut.Nulls = ev.Nulls
 	a.deliverOutOne(ts, &a.curOut)
-	a.sched.FireDue()
+	if a.due(a.sched.Now()) {
+		a.sched.FireDue()
+	}
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.

@@ -723,7 +723,7 @@ func (q *q0) loadState(r *snap.Reader) {
 // App is the compiled application. It is not safe for concurrent use;
 // call Start before sending events.
 type App struct {
-	sched    *runtime.Scheduler
+	sched    runtime.Scheduler
 	started  bool
 	initErr  error
 	errs     []error
@@ -738,7 +738,7 @@ type App struct {
 
 // New builds the app; Start it before sending events.
 func New() *App {
-	a := &App{sched: runtime.NewScheduler(0)}
+	a := &App{}
 	a.q0.init(a)
 	return a
 }
@@ -768,7 +768,7 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		a.sched.MoveTo(ts)
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
@@ -779,7 +779,6 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 		a.curTicks.Nulls = ev.Nulls
 		a.deliverTicksOne(ts, &a.curTicks)
 	}
-	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -822,7 +821,7 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		a.sched.MoveTo(ts)
 	}
 	a.curOut.Total = ev.Total
 	a.curOut.Mean = ev.Mean
@@ -830,7 +829,6 @@ func (a *App) SendOut(ts int64, ev *Out) {
 	a.curOut.High = ev.High
 	a.curOut.Nulls = ev.Nulls
 	a.deliverOutOne(ts, &a.curOut)
-	a.sched.FireDue()
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.

@@ -1353,7 +1353,7 @@ func (q *q2) loadState(r *snap.Reader) {
 // App is the compiled application. It is not safe for concurrent use;
 // call Start before sending events.
 type App struct {
-	sched     *runtime.Scheduler
+	sched     runtime.Scheduler
 	started   bool
 	initErr   error
 	errs      []error
@@ -1376,7 +1376,7 @@ type App struct {
 
 // New builds the app; Start it before sending events.
 func New() *App {
-	a := &App{sched: runtime.NewScheduler(0)}
+	a := &App{}
 	a.q0.init(a)
 	a.q1.init(a)
 	a.q2.init(a)
@@ -1408,7 +1408,7 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		a.sched.MoveTo(ts)
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.one(ts, ev)
@@ -1419,7 +1419,6 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 		a.curTicks.Nulls = ev.Nulls
 		a.deliverTicksOne(ts, &a.curTicks)
 	}
-	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -1464,7 +1463,7 @@ func (a *App) deliverTradesOne(ts int64, ev *Trades) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTrades(ts int64, ev *Trades) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		a.sched.MoveTo(ts)
 	}
 	if len(a.subTrades) == 0 {
 		a.q1.one(ts, ev)
@@ -1476,7 +1475,6 @@ func (a *App) SendTrades(ts int64, ev *Trades) {
 		a.curTrades.Nulls = ev.Nulls
 		a.deliverTradesOne(ts, &a.curTrades)
 	}
-	a.sched.FireDue()
 }
 
 // SendTradesBatch delivers events as one chunk stamped ts.
@@ -1521,7 +1519,7 @@ func (a *App) deliverLargeOne(ts int64, ev *Large) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLarge(ts int64, ev *Large) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		a.sched.MoveTo(ts)
 	}
 	if len(a.subLarge) == 0 {
 		a.q2.receiveOne(ts, ev)
@@ -1531,7 +1529,6 @@ func (a *App) SendLarge(ts int64, ev *Large) {
 		a.curLarge.Nulls = ev.Nulls
 		a.deliverLargeOne(ts, &a.curLarge)
 	}
-	a.sched.FireDue()
 }
 
 // SendLargeBatch delivers events as one chunk stamped ts.
@@ -1574,14 +1571,13 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		a.sched.AdvanceTo(ts)
+		a.sched.MoveTo(ts)
 	}
 	a.curOut.Symbol = ev.Symbol
 	a.curOut.Total = ev.Total
 	a.curOut.Trades = ev.Trades
 	a.curOut.Nulls = ev.Nulls
 	a.deliverOutOne(ts, &a.curOut)
-	a.sched.FireDue()
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.
