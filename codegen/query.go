@@ -29,7 +29,8 @@ type queryGen struct {
 	proj       *plan.Project
 	outRel     *plan.Relation
 	grouped    bool
-	passExp    bool // SNAPSHOT: the selector passes EXPIRED and RESET rows on
+	sharedAvg  map[int]int // avg slots read off a sum slot (sharedAvgs)
+	passExp    bool        // SNAPSHOT: the selector passes EXPIRED and RESET rows on
 	keyEmitted bool
 }
 
@@ -71,14 +72,18 @@ func (g *generator) query(q *plan.Query) (*queryGen, error) {
 		return nil, &Unsupported{What: "a query without scan, selector or insert"}
 	}
 	qg.inRel, qg.srcRel, qg.outRel = qg.scan.Rel, qg.scan.Rel, qg.ins.Target
+	qg.grouped = len(qg.sel.GroupBy) > 0
+	qg.sharedAvg = sharedAvgs(qg.sel.Aggs)
 	if qg.proj != nil {
 		// A narrow row type for what the window retains (PruneColumns).
 		qg.inRel = &plan.Relation{Name: qg.name + "Row", Columns: qg.proj.Schema(), Pos: q.Pos}
+		if qg.cachesGroup() {
+			g.hidden[qg.inRel] = jen.Id("grp").Op("*").Id(qg.id("Group")).Comment("the row's group, found as it arrived")
+		}
 		g.relation(qg.inRel)
 		g.relationCodec(qg.inRel)
 	}
 	qg.inType, qg.outType = g.typeName(qg.inRel), g.typeName(qg.outRel)
-	qg.grouped = len(qg.sel.GroupBy) > 0
 	qg.passExp = qg.rate != nil && qg.rate.Mode == plan.RateSnapshot
 	if err := qg.emit(); err != nil {
 		return nil, fmt.Errorf("query %d (line %d): %w", q.Index, q.Pos.Line, err)
@@ -131,7 +136,11 @@ func (qg *queryGen) emit() error {
 		if err != nil {
 			return err
 		}
-		groupFields = append(groupFields, jen.Id(fmt.Sprintf("a%d", i)).Add(t).Comment(a.Func))
+		comment := a.Func
+		if j, ok := qg.sharedAvg[i]; ok {
+			comment += fmt.Sprintf(" (read off a%d, never updated)", j)
+		}
+		groupFields = append(groupFields, jen.Id(fmt.Sprintf("a%d", i)).Add(t).Comment(comment))
 	}
 	groupFields = append(groupFields,
 		jen.Id("held").Int64().Comment("events currently contributing"),
@@ -295,6 +304,9 @@ func (qg *queryGen) emit() error {
 		// A time batch only buffers on arrival: the event is built where
 		// the window keeps it.
 		one = append([]jen.Code{jen.Id("d").Op(":=").Id("q").Dot("win").Dot("Push").Call(jen.Id("ts"))}, fill(path("d"), path("e"))...)
+		if qg.cachesGroup() {
+			one = append(one, jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d")))
+		}
 	}
 	if !qg.stateless() { // a stateless query has one() instead
 		f.Commentf("receiveOne is receive for a chunk of one event.")
@@ -321,6 +333,14 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("pre").Op("=").Id("kept"),
 			jen.Id("chunk").Op("=").Id("kept"),
 		)
+	}
+	if qg.cachesGroup() {
+		arrive = append(arrive, jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(
+			jen.Id("d").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")).Dot("Data"),
+			jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d"))))
+		if err := qg.emitGroupOf(inFields, groupT, keyT); err != nil {
+			return err
+		}
 	}
 	if qg.win != nil {
 		arrive = append(arrive, jen.Id("q").Dot("win").Dot("Arrive").Call(jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(), jen.Id("chunk"), jen.Id("q").Dot("emit")))

@@ -91,9 +91,38 @@ func aggUpdate(s *scope, a plan.AggCall, field *jen.Statement, add bool) ([]jen.
 	return []jen.Code{jen.If(jen.Op("!").Add(arg.N())).Block(call)}, nil
 }
 
+// sharedAvgs maps each avg(x) of a DOUBLE x that a sum(x) of the same
+// query also aggregates to that sum's slot: both keep the same running
+// sum and count, so the avg is read off the sum's state and never updated
+// itself.
+func sharedAvgs(aggs []plan.AggCall) map[int]int {
+	out := map[int]int{}
+	for i, a := range aggs {
+		if a.Func != "avg" || a.Arg == nil || a.Arg.Type() != plan.Double || plan.Volatile(a.Arg) {
+			continue
+		}
+		for j, b := range aggs {
+			if b.Func == "sum" && b.Arg != nil && b.T == plan.Double && b.Arg.Type() == plan.Double &&
+				plan.FormatExpr(b.Arg) == plan.FormatExpr(a.Arg) {
+				out[i] = j
+				break
+			}
+		}
+	}
+	return out
+}
+
 // aggValue reads aggregate slot i of group g into temporaries.
-func aggValue(s *scope, a plan.AggCall, i int) val {
+func (qg *queryGen) aggValue(s *scope, a plan.AggCall, i int) val {
 	field := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
+	if j, ok := qg.sharedAvg[i]; ok {
+		field = jen.Id("g").Dot(fmt.Sprintf("a%d", j))
+		v, okT := s.temp("av"), s.temp("aok")
+		s.add(jen.List(jen.Id(v), jen.Id(okT)).Op(":=").Add(field).Dot("Mean").Call())
+		x := s.mk(jen.Id(v), jen.Op("!").Id(okT), a.T)
+		x.temps = []string{v, okT}
+		return x
+	}
 	switch a.Func {
 	case "count", "distinctcount", "and", "or":
 		v := s.temp("av")
@@ -167,38 +196,12 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(jen.Continue()))
 	}
 	// Group lookup.
-	if qg.grouped {
-		var kv jen.Dict = jen.Dict{}
-		var k0, n0 jen.Code // the first key's value and NULL flag
-		for i, e := range sel.GroupBy {
-			k, err := s.expr(e)
-			if err != nil {
-				return nil, err
-			}
-			kt, kn := s.temp("k"), s.temp("kn")
-			s.used[kt], s.used[kn] = true, true
-			s.add(jen.List(jen.Id(kt), jen.Id(kn)).Op(":=").List(k.V(), k.N()))
-			// NULL keys carry the zero value so equal NULLs meet in the map.
-			s.add(jen.If(jen.Id(kn)).Block(jen.Id(kt).Op("=").Add(zero(e.Type()))))
-			kv[jen.Id(fmt.Sprintf("k%d", i))] = keyValue(jen.Id(kt), e.Type())
-			kv[jen.Id(fmt.Sprintf("n%d", i))] = jen.Id(kn)
-			if i == 0 {
-				k0, n0 = keyValue(jen.Id(kt), e.Type()), jen.Id(kn)
-			}
-		}
-		if qg.singleKey() {
-			// One key column: a map on the bare value (string keys take
-			// the runtime's fast string map) and the NULL group aside.
-			s.add(jen.Var().Id("g").Op("*").Id(groupT))
-			s.add(jen.If(n0).Block(jen.Id("g").Op("=").Id("q").Dot("nullG")).Else().Block(
-				jen.Id("g").Op("=").Id("q").Dot("idx").Index(k0)))
-			s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
-				jen.Id("g").Op("=").Id("q").Dot("groupByKey").Call(jen.Id(keyT).Values(kv))))
-		} else {
-			s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
-			s.add(jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("key")))
-			s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
-				jen.Id("g").Op("=").Id("q").Dot("groupByKey").Call(jen.Id("key"))))
+	if qg.cachesGroup() {
+		s.add(jen.Id("g").Op(":=").Id("in").Dot("grp"))
+		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(jen.Id("g").Op("=").Id("q").Dot("groupOf").Call(jen.Id("in"))))
+	} else if qg.grouped {
+		if err := qg.lookupGroup(s, groupT, keyT); err != nil {
+			return nil, err
 		}
 	} else {
 		s.add(jen.Id("g").Op(":=").Op("&").Id("q").Dot("global"))
@@ -208,6 +211,9 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		addS, remS := s.child(), s.child()
 		var adds, removes []jen.Code
 		for i, a := range sel.Aggs {
+			if _, ok := qg.sharedAvg[i]; ok {
+				continue
+			}
 			field := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
 			ca, err := aggUpdate(addS, a, field, true)
 			if err != nil {
@@ -239,7 +245,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	candidate := func(s *scope) error {
 		aggVals = aggVals[:0]
 		for i, a := range sel.Aggs {
-			aggVals = append(aggVals, aggValue(s, a, i))
+			aggVals = append(aggVals, qg.aggValue(s, a, i))
 		}
 		if sel.Having != nil {
 			h, err := s.expr(sel.Having)
@@ -249,9 +255,9 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
 		}
 		// The candidate is built in place (see copyFields).
-		s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values(jen.Dict{
-			jen.Id("ts"): jen.Id("ev").Dot("Ts"), jen.Id("kind"): jen.Id("ev").Dot("Kind"), jen.Id("g"): jen.Id("g")})))
+		s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values()))
 		s.add(jen.Id("c").Op(":=").Op("&").Id("q").Dot("cands").Index(jen.Len(jen.Id("q").Dot("cands")).Op("-").Lit(1)))
+		s.add(jen.List(jen.Id("c").Dot("ts"), jen.Id("c").Dot("kind"), jen.Id("c").Dot("g")).Op("=").List(jen.Id("ev").Dot("Ts"), jen.Id("ev").Dot("Kind"), jen.Id("g")))
 		s.add(jen.Id("row").Op(":=").Op("&").Id("c").Dot("row"))
 		if err := qg.project(s, outFields); err != nil {
 			return err
@@ -365,6 +371,76 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		body = append(body, jen.Id("q").Dot("write").Call(jen.Id("rows")))
 	}
 	return body, nil
+}
+
+// lookupGroup adds to s the statements that set g to the group of the
+// event in (created on first sight).
+func (qg *queryGen) lookupGroup(s *scope, groupT, keyT string) error {
+	sel := qg.sel
+	var kv jen.Dict = jen.Dict{}
+	var k0, n0 jen.Code // the first key's value and NULL flag
+	for i, e := range sel.GroupBy {
+		k, err := s.expr(e)
+		if err != nil {
+			return err
+		}
+		kt, kn := s.temp("k"), s.temp("kn")
+		s.used[kt], s.used[kn] = true, true
+		s.add(jen.List(jen.Id(kt), jen.Id(kn)).Op(":=").List(k.V(), k.N()))
+		// NULL keys carry the zero value so equal NULLs meet in the map.
+		s.add(jen.If(jen.Id(kn)).Block(jen.Id(kt).Op("=").Add(zero(e.Type()))))
+		kv[jen.Id(fmt.Sprintf("k%d", i))] = keyValue(jen.Id(kt), e.Type())
+		kv[jen.Id(fmt.Sprintf("n%d", i))] = jen.Id(kn)
+		if i == 0 {
+			k0, n0 = keyValue(jen.Id(kt), e.Type()), jen.Id(kn)
+		}
+	}
+	if qg.singleKey() {
+		// One key column: a map on the bare value (string keys take
+		// the runtime's fast string map) and the NULL group aside.
+		s.add(jen.Var().Id("g").Op("*").Id(groupT))
+		s.add(jen.If(n0).Block(jen.Id("g").Op("=").Id("q").Dot("nullG")).Else().Block(
+			jen.Id("g").Op("=").Id("q").Dot("idx").Index(k0)))
+		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
+			jen.Id("g").Op("=").Id("q").Dot("groupByKey").Call(jen.Id(keyT).Values(kv))))
+	} else {
+		s.add(jen.Id("key").Op(":=").Id(keyT).Values(kv))
+		s.add(jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("key")))
+		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(
+			jen.Id("g").Op("=").Id("q").Dot("groupByKey").Call(jen.Id("key"))))
+	}
+	return nil
+}
+
+// cachesGroup reports a grouped query whose window rows carry their group
+// (the hidden grp field of the narrow row): the group is found once when an
+// event arrives, not again when it expires. The keys must be plain columns,
+// whose values do not change between arrival and expiry, and no WHERE
+// after the window may drop an event before its group is looked up.
+func (qg *queryGen) cachesGroup() bool {
+	if !qg.grouped || qg.win == nil || qg.proj == nil || qg.post != nil {
+		return false
+	}
+	for _, e := range qg.sel.GroupBy {
+		if _, ok := e.(*plan.ColRef); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// emitGroupOf writes groupOf(in), the group lookup of cachesGroup.
+func (qg *queryGen) emitGroupOf(inFields []string, groupT, keyT string) error {
+	counter := 0
+	s := newScope(&exprCtx{g: qg.g, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
+	s.ctx.column = columnOf("in", qg.inRel, inFields)(s)
+	if err := qg.lookupGroup(s, groupT, keyT); err != nil {
+		return err
+	}
+	body := append(s.finish(), jen.Return(jen.Id("g")))
+	qg.g.f.Commentf("groupOf finds the group of a row as it enters the window.")
+	qg.g.f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("groupOf").Params(jen.Id("in").Op("*").Id(qg.inType)).Op("*").Id(groupT).Block(body...)
+	return nil
 }
 
 // orderFunc compares two candidates by the ORDER BY keys: NULL first in

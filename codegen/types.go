@@ -77,6 +77,9 @@ func (g *generator) relation(rel *plan.Relation) {
 		defs = append(defs, jen.Id(fields[i]).Add(goType(c.Type)).Comment(fmt.Sprintf("%s %s", c.Name, c.Type)))
 	}
 	defs = append(defs, jen.Line().Comment("Nulls has bit i set when column i is NULL.").Line().Id("Nulls").Uint64())
+	if h, ok := g.hidden[rel]; ok {
+		defs = append(defs, h)
+	}
 	g.f.Commentf("%s is one event of %s %s (line %d).", name, kindWord(rel.Kind), rel.Name, rel.Pos.Line)
 	g.f.Type().Id(name).Struct(defs...)
 

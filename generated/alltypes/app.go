@@ -1244,12 +1244,9 @@ func (q *q0) afterWindow(chunk []runtime.Event[Readings]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q0Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
@@ -1424,12 +1421,9 @@ func (q *q1) afterWindow(chunk []runtime.Event[Readings]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		q.cands = append(q.cands, q1Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q1Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
@@ -1597,12 +1591,9 @@ func (q *q2) afterWindow(chunk []runtime.Event[Tick]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		q.cands = append(q.cands, q2Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q2Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)

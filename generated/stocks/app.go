@@ -884,12 +884,9 @@ func (q *q0) afterWindow(chunk []runtime.Event[StockStream]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q0Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
@@ -1158,12 +1155,9 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
-		q.cands = append(q.cands, q1Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q1Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
@@ -1319,6 +1313,7 @@ type Q2Row struct {
 
 	// Nulls has bit i set when column i is NULL.
 	Nulls uint64
+	grp   *q2Group // the row's group, found as it arrived
 }
 
 // values returns the event as generic values (nil for NULL).
@@ -1470,8 +1465,34 @@ func (q *q2) receiveOne(ts int64, e *LargeTrades) {
 	q.arrive(b)
 }
 
+// groupOf finds the group of a row as it enters the window.
+func (q *q2) groupOf(in *Q2Row) *q2Group {
+	k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
+	if kn2 {
+		k1 = ""
+	}
+	var g *q2Group
+	if kn2 {
+		g = q.nullG
+	} else {
+		g = q.idx[k1]
+	}
+	if g == nil {
+		g = q.groupByKey(q2Key{
+			k0: k1,
+			n0: kn2,
+		})
+	}
+	_, _ = k1, kn2
+	return g
+}
+
 // arrive runs the pre-window filter and the window on a narrowed chunk.
 func (q *q2) arrive(chunk []runtime.Event[Q2Row]) {
+	for i := range chunk {
+		d := &chunk[i].Data
+		d.grp = q.groupOf(d)
+	}
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -1491,21 +1512,9 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		}
 		in := &ev.Data
 		_ = in
-		k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
-		if kn2 {
-			k1 = ""
-		}
-		var g *q2Group
-		if kn2 {
-			g = q.nullG
-		} else {
-			g = q.idx[k1]
-		}
+		g := in.grp
 		if g == nil {
-			g = q.groupByKey(q2Key{
-				k0: k1,
-				n0: kn2,
-			})
+			g = q.groupOf(in)
 		}
 		if ev.Kind == runtime.Current {
 			if !(in.Nulls&uint64(0x2) != 0) {
@@ -1529,37 +1538,34 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		av3, aok4 := g.a0.Value()
-		av5, aok6 := g.a1.Value()
-		av7 := g.a2.Value()
-		b8 := !(!aok4 || !aok6) && ((av3 - av5) > 1.0)
-		if !b8 {
+		av1, aok2 := g.a0.Value()
+		av3, aok4 := g.a1.Value()
+		av5 := g.a2.Value()
+		b6 := !(!aok2 || !aok4) && ((av1 - av3) > 1.0)
+		if !b6 {
 			continue
 		}
-		q.cands = append(q.cands, q2Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q2Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
 			row.Symbol = in.Symbol
 		}
-		if !aok4 {
+		if !aok2 {
 			row.Nulls |= uint64(0x2)
 		} else {
-			row.High = av3
+			row.High = av1
 		}
-		if !aok6 {
+		if !aok4 {
 			row.Nulls |= uint64(0x4)
 		} else {
-			row.Low = av5
+			row.Low = av3
 		}
-		row.LargeTrades = av7
-		_, _, _, _, _, _, _, _ = k1, kn2, av3, aok4, av5, aok6, av7, b8
+		row.LargeTrades = av5
+		_, _, _, _, _, _ = av1, aok2, av3, aok4, av5, b6
 	}
 	rows := q.cands
 	q.epoch++

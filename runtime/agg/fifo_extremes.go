@@ -42,35 +42,38 @@ func (m *MaxFIFO[T]) LoadState(src []byte) ([]byte, error) {
 // the best: each is better than everything added after it. The front is
 // the best held value.
 type fifoExtremes[T cmp.Ordered] struct {
-	q    []T
-	head int
+	buf        []T // buf[head:tail] are the held candidates
+	head, tail int
 }
 
 // addMin appends v after dropping the held values above it; addMax after
 // dropping those below it. The comparisons are cmp.Compare's, spelled out
-// (x != x is NaN) because the generic call costs more than the deque.
+// (x != x is NaN) because the generic call costs more than the deque; the
+// bounds live in ints so a pop stores no slice header.
 func (d *fifoExtremes[T]) addMin(v T) {
 	vNaN := v != v
-	for len(d.q) > d.head {
-		back := d.q[len(d.q)-1]
+	t := d.tail
+	for t > d.head {
+		back := d.buf[t-1]
 		if !(back > v || (vNaN && back == back)) {
 			break
 		}
-		d.q = d.q[:len(d.q)-1]
+		t--
 	}
-	d.push(v)
+	d.push(t, v)
 }
 
 func (d *fifoExtremes[T]) addMax(v T) {
 	vNaN := v != v
-	for len(d.q) > d.head {
-		back := d.q[len(d.q)-1]
+	t := d.tail
+	for t > d.head {
+		back := d.buf[t-1]
 		if !(back < v || (back != back && !vNaN)) {
 			break
 		}
-		d.q = d.q[:len(d.q)-1]
+		t--
 	}
-	d.push(v)
+	d.push(t, v)
 }
 
 func (d *fifoExtremes[T]) add(v T, max bool) {
@@ -81,39 +84,47 @@ func (d *fifoExtremes[T]) add(v T, max bool) {
 	}
 }
 
-func (d *fifoExtremes[T]) push(v T) {
-	if d.head > 0 && d.head == len(d.q) {
-		d.q, d.head = d.q[:0], 0
+// push stores v at t, the new back.
+func (d *fifoExtremes[T]) push(t int, v T) {
+	if t == d.head {
+		t, d.head = 0, 0
 	}
-	if d.head > 64 && d.head*2 > len(d.q) { // reclaim the consumed front
-		n := copy(d.q, d.q[d.head:])
-		d.q, d.head = d.q[:n], 0
+	if t == len(d.buf) {
+		if d.head > 0 && d.head*2 >= len(d.buf) { // reclaim the consumed front
+			t = copy(d.buf, d.buf[d.head:t])
+			d.head = 0
+		} else {
+			grown := make([]T, max(16, 2*len(d.buf)))
+			t = copy(grown, d.buf[d.head:t])
+			d.buf, d.head = grown, 0
+		}
 	}
-	d.q = append(d.q, v)
+	d.buf[t] = v
+	d.tail = t + 1
 }
 
 // remove drops the oldest held value v; only the front can equal it, every
 // other oldest value was dominated and already dropped.
 func (d *fifoExtremes[T]) remove(v T) {
-	if d.head < len(d.q) {
-		if f := d.q[d.head]; f == v || (f != f && v != v) {
+	if d.head < d.tail {
+		if f := d.buf[d.head]; f == v || (f != f && v != v) {
 			d.head++
 		}
 	}
 }
 
-func (d *fifoExtremes[T]) reset() { d.q, d.head = d.q[:0], 0 }
+func (d *fifoExtremes[T]) reset() { d.head, d.tail = 0, 0 }
 
 func (d *fifoExtremes[T]) best() (T, bool) {
-	if d.head < len(d.q) {
-		return d.q[d.head], true
+	if d.head < d.tail {
+		return d.buf[d.head], true
 	}
 	var zero T
 	return zero, false
 }
 
 func (d *fifoExtremes[T]) appendState(dst []byte, tag byte) ([]byte, error) {
-	live := d.q[d.head:]
+	live := d.buf[d.head:d.tail]
 	return appendHeld(dst, tag, len(live), slices.Values(live))
 }
 

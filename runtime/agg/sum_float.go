@@ -21,3 +21,12 @@ func (s *SumFloat) AppendState(dst []byte) ([]byte, error) {
 func (s *SumFloat) LoadState(src []byte) ([]byte, error) {
 	return s.run.loadState(src, tagSumFloat)
 }
+
+// Mean is avg over the same values: the code generator reads avg(x) off a
+// sum(x) of the same query instead of keeping a second, identical run.
+func (s *SumFloat) Mean() (float64, bool) {
+	if s.run.n == 0 {
+		return 0, false
+	}
+	return s.run.sum.value() / float64(s.run.n), true
+}

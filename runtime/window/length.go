@@ -22,16 +22,21 @@ func NewLength[T any](n int) *Length[T] { return &Length[T]{n: max(n, 0)} }
 // whole chunk as one output chunk (§0.3.13).
 func (w *Length[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
 	chunk := w.out.begin()
-	for _, e := range in {
+	for i := range in {
+		e := &in[i] // by pointer: fewer whole-event moves per event
 		if w.n == 0 {
-			chunk = append(chunk, current(e), expired(e, now))
+			chunk = append(chunk, current(*e), expired(*e, now))
 			continue
 		}
 		if w.held.len() == w.n {
-			chunk = append(chunk, expired(w.held.popFront(), now))
+			chunk = append(chunk, *w.held.front())
+			x := &chunk[len(chunk)-1]
+			x.Ts, x.Kind = now, runtime.Expired
+			w.held.dropFront()
 		}
-		w.held.pushBack(e)
-		chunk = append(chunk, current(e))
+		*w.held.pushSlot() = *e
+		chunk = append(chunk, *e)
+		chunk[len(chunk)-1].Kind = runtime.Current
 	}
 	w.out.send(chunk, emit)
 }

@@ -23,6 +23,25 @@ func (r *ring[E]) pushBack(x E) {
 	r.n++
 }
 
+// pushSlot appends a zero element and returns it, for the caller to fill
+// in place.
+func (r *ring[E]) pushSlot() *E {
+	if r.n == len(r.buf) {
+		r.grow()
+	}
+	slot := &r.buf[(r.head+r.n)&(len(r.buf)-1)]
+	r.n++
+	return slot
+}
+
+// dropFront removes the front element, zeroing its slot (see popFront).
+func (r *ring[E]) dropFront() {
+	var zero E
+	r.buf[r.head] = zero
+	r.head = (r.head + 1) & (len(r.buf) - 1)
+	r.n--
+}
+
 // popFront removes and returns the front element; its slot is zeroed so the
 // buffer does not pin what the element references.
 func (r *ring[E]) popFront() E {

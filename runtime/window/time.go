@@ -16,9 +16,19 @@ func NewTime[T any](t int64) *Time[T] { return &Time[T]{t: max(t, 0)} }
 // timers, fired by the caller before the chunk (§0.3.13).
 func (w *Time[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T]) {
 	chunk := w.out.begin()
-	for _, e := range in {
-		insertByTime(&w.held, timed[T]{at: addSat(e.Ts, w.t), ev: e})
-		chunk = append(chunk, current(e))
+	for i := range in {
+		e := &in[i]
+		// Copies go through pointers: a struct passed by value costs
+		// extra whole-event moves on this per-event path.
+		at := addSat(e.Ts, w.t)
+		if n := w.held.len(); n == 0 || w.held.at(n-1).at <= at {
+			slot := w.held.pushSlot()
+			slot.at, slot.ev = at, *e
+		} else {
+			insertByTime(&w.held, timed[T]{at: at, ev: *e})
+		}
+		chunk = append(chunk, *e)
+		chunk[len(chunk)-1].Kind = runtime.Current
 	}
 	w.out.send(chunk, emit)
 }
@@ -36,7 +46,10 @@ func (w *Time[T]) NextDeadline() (int64, bool) {
 func (w *Time[T]) Fire(now int64, emit runtime.Emit[T]) {
 	chunk := w.out.begin()
 	for w.held.len() > 0 && w.held.front().at <= now {
-		chunk = append(chunk, expired(w.held.popFront().ev, now))
+		chunk = append(chunk, w.held.front().ev)
+		e := &chunk[len(chunk)-1]
+		e.Ts, e.Kind = now, runtime.Expired
+		w.held.dropFront()
 	}
 	w.out.send(chunk, emit)
 }

@@ -569,12 +569,9 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		av3, aok4 := g.a0.Value()
 		av5, aok6 := g.a1.Value()
 		av7 := g.a2.Value()
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q0Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)

@@ -459,7 +459,7 @@ var q0RowCodec = window.Codec[Q0Row]{
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
 	a0    agg.SumFloat         // sum
-	a1    agg.AvgFloat         // avg
+	a1    agg.AvgFloat         // avg (read off a0, never updated)
 	a2    agg.MinFIFO[float64] // min
 	a3    agg.MaxFIFO[float64] // max
 	held  int64                // events currently contributing
@@ -560,9 +560,6 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 				g.a0.Add(in.Price)
 			}
 			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a1.Add(float64(in.Price))
-			}
-			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a2.Add(in.Price)
 			}
 			if !(in.Nulls&uint64(0x1) != 0) {
@@ -572,9 +569,6 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		} else {
 			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a0.Remove(in.Price)
-			}
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a1.Remove(float64(in.Price))
 			}
 			if !(in.Nulls&uint64(0x1) != 0) {
 				g.a2.Remove(in.Price)
@@ -588,15 +582,12 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 			continue
 		}
 		av1, aok2 := g.a0.Value()
-		av3, aok4 := g.a1.Value()
+		av3, aok4 := g.a0.Mean()
 		av5, aok6 := g.a2.Value()
 		av7, aok8 := g.a3.Value()
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q0Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if !aok2 {
 			row.Nulls |= uint64(0x1)

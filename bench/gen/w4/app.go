@@ -361,6 +361,7 @@ type Q0Row struct {
 
 	// Nulls has bit i set when column i is NULL.
 	Nulls uint64
+	grp   *q0Group // the row's group, found as it arrived
 }
 
 // values returns the event as generic values (nil for NULL).
@@ -494,8 +495,34 @@ func (q *q0) receiveOne(ts int64, e *Ticks) {
 	q.arrive(b)
 }
 
+// groupOf finds the group of a row as it enters the window.
+func (q *q0) groupOf(in *Q0Row) *q0Group {
+	k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
+	if kn2 {
+		k1 = ""
+	}
+	var g *q0Group
+	if kn2 {
+		g = q.nullG
+	} else {
+		g = q.idx[k1]
+	}
+	if g == nil {
+		g = q.groupByKey(q0Key{
+			k0: k1,
+			n0: kn2,
+		})
+	}
+	_, _ = k1, kn2
+	return g
+}
+
 // arrive runs the pre-window filter and the window on a narrowed chunk.
 func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
+	for i := range chunk {
+		d := &chunk[i].Data
+		d.grp = q.groupOf(d)
+	}
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
@@ -513,21 +540,9 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		}
 		in := &ev.Data
 		_ = in
-		k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
-		if kn2 {
-			k1 = ""
-		}
-		var g *q0Group
-		if kn2 {
-			g = q.nullG
-		} else {
-			g = q.idx[k1]
-		}
+		g := in.grp
 		if g == nil {
-			g = q.groupByKey(q0Key{
-				k0: k1,
-				n0: kn2,
-			})
+			g = q.groupOf(in)
 		}
 		if ev.Kind == runtime.Current {
 			g.a0.Add()
@@ -539,21 +554,18 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		av3 := g.a0.Value()
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		av1 := g.a0.Value()
+		q.cands = append(q.cands, q0Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
 		} else {
 			row.Symbol = in.Symbol
 		}
-		row.Trades = av3
-		_, _, _ = k1, kn2, av3
+		row.Trades = av1
+		_ = av1
 	}
 	rows := q.cands
 	q.epoch++

@@ -809,12 +809,9 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		q.cands = append(q.cands, q0Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q0Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
@@ -982,12 +979,9 @@ func (q *q1) afterWindow(chunk []runtime.Event[Trades]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		q.cands = append(q.cands, q1Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q1Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
@@ -1199,12 +1193,9 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 		}
 		av3, aok4 := g.a0.Value()
 		av5 := g.a1.Value()
-		q.cands = append(q.cands, q2Cand{
-			g:    g,
-			kind: ev.Kind,
-			ts:   ev.Ts,
-		})
+		q.cands = append(q.cands, q2Cand{})
 		c := &q.cands[len(q.cands)-1]
+		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
 		row := &c.row
 		if in.Nulls&uint64(0x1) != 0 {
 			row.Nulls |= uint64(0x1)
