@@ -121,10 +121,14 @@ func (g *generator) appType(queries []*queryGen) {
 		}
 		viaField := copyFields(path("a", "cur"+t), path("ev"), r)
 		viaField = append(viaField, jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)))
+		f.Commentf("deliver%sCopy is deliver%sOne on a copy of *ev that subscribers may see.", t, t)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver"+t+"Copy").Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(viaField...)
+		viaCopy := jen.Id("a").Dot("deliver"+t+"Copy").Call(jen.Id("ts"), jen.Id("ev"))
 		if len(direct) == 0 {
-			send = append(send, viaField...)
+			send = append(send, viaCopy)
 		} else {
-			send = append(send, jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaField...))
+			// small enough to inline into the caller
+			send = append(send, jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaCopy))
 		}
 		send = append(send, g.fireDue())
 		f.Comment("The app only reads *ev during the call and keeps no reference to it.")

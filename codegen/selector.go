@@ -326,19 +326,21 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 				jen.Id("rows").Op("=").Id("rows").Index(jen.Len(jen.Id("rows")).Op("-").Lit(1), jen.Empty())))
 		} else {
-			body = append(body,
+			// A lone candidate (the single-event path) is its group's last.
+			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 				jen.Id("q").Dot("epoch").Op("++"),
 				jen.Id("kept").Op(":=").Id("q").Dot("rows").Index(jen.Empty(), jen.Lit(0)),
-				jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("rows")).Block(
+				jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+					jen.Id("c").Op(":=").Op("&").Id("rows").Index(jen.Id("i")),
 					jen.If(jen.Id("c").Dot("g").Dot("epoch").Op("!=").Id("q").Dot("epoch")).Block(
 						jen.Id("c").Dot("g").Dot("epoch").Op("=").Id("q").Dot("epoch"),
 						jen.Id("c").Dot("g").Dot("slot").Op("=").Len(jen.Id("kept")),
-						jen.Id("kept").Op("=").Append(jen.Id("kept"), jen.Id("c")),
-					).Else().Block(jen.Id("kept").Index(jen.Id("c").Dot("g").Dot("slot")).Op("=").Id("c")),
+						jen.Id("kept").Op("=").Append(jen.Id("kept"), jen.Op("*").Id("c")),
+					).Else().Block(jen.Id("kept").Index(jen.Id("c").Dot("g").Dot("slot")).Op("=").Op("*").Id("c")),
 				),
 				jen.Id("q").Dot("rows").Op("=").Id("kept"),
 				jen.Id("rows").Op("=").Id("kept"),
-			)
+			))
 		}
 	}
 	// ORDER BY (stable), OFFSET, LIMIT.

@@ -1741,6 +1741,18 @@ func (a *App) deliverReadingsOne(ts int64, ev *Readings) {
 }
 
 // SendReadings delivers one event stamped ts (the clock first advances to ts when later).
+// deliverReadingsCopy is deliverReadingsOne on a copy of *ev that subscribers may see.
+func (a *App) deliverReadingsCopy(ts int64, ev *Readings) {
+	a.curReadings.Name = ev.Name
+	a.curReadings.N = ev.N
+	a.curReadings.Big = ev.Big
+	a.curReadings.F = ev.F
+	a.curReadings.D = ev.D
+	a.curReadings.Ok = ev.Ok
+	a.curReadings.Nulls = ev.Nulls
+	a.deliverReadingsOne(ts, &a.curReadings)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendReadings(ts int64, ev *Readings) {
 	if ts > a.sched.Now() {
@@ -1754,14 +1766,7 @@ func (a *App) SendReadings(ts int64, ev *Readings) {
 		a.q0.one(ts, ev)
 		a.q1.one(ts, ev)
 	} else {
-		a.curReadings.Name = ev.Name
-		a.curReadings.N = ev.N
-		a.curReadings.Big = ev.Big
-		a.curReadings.F = ev.F
-		a.curReadings.D = ev.D
-		a.curReadings.Ok = ev.Ok
-		a.curReadings.Nulls = ev.Nulls
-		a.deliverReadingsOne(ts, &a.curReadings)
+		a.deliverReadingsCopy(ts, ev)
 	}
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
@@ -1845,6 +1850,18 @@ func (a *App) deliverEchoOne(ts int64, ev *Echo) {
 }
 
 // SendEcho delivers one event stamped ts (the clock first advances to ts when later).
+// deliverEchoCopy is deliverEchoOne on a copy of *ev that subscribers may see.
+func (a *App) deliverEchoCopy(ts int64, ev *Echo) {
+	a.curEcho.Name = ev.Name
+	a.curEcho.N = ev.N
+	a.curEcho.Big = ev.Big
+	a.curEcho.F = ev.F
+	a.curEcho.D = ev.D
+	a.curEcho.Ok = ev.Ok
+	a.curEcho.Nulls = ev.Nulls
+	a.deliverEchoOne(ts, &a.curEcho)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendEcho(ts int64, ev *Echo) {
 	if ts > a.sched.Now() {
@@ -1854,14 +1871,7 @@ func (a *App) SendEcho(ts int64, ev *Echo) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curEcho.Name = ev.Name
-	a.curEcho.N = ev.N
-	a.curEcho.Big = ev.Big
-	a.curEcho.F = ev.F
-	a.curEcho.D = ev.D
-	a.curEcho.Ok = ev.Ok
-	a.curEcho.Nulls = ev.Nulls
-	a.deliverEchoOne(ts, &a.curEcho)
+	a.deliverEchoCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
@@ -1904,6 +1914,17 @@ func (a *App) deliverDerivedOne(ts int64, ev *Derived) {
 }
 
 // SendDerived delivers one event stamped ts (the clock first advances to ts when later).
+// deliverDerivedCopy is deliverDerivedOne on a copy of *ev that subscribers may see.
+func (a *App) deliverDerivedCopy(ts int64, ev *Derived) {
+	a.curDerived.Name = ev.Name
+	a.curDerived.N1 = ev.N1
+	a.curDerived.F2 = ev.F2
+	a.curDerived.Third = ev.Third
+	a.curDerived.NotOk = ev.NotOk
+	a.curDerived.Nulls = ev.Nulls
+	a.deliverDerivedOne(ts, &a.curDerived)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendDerived(ts int64, ev *Derived) {
 	if ts > a.sched.Now() {
@@ -1913,13 +1934,7 @@ func (a *App) SendDerived(ts int64, ev *Derived) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curDerived.Name = ev.Name
-	a.curDerived.N1 = ev.N1
-	a.curDerived.F2 = ev.F2
-	a.curDerived.Third = ev.Third
-	a.curDerived.NotOk = ev.NotOk
-	a.curDerived.Nulls = ev.Nulls
-	a.deliverDerivedOne(ts, &a.curDerived)
+	a.deliverDerivedCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
@@ -1962,6 +1977,13 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
+// deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
+func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
+	a.curTicks.At = ev.At
+	a.curTicks.Nulls = ev.Nulls
+	a.deliverTicksOne(ts, &a.curTicks)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
@@ -1971,9 +1993,7 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curTicks.At = ev.At
-	a.curTicks.Nulls = ev.Nulls
-	a.deliverTicksOne(ts, &a.curTicks)
+	a.deliverTicksCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}

@@ -1568,19 +1568,22 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		_, _, _, _, _, _ = av1, aok2, av3, aok4, av5, b6
 	}
 	rows := q.cands
-	q.epoch++
-	kept := q.rows[:0]
-	for _, c := range rows {
-		if c.g.epoch != q.epoch {
-			c.g.epoch = q.epoch
-			c.g.slot = len(kept)
-			kept = append(kept, c)
-		} else {
-			kept[c.g.slot] = c
+	if len(rows) > 1 {
+		q.epoch++
+		kept := q.rows[:0]
+		for i := range rows {
+			c := &rows[i]
+			if c.g.epoch != q.epoch {
+				c.g.epoch = q.epoch
+				c.g.slot = len(kept)
+				kept = append(kept, *c)
+			} else {
+				kept[c.g.slot] = *c
+			}
 		}
+		q.rows = kept
+		rows = kept
 	}
-	q.rows = kept
-	rows = kept
 	q.write(rows)
 }
 func (q *q2) write(rows []q2Cand) {
@@ -1775,6 +1778,15 @@ func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
 }
 
 // SendStockStream delivers one event stamped ts (the clock first advances to ts when later).
+// deliverStockStreamCopy is deliverStockStreamOne on a copy of *ev that subscribers may see.
+func (a *App) deliverStockStreamCopy(ts int64, ev *StockStream) {
+	a.curStockStream.Symbol = ev.Symbol
+	a.curStockStream.Price = ev.Price
+	a.curStockStream.Volume = ev.Volume
+	a.curStockStream.Nulls = ev.Nulls
+	a.deliverStockStreamOne(ts, &a.curStockStream)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	if ts > a.sched.Now() {
@@ -1788,11 +1800,7 @@ func (a *App) SendStockStream(ts int64, ev *StockStream) {
 		a.q0.one(ts, ev)
 		a.q1.receiveOne(ts, ev)
 	} else {
-		a.curStockStream.Symbol = ev.Symbol
-		a.curStockStream.Price = ev.Price
-		a.curStockStream.Volume = ev.Volume
-		a.curStockStream.Nulls = ev.Nulls
-		a.deliverStockStreamOne(ts, &a.curStockStream)
+		a.deliverStockStreamCopy(ts, ev)
 	}
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
@@ -1838,6 +1846,16 @@ func (a *App) deliverLargeTradesOne(ts int64, ev *LargeTrades) {
 }
 
 // SendLargeTrades delivers one event stamped ts (the clock first advances to ts when later).
+// deliverLargeTradesCopy is deliverLargeTradesOne on a copy of *ev that subscribers may see.
+func (a *App) deliverLargeTradesCopy(ts int64, ev *LargeTrades) {
+	a.curLargeTrades.Symbol = ev.Symbol
+	a.curLargeTrades.Price = ev.Price
+	a.curLargeTrades.Volume = ev.Volume
+	a.curLargeTrades.TradeValue = ev.TradeValue
+	a.curLargeTrades.Nulls = ev.Nulls
+	a.deliverLargeTradesOne(ts, &a.curLargeTrades)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if ts > a.sched.Now() {
@@ -1850,12 +1868,7 @@ func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if len(a.subLargeTrades) == 0 {
 		a.q2.receiveOne(ts, ev)
 	} else {
-		a.curLargeTrades.Symbol = ev.Symbol
-		a.curLargeTrades.Price = ev.Price
-		a.curLargeTrades.Volume = ev.Volume
-		a.curLargeTrades.TradeValue = ev.TradeValue
-		a.curLargeTrades.Nulls = ev.Nulls
-		a.deliverLargeTradesOne(ts, &a.curLargeTrades)
+		a.deliverLargeTradesCopy(ts, ev)
 	}
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
@@ -1899,6 +1912,16 @@ func (a *App) deliverSymbolSummaryOne(ts int64, ev *SymbolSummary) {
 }
 
 // SendSymbolSummary delivers one event stamped ts (the clock first advances to ts when later).
+// deliverSymbolSummaryCopy is deliverSymbolSummaryOne on a copy of *ev that subscribers may see.
+func (a *App) deliverSymbolSummaryCopy(ts int64, ev *SymbolSummary) {
+	a.curSymbolSummary.Symbol = ev.Symbol
+	a.curSymbolSummary.AvgPrice = ev.AvgPrice
+	a.curSymbolSummary.TotalVolume = ev.TotalVolume
+	a.curSymbolSummary.Trades = ev.Trades
+	a.curSymbolSummary.Nulls = ev.Nulls
+	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	if ts > a.sched.Now() {
@@ -1908,12 +1931,7 @@ func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curSymbolSummary.Symbol = ev.Symbol
-	a.curSymbolSummary.AvgPrice = ev.AvgPrice
-	a.curSymbolSummary.TotalVolume = ev.TotalVolume
-	a.curSymbolSummary.Trades = ev.Trades
-	a.curSymbolSummary.Nulls = ev.Nulls
-	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
+	a.deliverSymbolSummaryCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
@@ -1956,6 +1974,16 @@ func (a *App) deliverLargeTradeRangeOne(ts int64, ev *LargeTradeRange) {
 }
 
 // SendLargeTradeRange delivers one event stamped ts (the clock first advances to ts when later).
+// deliverLargeTradeRangeCopy is deliverLargeTradeRangeOne on a copy of *ev that subscribers may see.
+func (a *App) deliverLargeTradeRangeCopy(ts int64, ev *LargeTradeRange) {
+	a.curLargeTradeRange.Symbol = ev.Symbol
+	a.curLargeTradeRange.High = ev.High
+	a.curLargeTradeRange.Low = ev.Low
+	a.curLargeTradeRange.LargeTrades = ev.LargeTrades
+	a.curLargeTradeRange.Nulls = ev.Nulls
+	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	if ts > a.sched.Now() {
@@ -1965,12 +1993,7 @@ func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curLargeTradeRange.Symbol = ev.Symbol
-	a.curLargeTradeRange.High = ev.High
-	a.curLargeTradeRange.Low = ev.Low
-	a.curLargeTradeRange.LargeTrades = ev.LargeTrades
-	a.curLargeTradeRange.Nulls = ev.Nulls
-	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
+	a.deliverLargeTradeRangeCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}

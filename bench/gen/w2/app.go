@@ -774,6 +774,15 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
+// deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
+func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
+	a.curTicks.Symbol = ev.Symbol
+	a.curTicks.Price = ev.Price
+	a.curTicks.Volume = ev.Volume
+	a.curTicks.Nulls = ev.Nulls
+	a.deliverTicksOne(ts, &a.curTicks)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
@@ -786,11 +795,7 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
-		a.curTicks.Symbol = ev.Symbol
-		a.curTicks.Price = ev.Price
-		a.curTicks.Volume = ev.Volume
-		a.curTicks.Nulls = ev.Nulls
-		a.deliverTicksOne(ts, &a.curTicks)
+		a.deliverTicksCopy(ts, ev)
 	}
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
@@ -834,6 +839,16 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
+// deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
+func (a *App) deliverOutCopy(ts int64, ev *Out) {
+	a.curOut.Symbol = ev.Symbol
+	a.curOut.AvgPrice = ev.AvgPrice
+	a.curOut.TotalVolume = ev.TotalVolume
+	a.curOut.Trades = ev.Trades
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
@@ -843,12 +858,7 @@ func (a *App) SendOut(ts int64, ev *Out) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curOut.Symbol = ev.Symbol
-	a.curOut.AvgPrice = ev.AvgPrice
-	a.curOut.TotalVolume = ev.TotalVolume
-	a.curOut.Trades = ev.Trades
-	a.curOut.Nulls = ev.Nulls
-	a.deliverOutOne(ts, &a.curOut)
+	a.deliverOutCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}

@@ -756,6 +756,15 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
+// deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
+func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
+	a.curTicks.Symbol = ev.Symbol
+	a.curTicks.Price = ev.Price
+	a.curTicks.Volume = ev.Volume
+	a.curTicks.Nulls = ev.Nulls
+	a.deliverTicksOne(ts, &a.curTicks)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
@@ -764,11 +773,7 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
-		a.curTicks.Symbol = ev.Symbol
-		a.curTicks.Price = ev.Price
-		a.curTicks.Volume = ev.Volume
-		a.curTicks.Nulls = ev.Nulls
-		a.deliverTicksOne(ts, &a.curTicks)
+		a.deliverTicksCopy(ts, ev)
 	}
 }
 
@@ -809,17 +814,22 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-// The app only reads *ev during the call and keeps no reference to it.
-func (a *App) SendOut(ts int64, ev *Out) {
-	if ts > a.sched.Now() {
-		a.sched.MoveTo(ts)
-	}
+// deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
+func (a *App) deliverOutCopy(ts int64, ev *Out) {
 	a.curOut.Total = ev.Total
 	a.curOut.Mean = ev.Mean
 	a.curOut.Low = ev.Low
 	a.curOut.High = ev.High
 	a.curOut.Nulls = ev.Nulls
 	a.deliverOutOne(ts, &a.curOut)
+}
+
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
+	if ts > a.sched.Now() {
+		a.sched.MoveTo(ts)
+	}
+	a.deliverOutCopy(ts, ev)
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.

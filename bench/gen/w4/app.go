@@ -568,19 +568,22 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		_ = av1
 	}
 	rows := q.cands
-	q.epoch++
-	kept := q.rows[:0]
-	for _, c := range rows {
-		if c.g.epoch != q.epoch {
-			c.g.epoch = q.epoch
-			c.g.slot = len(kept)
-			kept = append(kept, c)
-		} else {
-			kept[c.g.slot] = c
+	if len(rows) > 1 {
+		q.epoch++
+		kept := q.rows[:0]
+		for i := range rows {
+			c := &rows[i]
+			if c.g.epoch != q.epoch {
+				c.g.epoch = q.epoch
+				c.g.slot = len(kept)
+				kept = append(kept, *c)
+			} else {
+				kept[c.g.slot] = *c
+			}
 		}
+		q.rows = kept
+		rows = kept
 	}
-	q.rows = kept
-	rows = kept
 	q.write(rows)
 }
 func (q *q0) write(rows []q0Cand) {
@@ -741,6 +744,15 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
+// deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
+func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
+	a.curTicks.Symbol = ev.Symbol
+	a.curTicks.Price = ev.Price
+	a.curTicks.Volume = ev.Volume
+	a.curTicks.Nulls = ev.Nulls
+	a.deliverTicksOne(ts, &a.curTicks)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
@@ -753,11 +765,7 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
-		a.curTicks.Symbol = ev.Symbol
-		a.curTicks.Price = ev.Price
-		a.curTicks.Volume = ev.Volume
-		a.curTicks.Nulls = ev.Nulls
-		a.deliverTicksOne(ts, &a.curTicks)
+		a.deliverTicksCopy(ts, ev)
 	}
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
@@ -801,6 +809,14 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
+// deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
+func (a *App) deliverOutCopy(ts int64, ev *Out) {
+	a.curOut.Symbol = ev.Symbol
+	a.curOut.Trades = ev.Trades
+	a.curOut.Nulls = ev.Nulls
+	a.deliverOutOne(ts, &a.curOut)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
@@ -810,10 +826,7 @@ func (a *App) SendOut(ts int64, ev *Out) {
 			a.sched.MoveTo(ts)
 		}
 	}
-	a.curOut.Symbol = ev.Symbol
-	a.curOut.Trades = ev.Trades
-	a.curOut.Nulls = ev.Nulls
-	a.deliverOutOne(ts, &a.curOut)
+	a.deliverOutCopy(ts, ev)
 	if a.due(a.sched.Now()) {
 		a.sched.FireDue()
 	}

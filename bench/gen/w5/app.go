@@ -1211,19 +1211,22 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 		_, _, _, _, _ = k1, kn2, av3, aok4, av5
 	}
 	rows := q.cands
-	q.epoch++
-	kept := q.rows[:0]
-	for _, c := range rows {
-		if c.g.epoch != q.epoch {
-			c.g.epoch = q.epoch
-			c.g.slot = len(kept)
-			kept = append(kept, c)
-		} else {
-			kept[c.g.slot] = c
+	if len(rows) > 1 {
+		q.epoch++
+		kept := q.rows[:0]
+		for i := range rows {
+			c := &rows[i]
+			if c.g.epoch != q.epoch {
+				c.g.epoch = q.epoch
+				c.g.slot = len(kept)
+				kept = append(kept, *c)
+			} else {
+				kept[c.g.slot] = *c
+			}
 		}
+		q.rows = kept
+		rows = kept
 	}
-	q.rows = kept
-	rows = kept
 	q.write(rows)
 }
 func (q *q2) write(rows []q2Cand) {
@@ -1396,6 +1399,15 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
+// deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
+func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
+	a.curTicks.Symbol = ev.Symbol
+	a.curTicks.Price = ev.Price
+	a.curTicks.Volume = ev.Volume
+	a.curTicks.Nulls = ev.Nulls
+	a.deliverTicksOne(ts, &a.curTicks)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
@@ -1404,11 +1416,7 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if len(a.subTicks) == 0 {
 		a.q0.one(ts, ev)
 	} else {
-		a.curTicks.Symbol = ev.Symbol
-		a.curTicks.Price = ev.Price
-		a.curTicks.Volume = ev.Volume
-		a.curTicks.Nulls = ev.Nulls
-		a.deliverTicksOne(ts, &a.curTicks)
+		a.deliverTicksCopy(ts, ev)
 	}
 }
 
@@ -1451,6 +1459,16 @@ func (a *App) deliverTradesOne(ts int64, ev *Trades) {
 }
 
 // SendTrades delivers one event stamped ts (the clock first advances to ts when later).
+// deliverTradesCopy is deliverTradesOne on a copy of *ev that subscribers may see.
+func (a *App) deliverTradesCopy(ts int64, ev *Trades) {
+	a.curTrades.Symbol = ev.Symbol
+	a.curTrades.Price = ev.Price
+	a.curTrades.Volume = ev.Volume
+	a.curTrades.Notional = ev.Notional
+	a.curTrades.Nulls = ev.Nulls
+	a.deliverTradesOne(ts, &a.curTrades)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTrades(ts int64, ev *Trades) {
 	if ts > a.sched.Now() {
@@ -1459,12 +1477,7 @@ func (a *App) SendTrades(ts int64, ev *Trades) {
 	if len(a.subTrades) == 0 {
 		a.q1.one(ts, ev)
 	} else {
-		a.curTrades.Symbol = ev.Symbol
-		a.curTrades.Price = ev.Price
-		a.curTrades.Volume = ev.Volume
-		a.curTrades.Notional = ev.Notional
-		a.curTrades.Nulls = ev.Nulls
-		a.deliverTradesOne(ts, &a.curTrades)
+		a.deliverTradesCopy(ts, ev)
 	}
 }
 
@@ -1507,6 +1520,14 @@ func (a *App) deliverLargeOne(ts int64, ev *Large) {
 }
 
 // SendLarge delivers one event stamped ts (the clock first advances to ts when later).
+// deliverLargeCopy is deliverLargeOne on a copy of *ev that subscribers may see.
+func (a *App) deliverLargeCopy(ts int64, ev *Large) {
+	a.curLarge.Symbol = ev.Symbol
+	a.curLarge.Notional = ev.Notional
+	a.curLarge.Nulls = ev.Nulls
+	a.deliverLargeOne(ts, &a.curLarge)
+}
+
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLarge(ts int64, ev *Large) {
 	if ts > a.sched.Now() {
@@ -1515,10 +1536,7 @@ func (a *App) SendLarge(ts int64, ev *Large) {
 	if len(a.subLarge) == 0 {
 		a.q2.receiveOne(ts, ev)
 	} else {
-		a.curLarge.Symbol = ev.Symbol
-		a.curLarge.Notional = ev.Notional
-		a.curLarge.Nulls = ev.Nulls
-		a.deliverLargeOne(ts, &a.curLarge)
+		a.deliverLargeCopy(ts, ev)
 	}
 }
 
@@ -1559,16 +1577,21 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 }
 
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
-// The app only reads *ev during the call and keeps no reference to it.
-func (a *App) SendOut(ts int64, ev *Out) {
-	if ts > a.sched.Now() {
-		a.sched.MoveTo(ts)
-	}
+// deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
+func (a *App) deliverOutCopy(ts int64, ev *Out) {
 	a.curOut.Symbol = ev.Symbol
 	a.curOut.Total = ev.Total
 	a.curOut.Trades = ev.Trades
 	a.curOut.Nulls = ev.Nulls
 	a.deliverOutOne(ts, &a.curOut)
+}
+
+// The app only reads *ev during the call and keeps no reference to it.
+func (a *App) SendOut(ts int64, ev *Out) {
+	if ts > a.sched.Now() {
+		a.sched.MoveTo(ts)
+	}
+	a.deliverOutCopy(ts, ev)
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.
