@@ -211,7 +211,11 @@ func (g *generator) genericAPI() {
 					jen.Id("serr").Dot("Rows").Op("=").Append(jen.Id("serr").Dot("Rows"), jen.Qual(pkgRuntime, "RowError").Values(jen.Dict{jen.Id("Index"): jen.Id("i"), jen.Id("Err"): jen.Id("err")})),
 					jen.Continue()),
 				jen.Id("evs").Op("=").Append(jen.Id("evs"), jen.Id("ev"))),
-			jen.Id("a").Dot("Send"+t+"Batch").Call(jen.Id("ts"), jen.Id("evs")),
+			// A chunk of one takes the single-event path, as typed sends
+			// and the JSON driver do.
+			jen.If(jen.Len(jen.Id("evs")).Op("==").Lit(1).Op("&&").Len(jen.Id("rows")).Op("==").Lit(1)).Block(
+				jen.Id("a").Dot("Send"+t).Call(jen.Id("ts"), jen.Op("&").Id("evs").Index(jen.Lit(0)))).Else().Block(
+				jen.Id("a").Dot("Send"+t+"Batch").Call(jen.Id("ts"), jen.Id("evs"))),
 		))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown stream %q"), jen.Id("stream")))))

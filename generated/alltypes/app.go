@@ -2189,7 +2189,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendReadingsBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendReadings(ts, &evs[0])
+		} else {
+			a.SendReadingsBatch(ts, evs)
+		}
 	case "Echo":
 		evs := make([]Echo, 0, len(rows))
 		for i, vals := range rows {
@@ -2206,7 +2210,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendEchoBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendEcho(ts, &evs[0])
+		} else {
+			a.SendEchoBatch(ts, evs)
+		}
 	case "Derived":
 		evs := make([]Derived, 0, len(rows))
 		for i, vals := range rows {
@@ -2223,7 +2231,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendDerivedBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendDerived(ts, &evs[0])
+		} else {
+			a.SendDerivedBatch(ts, evs)
+		}
 	case "Ticks":
 		evs := make([]Ticks, 0, len(rows))
 		for i, vals := range rows {
@@ -2240,7 +2252,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendTicksBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendTicks(ts, &evs[0])
+		} else {
+			a.SendTicksBatch(ts, evs)
+		}
 	default:
 		return fmt.Errorf("unknown stream %q", stream)
 	}

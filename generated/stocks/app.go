@@ -2150,7 +2150,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendStockStreamBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendStockStream(ts, &evs[0])
+		} else {
+			a.SendStockStreamBatch(ts, evs)
+		}
 	case "LargeTrades":
 		evs := make([]LargeTrades, 0, len(rows))
 		for i, vals := range rows {
@@ -2167,7 +2171,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendLargeTradesBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendLargeTrades(ts, &evs[0])
+		} else {
+			a.SendLargeTradesBatch(ts, evs)
+		}
 	case "SymbolSummary":
 		evs := make([]SymbolSummary, 0, len(rows))
 		for i, vals := range rows {
@@ -2184,7 +2192,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendSymbolSummaryBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendSymbolSummary(ts, &evs[0])
+		} else {
+			a.SendSymbolSummaryBatch(ts, evs)
+		}
 	case "LargeTradeRange":
 		evs := make([]LargeTradeRange, 0, len(rows))
 		for i, vals := range rows {
@@ -2201,7 +2213,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendLargeTradeRangeBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendLargeTradeRange(ts, &evs[0])
+		} else {
+			a.SendLargeTradeRangeBatch(ts, evs)
+		}
 	default:
 		return fmt.Errorf("unknown stream %q", stream)
 	}

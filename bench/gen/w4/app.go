@@ -933,7 +933,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendTicksBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendTicks(ts, &evs[0])
+		} else {
+			a.SendTicksBatch(ts, evs)
+		}
 	case "Out":
 		evs := make([]Out, 0, len(rows))
 		for i, vals := range rows {
@@ -950,7 +954,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendOutBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendOut(ts, &evs[0])
+		} else {
+			a.SendOutBatch(ts, evs)
+		}
 	default:
 		return fmt.Errorf("unknown stream %q", stream)
 	}

@@ -1736,7 +1736,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendTicksBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendTicks(ts, &evs[0])
+		} else {
+			a.SendTicksBatch(ts, evs)
+		}
 	case "Trades":
 		evs := make([]Trades, 0, len(rows))
 		for i, vals := range rows {
@@ -1753,7 +1757,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendTradesBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendTrades(ts, &evs[0])
+		} else {
+			a.SendTradesBatch(ts, evs)
+		}
 	case "Large":
 		evs := make([]Large, 0, len(rows))
 		for i, vals := range rows {
@@ -1770,7 +1778,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendLargeBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendLarge(ts, &evs[0])
+		} else {
+			a.SendLargeBatch(ts, evs)
+		}
 	case "Out":
 		evs := make([]Out, 0, len(rows))
 		for i, vals := range rows {
@@ -1787,7 +1799,11 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 			}
 			evs = append(evs, ev)
 		}
-		a.SendOutBatch(ts, evs)
+		if len(evs) == 1 && len(rows) == 1 {
+			a.SendOut(ts, &evs[0])
+		} else {
+			a.SendOutBatch(ts, evs)
+		}
 	default:
 		return fmt.Errorf("unknown stream %q", stream)
 	}
