@@ -30,6 +30,8 @@ type queryGen struct {
 	outRel     *plan.Relation
 	grouped    bool
 	sharedAvg  map[int]int // avg slots read off a sum slot (sharedAvgs)
+	stepBody   []jen.Code  // fused: the per-event selector body
+	finishBody []jen.Code  // fused: the per-chunk end of the selector
 	passExp    bool        // SNAPSHOT: the selector passes EXPIRED and RESET rows on
 	keyEmitted bool
 }
@@ -185,6 +187,9 @@ func (qg *queryGen) emit() error {
 		qf = append(qf, jen.Id("narrow").Index().Add(evT))
 	}
 	qf = append(qf, jen.Id("single").Index().Add(evT).Comment("receiveOne's chunk"))
+	if qg.fused() && qg.win.Spec.Kind == "length" {
+		qf = append(qf, jen.Id("evicted").Add(evT).Comment("the event a fused receiveOne evicts"))
+	}
 	if qg.stateless() {
 		qf = append(qf, jen.Id("row").Add(outT).Comment("the single-event path's output row"))
 	}
@@ -308,7 +313,7 @@ func (qg *queryGen) emit() error {
 			one = append(one, jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d")))
 		}
 	}
-	if !qg.stateless() { // a stateless query has one() instead
+	if !qg.stateless() && !qg.fused() { // a stateless query has one(); a fused one is emitted with step
 		f.Commentf("receiveOne is receive for a chunk of one event.")
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(one...)
 	}
@@ -356,6 +361,9 @@ func (qg *queryGen) emit() error {
 	}
 	f.Commentf("afterWindow runs the filter and the selector on one chunk (§4.5).")
 	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("afterWindow").Params(jen.Id("chunk").Index().Add(evT)).Block(body...)
+	if qg.fused() {
+		qg.emitFused(fill)
+	}
 
 	// write / writeLimited
 	target := "deliver" + qg.outType

@@ -152,8 +152,17 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	s := newScope(ctx, &counter)
 	ctx.column = columnOf("in", qg.inRel, inFields)(s)
 
+	// In a fused query (see fused) the per-event body is the method step,
+	// where skipping an event is a return.
+	fused := qg.fused()
+	skip := jen.Continue
+	if fused {
+		skip = func() *jen.Statement { return jen.Return() }
+	}
 	var loop []jen.Code
-	loop = append(loop, jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")))
+	if !fused {
+		loop = append(loop, jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")))
+	}
 	keepCur := sel.Events == plan.CurrentEvents || sel.Events == plan.AllEvents
 	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
 	// A batch flush is EXPIRED(old batch)…, RESET, CURRENT…: removing the old
@@ -183,7 +192,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		reset = append(reset, jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"),
 			jen.Id(candT).Values(jen.Dict{jen.Id("kind"): jen.Qual(pkgRuntime, "Reset"), jen.Id("ts"): jen.Id("ev").Dot("Ts")})))
 	}
-	reset = append(reset, jen.Continue())
+	reset = append(reset, skip())
 	loop = append(loop, jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Reset")).Block(reset...))
 	loop = append(loop, jen.Id("in").Op(":=").Op("&").Id("ev").Dot("Data"), jen.Id("_").Op("=").Id("in"))
 
@@ -193,7 +202,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		if err != nil {
 			return nil, err
 		}
-		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(jen.Continue()))
+		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(skip()))
 	}
 	// Group lookup.
 	if qg.cachesGroup() {
@@ -237,9 +246,9 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	// Which candidates survive step 2.
 	switch {
 	case keepCur && !keepExp:
-		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Current")).Block(jen.Continue()))
+		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Current")).Block(skip()))
 	case !keepCur && keepExp:
-		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Expired")).Block(jen.Continue()))
+		s.add(jen.If(jen.Id("ev").Dot("Kind").Op("!=").Qual(pkgRuntime, "Expired")).Block(skip()))
 	}
 	// Candidate: aggregate values, HAVING, projection, order keys.
 	candidate := func(s *scope) error {
@@ -252,7 +261,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			if err != nil {
 				return err
 			}
-			s.add(jen.If(jen.Op("!").Add(truth(h))).Block(jen.Continue()))
+			s.add(jen.If(jen.Op("!").Add(truth(h))).Block(skip()))
 		}
 		// The candidate is built in place (see copyFields).
 		s.add(jen.Id("q").Dot("cands").Op("=").Append(jen.Id("q").Dot("cands"), jen.Id(candT).Values()))
@@ -304,6 +313,10 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			jen.Id("q").Dot("lastIdx").Op("=").Id("q").Dot("lastIdx").Index(jen.Empty(), jen.Lit(0)),
 			jen.Id("q").Dot("lastG").Op("=").Id("q").Dot("lastG").Index(jen.Empty(), jen.Lit(0)))
 	}
+	if fused {
+		qg.stepBody = loop
+		loop = []jen.Code{jen.Id("q").Dot("step").Call(jen.Op("&").Id("chunk").Index(jen.Id("i")))}
+	}
 	body = append(body, jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(loop...))
 	if deferred {
 		s2 := newScope(ctx, &counter)
@@ -319,6 +332,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		second = append(second, s2.finish()...)
 		body = append(body, jen.For(jen.List(jen.Id("k"), jen.Id("idx")).Op(":=").Range().Id("q").Dot("lastIdx")).Block(second...))
 	}
+	finishAt := len(body)
 	body = append(body, jen.Id("rows").Op(":=").Id("q").Dot("cands"))
 	// Reduction (§4.5 step 3); deferred candidates are already one per group.
 	if sel.Aggregating() && !qg.passExp && !deferred {
@@ -371,6 +385,10 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		)
 	} else {
 		body = append(body, jen.Id("q").Dot("write").Call(jen.Id("rows")))
+	}
+	if fused {
+		qg.finishBody = append([]jen.Code(nil), body[finishAt:]...)
+		body = append(body[:finishAt:finishAt], jen.Id("q").Dot("finish").Call())
 	}
 	return body, nil
 }

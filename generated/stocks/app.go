@@ -1409,19 +1409,20 @@ type q2Cand struct {
 //
 // Optimizer rules applied: PruneColumns.
 type q2 struct {
-	app    *App
-	win    *window.Length[Q2Row]
-	emit   runtime.Emit[Q2Row]
-	narrow []runtime.Event[Q2Row]
-	single []runtime.Event[Q2Row] // receiveOne's chunk
-	groups map[q2Key]*q2Group
-	all    []*q2Group          // the groups in order of creation (RESET walks these)
-	idx    map[string]*q2Group // groups by bare key
-	nullG  *q2Group            // the NULL key's group
-	epoch  uint64
-	cands  []q2Cand
-	rows   []q2Cand
-	out    []runtime.Event[LargeTradeRange]
+	app     *App
+	win     *window.Length[Q2Row]
+	emit    runtime.Emit[Q2Row]
+	narrow  []runtime.Event[Q2Row]
+	single  []runtime.Event[Q2Row] // receiveOne's chunk
+	evicted runtime.Event[Q2Row]   // the event a fused receiveOne evicts
+	groups  map[q2Key]*q2Group
+	all     []*q2Group          // the groups in order of creation (RESET walks these)
+	idx     map[string]*q2Group // groups by bare key
+	nullG   *q2Group            // the NULL key's group
+	epoch   uint64
+	cands   []q2Cand
+	rows    []q2Cand
+	out     []runtime.Event[LargeTradeRange]
 }
 
 func (q *q2) init(a *App) {
@@ -1452,17 +1453,6 @@ func (q *q2) receive(src []runtime.Event[LargeTrades]) {
 	}
 	q.narrow = narrow
 	q.arrive(narrow)
-}
-
-// receiveOne is receive for a chunk of one event.
-func (q *q2) receiveOne(ts int64, e *LargeTrades) {
-	b := append(q.single[:0], runtime.Event[Q2Row]{Ts: ts})
-	d := &b[0].Data
-	d.Symbol = e.Symbol
-	d.Price = e.Price
-	d.Nulls = (e.Nulls>>0&1)<<0 | (e.Nulls>>1&1)<<1
-	q.single = b
-	q.arrive(b)
 }
 
 // groupOf finds the group of a row as it enters the window.
@@ -1500,73 +1490,82 @@ func (q *q2) arrive(chunk []runtime.Event[Q2Row]) {
 func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
-		ev := &chunk[i]
-		if ev.Kind == runtime.Reset {
-			for _, g := range q.all {
-				g.a0.Reset()
-				g.a1.Reset()
-				g.a2.Reset()
-				g.held = 0
-			}
-			continue
-		}
-		in := &ev.Data
-		_ = in
-		g := in.grp
-		if g == nil {
-			g = q.groupOf(in)
-		}
-		if ev.Kind == runtime.Current {
-			if !(in.Nulls&uint64(0x2) != 0) {
-				g.a0.Add(in.Price)
-			}
-			if !(in.Nulls&uint64(0x2) != 0) {
-				g.a1.Add(in.Price)
-			}
-			g.a2.Add()
-			g.held++
-		} else {
-			if !(in.Nulls&uint64(0x2) != 0) {
-				g.a0.Remove(in.Price)
-			}
-			if !(in.Nulls&uint64(0x2) != 0) {
-				g.a1.Remove(in.Price)
-			}
-			g.a2.Remove()
-			g.held--
-		}
-		if ev.Kind != runtime.Current {
-			continue
-		}
-		av1, aok2 := g.a0.Value()
-		av3, aok4 := g.a1.Value()
-		av5 := g.a2.Value()
-		b6 := !(!aok2 || !aok4) && ((av1 - av3) > 1.0)
-		if !b6 {
-			continue
-		}
-		q.cands = append(q.cands, q2Cand{})
-		c := &q.cands[len(q.cands)-1]
-		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
-		row := &c.row
-		if in.Nulls&uint64(0x1) != 0 {
-			row.Nulls |= uint64(0x1)
-		} else {
-			row.Symbol = in.Symbol
-		}
-		if !aok2 {
-			row.Nulls |= uint64(0x2)
-		} else {
-			row.High = av1
-		}
-		if !aok4 {
-			row.Nulls |= uint64(0x4)
-		} else {
-			row.Low = av3
-		}
-		row.LargeTrades = av5
-		_, _, _, _, _, _ = av1, aok2, av3, aok4, av5, b6
+		q.step(&chunk[i])
 	}
+	q.finish()
+}
+
+// step runs the selector on one event of a chunk (§4.5 steps 1–2).
+func (q *q2) step(ev *runtime.Event[Q2Row]) {
+	if ev.Kind == runtime.Reset {
+		for _, g := range q.all {
+			g.a0.Reset()
+			g.a1.Reset()
+			g.a2.Reset()
+			g.held = 0
+		}
+		return
+	}
+	in := &ev.Data
+	_ = in
+	g := in.grp
+	if g == nil {
+		g = q.groupOf(in)
+	}
+	if ev.Kind == runtime.Current {
+		if !(in.Nulls&uint64(0x2) != 0) {
+			g.a0.Add(in.Price)
+		}
+		if !(in.Nulls&uint64(0x2) != 0) {
+			g.a1.Add(in.Price)
+		}
+		g.a2.Add()
+		g.held++
+	} else {
+		if !(in.Nulls&uint64(0x2) != 0) {
+			g.a0.Remove(in.Price)
+		}
+		if !(in.Nulls&uint64(0x2) != 0) {
+			g.a1.Remove(in.Price)
+		}
+		g.a2.Remove()
+		g.held--
+	}
+	if ev.Kind != runtime.Current {
+		return
+	}
+	av1, aok2 := g.a0.Value()
+	av3, aok4 := g.a1.Value()
+	av5 := g.a2.Value()
+	b6 := !(!aok2 || !aok4) && ((av1 - av3) > 1.0)
+	if !b6 {
+		return
+	}
+	q.cands = append(q.cands, q2Cand{})
+	c := &q.cands[len(q.cands)-1]
+	c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
+	row := &c.row
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	if !aok2 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.High = av1
+	}
+	if !aok4 {
+		row.Nulls |= uint64(0x4)
+	} else {
+		row.Low = av3
+	}
+	row.LargeTrades = av5
+	_, _, _, _, _, _ = av1, aok2, av3, aok4, av5, b6
+}
+
+// finish reduces, orders and writes the candidates of a chunk (§4.5 steps 3–4).
+func (q *q2) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
 		q.epoch++
@@ -1585,6 +1584,22 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 		rows = kept
 	}
 	q.write(rows)
+}
+
+// receiveOne is receive for a chunk of one event, fused: no chunk is built.
+func (q *q2) receiveOne(ts int64, e *LargeTrades) {
+	slot, evicted := q.win.Slide(q.app.sched.Now(), ts, &q.evicted)
+	d := &slot.Data
+	d.Symbol = e.Symbol
+	d.Price = e.Price
+	d.Nulls = (e.Nulls>>0&1)<<0 | (e.Nulls>>1&1)<<1
+	d.grp = q.groupOf(d)
+	q.cands = q.cands[:0]
+	if evicted {
+		q.step(&q.evicted)
+	}
+	q.step(slot)
+	q.finish()
 }
 func (q *q2) write(rows []q2Cand) {
 	for _, fn := range q.app.subLargeTradeRange {

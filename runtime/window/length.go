@@ -41,6 +41,24 @@ func (w *Length[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T
 	w.out.send(chunk, emit)
 }
 
+// Slide is Arrive for one event stamped ts when n > 0, without an output
+// chunk, for generated code that runs its selector per event: when the
+// window is full its oldest event moves to *exp, stamped now and EXPIRED
+// (evicted is true). It returns the new event's slot, stamped ts and
+// CURRENT, for the caller to fill in before anything else touches the
+// window; the chunk Arrive would emit is [*exp], *slot.
+func (w *Length[T]) Slide(now, ts int64, exp *runtime.Event[T]) (slot *runtime.Event[T], evicted bool) {
+	if w.held.len() == w.n {
+		*exp = *w.held.front()
+		exp.Ts, exp.Kind = now, runtime.Expired
+		w.held.dropFront()
+		evicted = true
+	}
+	slot = w.held.pushSlot()
+	slot.Ts, slot.Kind = ts, runtime.Current
+	return slot, evicted
+}
+
 // AppendState writes n and the held events, oldest first.
 func (w *Length[T]) AppendState(dst []byte, c Codec[T]) ([]byte, error) {
 	if err := c.check(); err != nil {

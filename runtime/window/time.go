@@ -33,6 +33,23 @@ func (w *Time[T]) Arrive(now int64, in []runtime.Event[T], emit runtime.Emit[T])
 	w.out.send(chunk, emit)
 }
 
+// Hold is Arrive for one event stamped ts, without an output chunk, for
+// generated code that runs its selector per event: it returns the held
+// event's slot, stamped ts and CURRENT, for the caller to fill in before
+// anything else touches the window; the chunk Arrive would emit is [*slot].
+func (w *Time[T]) Hold(ts int64) *runtime.Event[T] {
+	at := addSat(ts, w.t)
+	var slot *timed[T]
+	if n := w.held.len(); n == 0 || w.held.at(n-1).at <= at {
+		slot = w.held.pushSlot()
+		slot.at = at
+	} else {
+		slot = w.held.at(insertByTime(&w.held, timed[T]{at: at}))
+	}
+	slot.ev.Ts, slot.ev.Kind = ts, runtime.Current
+	return &slot.ev
+}
+
 // NextDeadline is the earliest expiry.
 func (w *Time[T]) NextDeadline() (int64, bool) {
 	if w.held.len() == 0 {

@@ -12,14 +12,15 @@ type timed[T any] struct {
 // insertByTime keeps r ordered by at, equal times in arrival order. In-order
 // input appends in O(1); a late event costs as many moves as the events
 // it overtakes.
-func insertByTime[T any](r *ring[timed[T]], x timed[T]) {
+func insertByTime[T any](r *ring[timed[T]], x timed[T]) int {
 	i := r.len()
 	for i > 0 && r.at(i-1).at > x.at {
 		i--
 	}
 	if i == r.len() {
 		r.pushBack(x)
-		return
+		return i
 	}
 	r.insert(i, x)
+	return i
 }

@@ -485,16 +485,17 @@ type q0Cand struct {
 //
 // Optimizer rules applied: PruneColumns.
 type q0 struct {
-	app    *App
-	win    *window.Length[Q0Row]
-	emit   runtime.Emit[Q0Row]
-	narrow []runtime.Event[Q0Row]
-	single []runtime.Event[Q0Row] // receiveOne's chunk
-	global q0Group
-	epoch  uint64
-	cands  []q0Cand
-	rows   []q0Cand
-	out    []runtime.Event[Out]
+	app     *App
+	win     *window.Length[Q0Row]
+	emit    runtime.Emit[Q0Row]
+	narrow  []runtime.Event[Q0Row]
+	single  []runtime.Event[Q0Row] // receiveOne's chunk
+	evicted runtime.Event[Q0Row]   // the event a fused receiveOne evicts
+	global  q0Group
+	epoch   uint64
+	cands   []q0Cand
+	rows    []q0Cand
+	out     []runtime.Event[Out]
 }
 
 func (q *q0) init(a *App) {
@@ -524,16 +525,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	q.arrive(narrow)
 }
 
-// receiveOne is receive for a chunk of one event.
-func (q *q0) receiveOne(ts int64, e *Ticks) {
-	b := append(q.single[:0], runtime.Event[Q0Row]{Ts: ts})
-	d := &b[0].Data
-	d.Price = e.Price
-	d.Nulls = (e.Nulls >> 1 & 1) << 0
-	q.single = b
-	q.arrive(b)
-}
-
 // arrive runs the pre-window filter and the window on a narrowed chunk.
 func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
@@ -543,79 +534,102 @@ func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
 func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
-		ev := &chunk[i]
-		if ev.Kind == runtime.Reset {
-			q.global.a0.Reset()
-			q.global.a1.Reset()
-			q.global.a2.Reset()
-			q.global.a3.Reset()
-			q.global.held = 0
-			continue
-		}
-		in := &ev.Data
-		_ = in
-		g := &q.global
-		if ev.Kind == runtime.Current {
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a0.Add(in.Price)
-			}
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a2.Add(in.Price)
-			}
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a3.Add(in.Price)
-			}
-			g.held++
-		} else {
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a0.Remove(in.Price)
-			}
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a2.Remove(in.Price)
-			}
-			if !(in.Nulls&uint64(0x1) != 0) {
-				g.a3.Remove(in.Price)
-			}
-			g.held--
-		}
-		if ev.Kind != runtime.Current {
-			continue
-		}
-		av1, aok2 := g.a0.Value()
-		av3, aok4 := g.a0.Mean()
-		av5, aok6 := g.a2.Value()
-		av7, aok8 := g.a3.Value()
-		q.cands = append(q.cands, q0Cand{})
-		c := &q.cands[len(q.cands)-1]
-		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
-		row := &c.row
-		if !aok2 {
-			row.Nulls |= uint64(0x1)
-		} else {
-			row.Total = av1
-		}
-		if !aok4 {
-			row.Nulls |= uint64(0x2)
-		} else {
-			row.Mean = av3
-		}
-		if !aok6 {
-			row.Nulls |= uint64(0x4)
-		} else {
-			row.Low = av5
-		}
-		if !aok8 {
-			row.Nulls |= uint64(0x8)
-		} else {
-			row.High = av7
-		}
-		_, _, _, _, _, _, _, _ = av1, aok2, av3, aok4, av5, aok6, av7, aok8
+		q.step(&chunk[i])
 	}
+	q.finish()
+}
+
+// step runs the selector on one event of a chunk (§4.5 steps 1–2).
+func (q *q0) step(ev *runtime.Event[Q0Row]) {
+	if ev.Kind == runtime.Reset {
+		q.global.a0.Reset()
+		q.global.a1.Reset()
+		q.global.a2.Reset()
+		q.global.a3.Reset()
+		q.global.held = 0
+		return
+	}
+	in := &ev.Data
+	_ = in
+	g := &q.global
+	if ev.Kind == runtime.Current {
+		if !(in.Nulls&uint64(0x1) != 0) {
+			g.a0.Add(in.Price)
+		}
+		if !(in.Nulls&uint64(0x1) != 0) {
+			g.a2.Add(in.Price)
+		}
+		if !(in.Nulls&uint64(0x1) != 0) {
+			g.a3.Add(in.Price)
+		}
+		g.held++
+	} else {
+		if !(in.Nulls&uint64(0x1) != 0) {
+			g.a0.Remove(in.Price)
+		}
+		if !(in.Nulls&uint64(0x1) != 0) {
+			g.a2.Remove(in.Price)
+		}
+		if !(in.Nulls&uint64(0x1) != 0) {
+			g.a3.Remove(in.Price)
+		}
+		g.held--
+	}
+	if ev.Kind != runtime.Current {
+		return
+	}
+	av1, aok2 := g.a0.Value()
+	av3, aok4 := g.a0.Mean()
+	av5, aok6 := g.a2.Value()
+	av7, aok8 := g.a3.Value()
+	q.cands = append(q.cands, q0Cand{})
+	c := &q.cands[len(q.cands)-1]
+	c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
+	row := &c.row
+	if !aok2 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Total = av1
+	}
+	if !aok4 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.Mean = av3
+	}
+	if !aok6 {
+		row.Nulls |= uint64(0x4)
+	} else {
+		row.Low = av5
+	}
+	if !aok8 {
+		row.Nulls |= uint64(0x8)
+	} else {
+		row.High = av7
+	}
+	_, _, _, _, _, _, _, _ = av1, aok2, av3, aok4, av5, aok6, av7, aok8
+}
+
+// finish reduces, orders and writes the candidates of a chunk (§4.5 steps 3–4).
+func (q *q0) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
 		rows = rows[len(rows)-1:]
 	}
 	q.write(rows)
+}
+
+// receiveOne is receive for a chunk of one event, fused: no chunk is built.
+func (q *q0) receiveOne(ts int64, e *Ticks) {
+	slot, evicted := q.win.Slide(q.app.sched.Now(), ts, &q.evicted)
+	d := &slot.Data
+	d.Price = e.Price
+	d.Nulls = (e.Nulls >> 1 & 1) << 0
+	q.cands = q.cands[:0]
+	if evicted {
+		q.step(&q.evicted)
+	}
+	q.step(slot)
+	q.finish()
 }
 func (q *q0) write(rows []q0Cand) {
 	for _, fn := range q.app.subOut {

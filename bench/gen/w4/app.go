@@ -485,16 +485,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	q.arrive(narrow)
 }
 
-// receiveOne is receive for a chunk of one event.
-func (q *q0) receiveOne(ts int64, e *Ticks) {
-	b := append(q.single[:0], runtime.Event[Q0Row]{Ts: ts})
-	d := &b[0].Data
-	d.Symbol = e.Symbol
-	d.Nulls = (e.Nulls >> 0 & 1) << 0
-	q.single = b
-	q.arrive(b)
-}
-
 // groupOf finds the group of a row as it enters the window.
 func (q *q0) groupOf(in *Q0Row) *q0Group {
 	k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
@@ -530,43 +520,52 @@ func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
 func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
-		ev := &chunk[i]
-		if ev.Kind == runtime.Reset {
-			for _, g := range q.all {
-				g.a0.Reset()
-				g.held = 0
-			}
-			continue
-		}
-		in := &ev.Data
-		_ = in
-		g := in.grp
-		if g == nil {
-			g = q.groupOf(in)
-		}
-		if ev.Kind == runtime.Current {
-			g.a0.Add()
-			g.held++
-		} else {
-			g.a0.Remove()
-			g.held--
-		}
-		if ev.Kind != runtime.Current {
-			continue
-		}
-		av1 := g.a0.Value()
-		q.cands = append(q.cands, q0Cand{})
-		c := &q.cands[len(q.cands)-1]
-		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
-		row := &c.row
-		if in.Nulls&uint64(0x1) != 0 {
-			row.Nulls |= uint64(0x1)
-		} else {
-			row.Symbol = in.Symbol
-		}
-		row.Trades = av1
-		_ = av1
+		q.step(&chunk[i])
 	}
+	q.finish()
+}
+
+// step runs the selector on one event of a chunk (§4.5 steps 1–2).
+func (q *q0) step(ev *runtime.Event[Q0Row]) {
+	if ev.Kind == runtime.Reset {
+		for _, g := range q.all {
+			g.a0.Reset()
+			g.held = 0
+		}
+		return
+	}
+	in := &ev.Data
+	_ = in
+	g := in.grp
+	if g == nil {
+		g = q.groupOf(in)
+	}
+	if ev.Kind == runtime.Current {
+		g.a0.Add()
+		g.held++
+	} else {
+		g.a0.Remove()
+		g.held--
+	}
+	if ev.Kind != runtime.Current {
+		return
+	}
+	av1 := g.a0.Value()
+	q.cands = append(q.cands, q0Cand{})
+	c := &q.cands[len(q.cands)-1]
+	c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
+	row := &c.row
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	row.Trades = av1
+	_ = av1
+}
+
+// finish reduces, orders and writes the candidates of a chunk (§4.5 steps 3–4).
+func (q *q0) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
 		q.epoch++
@@ -585,6 +584,18 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 		rows = kept
 	}
 	q.write(rows)
+}
+
+// receiveOne is receive for a chunk of one event, fused: no chunk is built.
+func (q *q0) receiveOne(ts int64, e *Ticks) {
+	slot := q.win.Hold(ts)
+	d := &slot.Data
+	d.Symbol = e.Symbol
+	d.Nulls = (e.Nulls >> 0 & 1) << 0
+	d.grp = q.groupOf(d)
+	q.cands = q.cands[:0]
+	q.step(slot)
+	q.finish()
 }
 func (q *q0) write(rows []q0Cand) {
 	for _, fn := range q.app.subOut {

@@ -1097,18 +1097,19 @@ type q2Cand struct {
 //	PhysicalHashGroupAgg: 3 columns, aggregators SumFloat, Count
 //	PhysicalInsert: Out
 type q2 struct {
-	app    *App
-	win    *window.Length[Large]
-	emit   runtime.Emit[Large]
-	single []runtime.Event[Large] // receiveOne's chunk
-	groups map[q2Key]*q2Group
-	all    []*q2Group          // the groups in order of creation (RESET walks these)
-	idx    map[string]*q2Group // groups by bare key
-	nullG  *q2Group            // the NULL key's group
-	epoch  uint64
-	cands  []q2Cand
-	rows   []q2Cand
-	out    []runtime.Event[Out]
+	app     *App
+	win     *window.Length[Large]
+	emit    runtime.Emit[Large]
+	single  []runtime.Event[Large] // receiveOne's chunk
+	evicted runtime.Event[Large]   // the event a fused receiveOne evicts
+	groups  map[q2Key]*q2Group
+	all     []*q2Group          // the groups in order of creation (RESET walks these)
+	idx     map[string]*q2Group // groups by bare key
+	nullG   *q2Group            // the NULL key's group
+	epoch   uint64
+	cands   []q2Cand
+	rows    []q2Cand
+	out     []runtime.Event[Out]
 }
 
 func (q *q2) init(a *App) {
@@ -1128,17 +1129,6 @@ func (q *q2) receive(src []runtime.Event[Large]) {
 	q.arrive(src)
 }
 
-// receiveOne is receive for a chunk of one event.
-func (q *q2) receiveOne(ts int64, e *Large) {
-	b := append(q.single[:0], runtime.Event[Large]{Ts: ts})
-	d := &b[0].Data
-	d.Symbol = e.Symbol
-	d.Notional = e.Notional
-	d.Nulls = e.Nulls
-	q.single = b
-	q.arrive(b)
-}
-
 // arrive runs the pre-window filter and the window on a narrowed chunk.
 func (q *q2) arrive(chunk []runtime.Event[Large]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
@@ -1148,68 +1138,77 @@ func (q *q2) arrive(chunk []runtime.Event[Large]) {
 func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
-		ev := &chunk[i]
-		if ev.Kind == runtime.Reset {
-			for _, g := range q.all {
-				g.a0.Reset()
-				g.a1.Reset()
-				g.held = 0
-			}
-			continue
-		}
-		in := &ev.Data
-		_ = in
-		k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
-		if kn2 {
-			k1 = ""
-		}
-		var g *q2Group
-		if kn2 {
-			g = q.nullG
-		} else {
-			g = q.idx[k1]
-		}
-		if g == nil {
-			g = q.groupByKey(q2Key{
-				k0: k1,
-				n0: kn2,
-			})
-		}
-		if ev.Kind == runtime.Current {
-			if !(in.Nulls&uint64(0x2) != 0) {
-				g.a0.Add(in.Notional)
-			}
-			g.a1.Add()
-			g.held++
-		} else {
-			if !(in.Nulls&uint64(0x2) != 0) {
-				g.a0.Remove(in.Notional)
-			}
-			g.a1.Remove()
-			g.held--
-		}
-		if ev.Kind != runtime.Current {
-			continue
-		}
-		av3, aok4 := g.a0.Value()
-		av5 := g.a1.Value()
-		q.cands = append(q.cands, q2Cand{})
-		c := &q.cands[len(q.cands)-1]
-		c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
-		row := &c.row
-		if in.Nulls&uint64(0x1) != 0 {
-			row.Nulls |= uint64(0x1)
-		} else {
-			row.Symbol = in.Symbol
-		}
-		if !aok4 {
-			row.Nulls |= uint64(0x2)
-		} else {
-			row.Total = av3
-		}
-		row.Trades = av5
-		_, _, _, _, _ = k1, kn2, av3, aok4, av5
+		q.step(&chunk[i])
 	}
+	q.finish()
+}
+
+// step runs the selector on one event of a chunk (§4.5 steps 1–2).
+func (q *q2) step(ev *runtime.Event[Large]) {
+	if ev.Kind == runtime.Reset {
+		for _, g := range q.all {
+			g.a0.Reset()
+			g.a1.Reset()
+			g.held = 0
+		}
+		return
+	}
+	in := &ev.Data
+	_ = in
+	k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
+	if kn2 {
+		k1 = ""
+	}
+	var g *q2Group
+	if kn2 {
+		g = q.nullG
+	} else {
+		g = q.idx[k1]
+	}
+	if g == nil {
+		g = q.groupByKey(q2Key{
+			k0: k1,
+			n0: kn2,
+		})
+	}
+	if ev.Kind == runtime.Current {
+		if !(in.Nulls&uint64(0x2) != 0) {
+			g.a0.Add(in.Notional)
+		}
+		g.a1.Add()
+		g.held++
+	} else {
+		if !(in.Nulls&uint64(0x2) != 0) {
+			g.a0.Remove(in.Notional)
+		}
+		g.a1.Remove()
+		g.held--
+	}
+	if ev.Kind != runtime.Current {
+		return
+	}
+	av3, aok4 := g.a0.Value()
+	av5 := g.a1.Value()
+	q.cands = append(q.cands, q2Cand{})
+	c := &q.cands[len(q.cands)-1]
+	c.ts, c.kind, c.g = ev.Ts, ev.Kind, g
+	row := &c.row
+	if in.Nulls&uint64(0x1) != 0 {
+		row.Nulls |= uint64(0x1)
+	} else {
+		row.Symbol = in.Symbol
+	}
+	if !aok4 {
+		row.Nulls |= uint64(0x2)
+	} else {
+		row.Total = av3
+	}
+	row.Trades = av5
+	_, _, _, _, _ = k1, kn2, av3, aok4, av5
+}
+
+// finish reduces, orders and writes the candidates of a chunk (§4.5 steps 3–4).
+func (q *q2) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
 		q.epoch++
@@ -1228,6 +1227,21 @@ func (q *q2) afterWindow(chunk []runtime.Event[Large]) {
 		rows = kept
 	}
 	q.write(rows)
+}
+
+// receiveOne is receive for a chunk of one event, fused: no chunk is built.
+func (q *q2) receiveOne(ts int64, e *Large) {
+	slot, evicted := q.win.Slide(q.app.sched.Now(), ts, &q.evicted)
+	d := &slot.Data
+	d.Symbol = e.Symbol
+	d.Notional = e.Notional
+	d.Nulls = e.Nulls
+	q.cands = q.cands[:0]
+	if evicted {
+		q.step(&q.evicted)
+	}
+	q.step(slot)
+	q.finish()
 }
 func (q *q2) write(rows []q2Cand) {
 	for _, fn := range q.app.subOut {

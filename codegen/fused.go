@@ -1,0 +1,55 @@
+package codegen
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// A fused query runs a single event without chunks: the sliding window
+// hands out the slot the event lives in (and the event it evicts), and the
+// selector runs per event (step) and per chunk of one (finish), exactly as
+// afterWindow runs them on the chunk [EXPIRED(oldest)], CURRENT(new).
+
+// fused reports a query whose single-event path is fused: a length(n>0)
+// or time window with no filter before it.
+func (qg *queryGen) fused() bool {
+	if qg.win == nil || qg.pre != nil {
+		return false
+	}
+	return (qg.win.Spec.Kind == "length" && qg.win.Spec.Length > 0) || qg.win.Spec.Kind == "time"
+}
+
+// emitFused writes step, finish and the fused receiveOne.
+func (qg *queryGen) emitFused(fill func(dst, src func() *jen.Statement) []jen.Code) {
+	f := qg.g.f
+	evT := jen.Qual(pkgRuntime, "Event").Types(jen.Id(qg.inType))
+	f.Commentf("step runs the selector on one event of a chunk (§4.5 steps 1–2).")
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("step").Params(jen.Id("ev").Op("*").Add(evT)).Block(qg.stepBody...)
+	f.Commentf("finish reduces, orders and writes the candidates of a chunk (§4.5 steps 3–4).")
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("finish").Params().Block(qg.finishBody...)
+
+	sliding := qg.win.Spec.Kind == "length"
+	var body []jen.Code
+	if sliding {
+		body = append(body, jen.List(jen.Id("slot"), jen.Id("evicted")).Op(":=").Id("q").Dot("win").Dot("Slide").Call(
+			jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(), jen.Id("ts"), jen.Op("&").Id("q").Dot("evicted")))
+	} else { // time: expiries are timers, fired before the event arrives
+		body = append(body, jen.Id("slot").Op(":=").Id("q").Dot("win").Dot("Hold").Call(jen.Id("ts")))
+	}
+	body = append(body, jen.Id("d").Op(":=").Op("&").Id("slot").Dot("Data"))
+	body = append(body, fill(path("d"), path("e"))...)
+	if qg.cachesGroup() {
+		body = append(body, jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d")))
+	}
+	body = append(body,
+		jen.Id("q").Dot("cands").Op("=").Id("q").Dot("cands").Index(jen.Empty(), jen.Lit(0)),
+	)
+	if sliding {
+		body = append(body, jen.If(jen.Id("evicted")).Block(jen.Id("q").Dot("step").Call(jen.Op("&").Id("q").Dot("evicted"))))
+	}
+	body = append(body,
+		jen.Id("q").Dot("step").Call(jen.Id("slot")),
+		jen.Id("q").Dot("finish").Call(),
+	)
+	f.Commentf("receiveOne is receive for a chunk of one event, fused: no chunk is built.")
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(qg.g.typeName(qg.srcRel))).Block(body...)
+}
