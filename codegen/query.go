@@ -192,6 +192,10 @@ func (qg *queryGen) emit() error {
 	}
 	if qg.stateless() {
 		qf = append(qf, jen.Id("row").Add(outT).Comment("the single-event path's output row"))
+		if qg.g.readers[qg.outRel] > 0 {
+			qf = append(qf, jen.Id("nested").Index().Op("*").Add(outT).Comment("output rows by nesting depth"),
+				jen.Id("depth").Int())
+		}
 	}
 	if qg.grouped {
 		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT),

@@ -846,6 +846,8 @@ type q0 struct {
 	app    *App
 	single []runtime.Event[StockStream] // receiveOne's chunk
 	row    LargeTrades                  // the single-event path's output row
+	nested []*LargeTrades               // output rows by nesting depth
+	depth  int
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -935,7 +937,10 @@ func (q *q0) one(ts int64, in *StockStream) {
 	if !b1 {
 		return
 	}
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(LargeTrades))
+	}
+	row := q.nested[q.depth]
 	*row = LargeTrades{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
@@ -957,7 +962,11 @@ func (q *q0) one(ts int64, in *StockStream) {
 	} else {
 		row.TradeValue = (in.Price * float64(in.Volume))
 	}
-	q.app.deliverLargeTradesOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverLargeTradesOne(ts, row)
+		q.depth--
+	}
 	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {

@@ -771,6 +771,8 @@ type q0 struct {
 	app    *App
 	single []runtime.Event[Ticks] // receiveOne's chunk
 	row    Trades                 // the single-event path's output row
+	nested []*Trades              // output rows by nesting depth
+	depth  int
 	global q0Group
 	epoch  uint64
 	cands  []q0Cand
@@ -860,7 +862,10 @@ func (q *q0) one(ts int64, in *Ticks) {
 	if !b1 {
 		return
 	}
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(Trades))
+	}
+	row := q.nested[q.depth]
 	*row = Trades{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
@@ -882,7 +887,11 @@ func (q *q0) one(ts int64, in *Ticks) {
 	} else {
 		row.Notional = (in.Price * float64(in.Volume))
 	}
-	q.app.deliverTradesOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverTradesOne(ts, row)
+		q.depth--
+	}
 	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
@@ -941,6 +950,8 @@ type q1 struct {
 	app    *App
 	single []runtime.Event[Trades] // receiveOne's chunk
 	row    Large                   // the single-event path's output row
+	nested []*Large                // output rows by nesting depth
+	depth  int
 	global q1Group
 	epoch  uint64
 	cands  []q1Cand
@@ -1020,7 +1031,10 @@ func (q *q1) one(ts int64, in *Trades) {
 	if !b1 {
 		return
 	}
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(Large))
+	}
+	row := q.nested[q.depth]
 	*row = Large{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
@@ -1032,7 +1046,11 @@ func (q *q1) one(ts int64, in *Trades) {
 	} else {
 		row.Notional = in.Notional
 	}
-	q.app.deliverLargeOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverLargeOne(ts, row)
+		q.depth--
+	}
 	_ = b1
 }
 func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
