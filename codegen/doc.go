@@ -5,4 +5,22 @@
 // aggregators, rate limiters, the scheduler) comes from the runtime; the
 // generated code wires typed fields into it. Generation is a pure
 // function: plan in, files out, deterministic bytes, gofmt-clean.
+//
+// Every query has two entry points that give the same rows: receive, for a
+// chunk (§0.3.13), and receiveOne, for a single event, which is what a
+// typed Send, the JSON driver and a one-row generic Send use. The single
+// path avoids the chunk machinery where it can:
+//   - a stateless query (no window, aggregation, ORDER BY, LIMIT or rate
+//     limit) filters and projects the event and hands the row on (one);
+//   - a length or time window gives out the slot the event lives in, and
+//     the selector runs per event and per chunk of one (fused.go);
+//   - a time batch takes the event in place (TimeBatch.Push);
+//   - Send asks the app's timer sources directly whether one is due
+//     (timers.go) and runs the scheduler's loop only then.
+//
+// Other choices made here, not in the optimizer, because they concern how
+// Go code runs rather than what it computes: events and candidates are
+// built in place field by field (copy.go), GROUP BY on one column looks
+// groups up by the bare value, a grouped window row remembers its group,
+// and avg(x) is read off a sum(x) of the same query.
 package codegen

@@ -129,6 +129,9 @@ func (qg *queryGen) emit() error {
 	if len(qg.q.Rules) > 0 {
 		doc = append(doc, "Optimizer rules applied: "+strings.Join(qg.q.Rules, ", ")+".")
 	}
+	if choices := qg.choices(); len(choices) > 0 {
+		doc = append(doc, "Generator choices: "+strings.Join(choices, "; ")+".")
+	}
 
 	// Group state: one typed aggregator per AggCall.
 	groupT := qg.id("Group")
@@ -413,5 +416,29 @@ func silence(s *scope) []jen.Code {
 	s.stmts = nil
 	out := s.finish()
 	s.stmts = stmts
+	return out
+}
+
+// choices names the generator's own choices for the query (see doc.go),
+// for the query's comment.
+func (qg *queryGen) choices() []string {
+	var out []string
+	switch {
+	case qg.stateless():
+		out = append(out, "single events skip the chunk machinery (one)")
+	case qg.fused():
+		out = append(out, "single events fused with the "+qg.win.Spec.Kind+" window (step, finish)")
+	case qg.pre == nil && qg.win != nil && qg.win.Spec.Kind == "timeBatch":
+		out = append(out, "single events land in the batch in place")
+	}
+	if qg.grouped && qg.singleKey() {
+		out = append(out, "groups indexed by the bare key")
+	}
+	if qg.cachesGroup() {
+		out = append(out, "window rows carry their group")
+	}
+	if len(qg.sharedAvg) > 0 {
+		out = append(out, "avg read off sum")
+	}
 	return out
 }

@@ -80,6 +80,9 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "-- generated code: %v\n", genErr)
 		} else {
 			fmt.Fprintf(stdout, "-- generated code: %d lines, %d bytes\n", sizes[q.Index].Lines, sizes[q.Index].Bytes)
+			if c := sizes[q.Index].Choices; c != "" {
+				fmt.Fprintf(stdout, "  generator: %s\n", c)
+			}
 		}
 	}
 	if genErr == nil {

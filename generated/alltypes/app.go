@@ -1206,6 +1206,8 @@ type q0Cand struct {
 //	PhysicalScan: Readings
 //	PhysicalSelect: 6 columns
 //	PhysicalInsert: Echo
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
 	single []runtime.Event[Readings] // receiveOne's chunk
@@ -1379,6 +1381,8 @@ type q1Cand struct {
 //	PhysicalFilter: (big#2 >= 0)
 //	PhysicalSelect: 5 columns
 //	PhysicalInsert: Derived
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q1 struct {
 	app    *App
 	single []runtime.Event[Readings] // receiveOne's chunk
@@ -1553,6 +1557,8 @@ type q2Cand struct {
 //	PhysicalScan: Tick
 //	PhysicalSelect: 1 columns
 //	PhysicalInsert: Ticks
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q2 struct {
 	app    *App
 	single []runtime.Event[Tick] // receiveOne's chunk

@@ -842,6 +842,8 @@ type q0Cand struct {
 //	PhysicalFilter: (volume#2 >= 500)
 //	PhysicalSelect: 4 columns
 //	PhysicalInsert: LargeTrades
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
 	single []runtime.Event[StockStream] // receiveOne's chunk
@@ -1031,6 +1033,8 @@ type q1Cand struct {
 //	PhysicalTimeBatchWindow: timeBatch(2000ms)
 //	PhysicalHashGroupAgg: 4 columns, aggregators AvgFloat, SumInt, Count
 //	PhysicalInsert: SymbolSummary
+//
+// Generator choices: single events land in the batch in place; groups indexed by the bare key.
 type q1 struct {
 	app     *App
 	win     *window.TimeBatch[StockStream]
@@ -1417,6 +1421,7 @@ type q2Cand struct {
 //	PhysicalInsert: LargeTradeRange
 //
 // Optimizer rules applied: PruneColumns.
+// Generator choices: single events fused with the length window (step, finish); groups indexed by the bare key; window rows carry their group.
 type q2 struct {
 	app     *App
 	win     *window.Length[Q2Row]

@@ -399,6 +399,8 @@ type q0Cand struct {
 //	PhysicalFilter: (price#1 > 100.0)
 //	PhysicalSelect: 3 columns
 //	PhysicalInsert: Out
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
 	single []runtime.Event[Ticks] // receiveOne's chunk

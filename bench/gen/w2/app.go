@@ -436,6 +436,8 @@ type q0Cand struct {
 //	PhysicalTimeBatchWindow: timeBatch(1000ms)
 //	PhysicalHashGroupAgg: 4 columns, aggregators AvgFloat, SumInt, Count
 //	PhysicalInsert: Out
+//
+// Generator choices: single events land in the batch in place; groups indexed by the bare key.
 type q0 struct {
 	app     *App
 	win     *window.TimeBatch[Ticks]

@@ -484,6 +484,7 @@ type q0Cand struct {
 //	PhysicalInsert: Out
 //
 // Optimizer rules applied: PruneColumns.
+// Generator choices: single events fused with the length window (step, finish); avg read off sum.
 type q0 struct {
 	app     *App
 	win     *window.Length[Q0Row]

@@ -440,6 +440,7 @@ type q0Cand struct {
 //	PhysicalInsert: Out
 //
 // Optimizer rules applied: PruneColumns.
+// Generator choices: single events fused with the time window (step, finish); groups indexed by the bare key; window rows carry their group.
 type q0 struct {
 	app    *App
 	win    *window.Time[Q0Row]

@@ -767,6 +767,8 @@ type q0Cand struct {
 //	PhysicalFilter: (volume#2 >= 100)
 //	PhysicalSelect: 4 columns
 //	PhysicalInsert: Trades
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
 	single []runtime.Event[Ticks] // receiveOne's chunk
@@ -946,6 +948,8 @@ type q1Cand struct {
 //	PhysicalFilter: (notional#3 > 50000.0)
 //	PhysicalSelect: 2 columns
 //	PhysicalInsert: Large
+//
+// Generator choices: single events skip the chunk machinery (one).
 type q1 struct {
 	app    *App
 	single []runtime.Event[Trades] // receiveOne's chunk
@@ -1114,6 +1118,8 @@ type q2Cand struct {
 //	PhysicalLengthWindow: length(100)
 //	PhysicalHashGroupAgg: 3 columns, aggregators SumFloat, Count
 //	PhysicalInsert: Out
+//
+// Generator choices: single events fused with the length window (step, finish); groups indexed by the bare key.
 type q2 struct {
 	app     *App
 	win     *window.Length[Large]
