@@ -95,11 +95,7 @@ func (g *generator) appType(queries []*queryGen) {
 		one := []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("sub" + t)).Block(
 			jen.Id("fn").Call(jen.Id("ts"), jen.Id("ev")))}
 		for _, q := range readers[r] {
-			if q.stateless() {
-				one = append(one, jen.Id("a").Dot(q.name).Dot("one").Call(jen.Id("ts"), jen.Id("ev")))
-			} else {
-				one = append(one, jen.Id("a").Dot(q.name).Dot("receiveOne").Call(jen.Id("ts"), jen.Id("ev")))
-			}
+			one = append(one, q.singleCall())
 		}
 		f.Commentf("deliver%sOne is deliver%s for a chunk of one event.", t, t)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver"+t+"One").Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(one...)
@@ -113,11 +109,7 @@ func (g *generator) appType(queries []*queryGen) {
 		// the caller's event (often on its stack) never escapes.
 		var direct []jen.Code
 		for _, q := range readers[r] {
-			m := "receiveOne"
-			if q.stateless() {
-				m = "one"
-			}
-			direct = append(direct, jen.Id("a").Dot(q.name).Dot(m).Call(jen.Id("ts"), jen.Id("ev")))
+			direct = append(direct, q.singleCall())
 		}
 		viaField := copyFields(path("a", "cur"+t), path("ev"), r)
 		viaField = append(viaField, jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)))

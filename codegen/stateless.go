@@ -23,15 +23,30 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 	counter := 0
 	ctx := &exprCtx{g: qg.g, ts: jen.Id("ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(),
 		agg: func(int) val { panic("stateless query with aggregates") }}
-	s := newScope(ctx, &counter)
-	ctx.column = columnOf("in", qg.inRel, inFields)(s)
+	method := func(name string, ret jen.Code, body []jen.Code) {
+		qg.g.f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id(name).Params(jen.Id("ts").Int64(), jen.Id("in").Op("*").Id(qg.inType)).Add(ret).Block(body...)
+	}
+	rowMethod := "one"
 	if qg.post != nil {
-		cond, err := s.expr(qg.post.Cond)
+		// The WHERE is a method of its own, small enough to inline into
+		// Send, so an event it drops costs no call.
+		ks := newScope(ctx, &counter)
+		ctx.column = columnOf("in", qg.inRel, inFields)(ks)
+		cond, err := ks.expr(qg.post.Cond)
 		if err != nil {
 			return err
 		}
-		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(jen.Return()))
+		ks.add(jen.Id("kept").Op(":=").Add(truth(cond)))
+		body := append([]jen.Code{jen.Id("_").Op("=").Id("in")}, ks.finish()...)
+		qg.g.f.Commentf("keep reports whether an event passes %s's WHERE.", qg.name)
+		method("keep", jen.Bool(), append(body, jen.Return(jen.Id("kept"))))
+		qg.g.f.Commentf("one runs %s on a single event (a chunk of one).", qg.name)
+		method("one", jen.Null(), []jen.Code{jen.If(jen.Id("q").Dot("keep").Call(jen.Id("ts"), jen.Id("in"))).Block(
+			jen.Id("q").Dot("pass").Call(jen.Id("ts"), jen.Id("in")))})
+		rowMethod = "pass"
 	}
+	s := newScope(ctx, &counter)
+	ctx.column = columnOf("in", qg.inRel, inFields)(s)
 	// The row lives in the query: a local would escape through the
 	// subscriber callbacks and cost an allocation per event. When queries
 	// read the target, the row may come back into this query (a cycle) while
@@ -51,7 +66,25 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 	}
 	s.add(deliver)
 	body := append([]jen.Code{jen.Id("_").Op("=").Id("in")}, s.finish()...)
-	qg.g.f.Commentf("one runs %s on a single event (a chunk of one).", qg.name)
-	qg.g.f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("one").Params(jen.Id("ts").Int64(), jen.Id("in").Op("*").Id(qg.inType)).Block(body...)
+	if rowMethod == "one" {
+		qg.g.f.Commentf("one runs %s on a single event (a chunk of one).", qg.name)
+	} else {
+		qg.g.f.Commentf("pass writes the row of an event that passed %s's WHERE.", qg.name)
+	}
+	method(rowMethod, jen.Null(), body)
 	return nil
+}
+
+// singleCall hands the event ev stamped ts to the query's single-event
+// path (in a method of App). A stateless query's WHERE (keep) inlines at
+// the call site, so an event it drops costs no call at all.
+func (qg *queryGen) singleCall() jen.Code {
+	q := jen.Id("a").Dot(qg.name)
+	switch {
+	case !qg.stateless():
+		return q.Dot("receiveOne").Call(jen.Id("ts"), jen.Id("ev"))
+	case qg.post != nil:
+		return jen.If(q.Clone().Dot("keep").Call(jen.Id("ts"), jen.Id("ev"))).Block(q.Clone().Dot("pass").Call(jen.Id("ts"), jen.Id("ev")))
+	}
+	return q.Dot("one").Call(jen.Id("ts"), jen.Id("ev"))
 }

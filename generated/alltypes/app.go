@@ -1468,13 +1468,25 @@ func (q *q1) write(rows []q1Cand) {
 	}
 }
 
-// one runs q1 on a single event (a chunk of one).
-func (q *q1) one(ts int64, in *Readings) {
+// keep reports whether an event passes q1's WHERE.
+func (q *q1) keep(ts int64, in *Readings) bool {
 	_ = in
 	b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Big >= int64(0))
-	if !b1 {
-		return
+	kept := b1
+	_ = b1
+	return kept
+}
+
+// one runs q1 on a single event (a chunk of one).
+func (q *q1) one(ts int64, in *Readings) {
+	if q.keep(ts, in) {
+		q.pass(ts, in)
 	}
+}
+
+// pass writes the row of an event that passed q1's WHERE.
+func (q *q1) pass(ts int64, in *Readings) {
+	_ = in
 	row := &q.row
 	*row = Derived{}
 	if in.Nulls&uint64(0x1) != 0 {
@@ -1504,7 +1516,7 @@ func (q *q1) one(ts int64, in *Readings) {
 		row.NotOk = !in.Ok
 	}
 	q.app.deliverDerivedOne(ts, row)
-	_, _, _ = b1, t2, ok3
+	_, _ = t2, ok3
 }
 func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -1743,7 +1755,9 @@ func (a *App) deliverReadingsOne(ts int64, ev *Readings) {
 		fn(ts, ev)
 	}
 	a.q0.one(ts, ev)
-	a.q1.one(ts, ev)
+	if a.q1.keep(ts, ev) {
+		a.q1.pass(ts, ev)
+	}
 }
 
 // SendReadings delivers one event stamped ts (the clock first advances to ts when later).
@@ -1770,7 +1784,9 @@ func (a *App) SendReadings(ts int64, ev *Readings) {
 	}
 	if len(a.subReadings) == 0 {
 		a.q0.one(ts, ev)
-		a.q1.one(ts, ev)
+		if a.q1.keep(ts, ev) {
+			a.q1.pass(ts, ev)
+		}
 	} else {
 		a.deliverReadingsCopy(ts, ev)
 	}

@@ -932,13 +932,25 @@ func (q *q0) write(rows []q0Cand) {
 	q.app.deliverLargeTrades(out)
 }
 
-// one runs q0 on a single event (a chunk of one).
-func (q *q0) one(ts int64, in *StockStream) {
+// keep reports whether an event passes q0's WHERE.
+func (q *q0) keep(ts int64, in *StockStream) bool {
 	_ = in
 	b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(500))
-	if !b1 {
-		return
+	kept := b1
+	_ = b1
+	return kept
+}
+
+// one runs q0 on a single event (a chunk of one).
+func (q *q0) one(ts int64, in *StockStream) {
+	if q.keep(ts, in) {
+		q.pass(ts, in)
 	}
+}
+
+// pass writes the row of an event that passed q0's WHERE.
+func (q *q0) pass(ts int64, in *StockStream) {
+	_ = in
 	if q.depth == len(q.nested) {
 		q.nested = append(q.nested, new(LargeTrades))
 	}
@@ -969,7 +981,6 @@ func (q *q0) one(ts int64, in *StockStream) {
 		q.app.deliverLargeTradesOne(ts, row)
 		q.depth--
 	}
-	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -1802,7 +1813,9 @@ func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
 	for _, fn := range a.subStockStream {
 		fn(ts, ev)
 	}
-	a.q0.one(ts, ev)
+	if a.q0.keep(ts, ev) {
+		a.q0.pass(ts, ev)
+	}
 	a.q1.receiveOne(ts, ev)
 }
 
@@ -1826,7 +1839,9 @@ func (a *App) SendStockStream(ts int64, ev *StockStream) {
 		}
 	}
 	if len(a.subStockStream) == 0 {
-		a.q0.one(ts, ev)
+		if a.q0.keep(ts, ev) {
+			a.q0.pass(ts, ev)
+		}
 		a.q1.receiveOne(ts, ev)
 	} else {
 		a.deliverStockStreamCopy(ts, ev)

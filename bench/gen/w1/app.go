@@ -475,13 +475,25 @@ func (q *q0) write(rows []q0Cand) {
 	}
 }
 
-// one runs q0 on a single event (a chunk of one).
-func (q *q0) one(ts int64, in *Ticks) {
+// keep reports whether an event passes q0's WHERE.
+func (q *q0) keep(ts int64, in *Ticks) bool {
 	_ = in
 	b1 := !(in.Nulls&uint64(0x2) != 0) && (in.Price > 100.0)
-	if !b1 {
-		return
+	kept := b1
+	_ = b1
+	return kept
+}
+
+// one runs q0 on a single event (a chunk of one).
+func (q *q0) one(ts int64, in *Ticks) {
+	if q.keep(ts, in) {
+		q.pass(ts, in)
 	}
+}
+
+// pass writes the row of an event that passed q0's WHERE.
+func (q *q0) pass(ts int64, in *Ticks) {
+	_ = in
 	row := &q.row
 	*row = Out{}
 	if in.Nulls&uint64(0x1) != 0 {
@@ -500,7 +512,6 @@ func (q *q0) one(ts int64, in *Ticks) {
 		row.Volume = in.Volume
 	}
 	q.app.deliverOutOne(ts, row)
-	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -574,7 +585,9 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 	for _, fn := range a.subTicks {
 		fn(ts, ev)
 	}
-	a.q0.one(ts, ev)
+	if a.q0.keep(ts, ev) {
+		a.q0.pass(ts, ev)
+	}
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
@@ -593,7 +606,9 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 		a.sched.MoveTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.one(ts, ev)
+		if a.q0.keep(ts, ev) {
+			a.q0.pass(ts, ev)
+		}
 	} else {
 		a.deliverTicksCopy(ts, ev)
 	}

@@ -857,13 +857,25 @@ func (q *q0) write(rows []q0Cand) {
 	q.app.deliverTrades(out)
 }
 
-// one runs q0 on a single event (a chunk of one).
-func (q *q0) one(ts int64, in *Ticks) {
+// keep reports whether an event passes q0's WHERE.
+func (q *q0) keep(ts int64, in *Ticks) bool {
 	_ = in
 	b1 := !(in.Nulls&uint64(0x4) != 0) && (in.Volume >= int64(100))
-	if !b1 {
-		return
+	kept := b1
+	_ = b1
+	return kept
+}
+
+// one runs q0 on a single event (a chunk of one).
+func (q *q0) one(ts int64, in *Ticks) {
+	if q.keep(ts, in) {
+		q.pass(ts, in)
 	}
+}
+
+// pass writes the row of an event that passed q0's WHERE.
+func (q *q0) pass(ts int64, in *Ticks) {
+	_ = in
 	if q.depth == len(q.nested) {
 		q.nested = append(q.nested, new(Trades))
 	}
@@ -894,7 +906,6 @@ func (q *q0) one(ts int64, in *Ticks) {
 		q.app.deliverTradesOne(ts, row)
 		q.depth--
 	}
-	_ = b1
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -1028,13 +1039,25 @@ func (q *q1) write(rows []q1Cand) {
 	q.app.deliverLarge(out)
 }
 
-// one runs q1 on a single event (a chunk of one).
-func (q *q1) one(ts int64, in *Trades) {
+// keep reports whether an event passes q1's WHERE.
+func (q *q1) keep(ts int64, in *Trades) bool {
 	_ = in
 	b1 := !(in.Nulls&uint64(0x8) != 0) && (in.Notional > 50000.0)
-	if !b1 {
-		return
+	kept := b1
+	_ = b1
+	return kept
+}
+
+// one runs q1 on a single event (a chunk of one).
+func (q *q1) one(ts int64, in *Trades) {
+	if q.keep(ts, in) {
+		q.pass(ts, in)
 	}
+}
+
+// pass writes the row of an event that passed q1's WHERE.
+func (q *q1) pass(ts int64, in *Trades) {
+	_ = in
 	if q.depth == len(q.nested) {
 		q.nested = append(q.nested, new(Large))
 	}
@@ -1055,7 +1078,6 @@ func (q *q1) one(ts int64, in *Trades) {
 		q.app.deliverLargeOne(ts, row)
 		q.depth--
 	}
-	_ = b1
 }
 func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -1433,7 +1455,9 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 	for _, fn := range a.subTicks {
 		fn(ts, ev)
 	}
-	a.q0.one(ts, ev)
+	if a.q0.keep(ts, ev) {
+		a.q0.pass(ts, ev)
+	}
 }
 
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
@@ -1452,7 +1476,9 @@ func (a *App) SendTicks(ts int64, ev *Ticks) {
 		a.sched.MoveTo(ts)
 	}
 	if len(a.subTicks) == 0 {
-		a.q0.one(ts, ev)
+		if a.q0.keep(ts, ev) {
+			a.q0.pass(ts, ev)
+		}
 	} else {
 		a.deliverTicksCopy(ts, ev)
 	}
@@ -1493,7 +1519,9 @@ func (a *App) deliverTradesOne(ts int64, ev *Trades) {
 	for _, fn := range a.subTrades {
 		fn(ts, ev)
 	}
-	a.q1.one(ts, ev)
+	if a.q1.keep(ts, ev) {
+		a.q1.pass(ts, ev)
+	}
 }
 
 // SendTrades delivers one event stamped ts (the clock first advances to ts when later).
@@ -1513,7 +1541,9 @@ func (a *App) SendTrades(ts int64, ev *Trades) {
 		a.sched.MoveTo(ts)
 	}
 	if len(a.subTrades) == 0 {
-		a.q1.one(ts, ev)
+		if a.q1.keep(ts, ev) {
+			a.q1.pass(ts, ev)
+		}
 	} else {
 		a.deliverTradesCopy(ts, ev)
 	}
