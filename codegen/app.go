@@ -40,6 +40,7 @@ func (g *generator) appType(queries []*queryGen) {
 		fields = append(fields,
 			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
 			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
+			jen.Id("in"+t).Bool().Comment("a send into "+r.Name+" is being delivered"),
 			jen.Id("cur"+t).Id(t))
 	}
 	f.Comment("App is the compiled application. It is not safe for concurrent use;")
@@ -111,8 +112,18 @@ func (g *generator) appType(queries []*queryGen) {
 		for _, q := range readers[r] {
 			direct = append(direct, q.singleCall())
 		}
-		viaField := copyFields(path("a", "cur"+t), path("ev"), r)
-		viaField = append(viaField, jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Op("&").Id("a").Dot("cur"+t)))
+		// A nested send (a callback sending into the app) copies into a
+		// fresh event, leaving the one being delivered alone.
+		viaField := []jen.Code{
+			jen.Id("cur").Op(":=").Op("&").Id("a").Dot("cur" + t),
+			jen.Id("nested").Op(":=").Id("a").Dot("in" + t),
+			jen.If(jen.Id("nested")).Block(jen.Id("cur").Op("=").New(jen.Id(t))),
+		}
+		viaField = append(viaField, copyFields(path("cur"), path("ev"), r)...)
+		viaField = append(viaField,
+			jen.Id("a").Dot("in"+t).Op("=").True(),
+			jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Id("cur")),
+			jen.Id("a").Dot("in"+t).Op("=").Id("nested"))
 		f.Commentf("deliver%sCopy is deliver%sOne on a copy of *ev that subscribers may see.", t, t)
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver"+t+"Copy").Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(viaField...)
 		viaCopy := jen.Id("a").Dot("deliver"+t+"Copy").Call(jen.Id("ts"), jen.Id("ev"))
@@ -129,10 +140,14 @@ func (g *generator) appType(queries []*queryGen) {
 		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t+"Batch").Params(jen.Id("ts").Int64(), jen.Id("evs").Index().Id(t)).Block(
 			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
 			jen.Id("b").Op(":=").Id("a").Dot("buf"+t).Index(jen.Empty(), jen.Lit(0)),
+			jen.Id("nested").Op(":=").Id("a").Dot("in"+t),
+			jen.If(jen.Id("nested")).Block(jen.Id("b").Op("=").Nil()).Comment("leave the chunk being delivered alone"),
 			jen.For(jen.Id("i").Op(":=").Range().Id("evs")).Block(
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Id("evs").Index(jen.Id("i"))}))),
-			jen.Id("a").Dot("buf"+t).Op("=").Id("b"),
+			jen.If(jen.Op("!").Id("nested")).Block(jen.Id("a").Dot("buf"+t).Op("=").Id("b")),
+			jen.Id("a").Dot("in"+t).Op("=").True(),
 			jen.Id("a").Dot("deliver"+t).Call(jen.Id("b")),
+			jen.Id("a").Dot("in"+t).Op("=").Id("nested"),
 			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
 		)
 	}

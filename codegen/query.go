@@ -194,11 +194,8 @@ func (qg *queryGen) emit() error {
 		qf = append(qf, jen.Id("evicted").Add(evT).Comment("the event a fused receiveOne evicts"))
 	}
 	if qg.stateless() {
-		qf = append(qf, jen.Id("row").Add(outT).Comment("the single-event path's output row"))
-		if qg.g.readers[qg.outRel] > 0 {
-			qf = append(qf, jen.Id("nested").Index().Op("*").Add(outT).Comment("output rows by nesting depth"),
-				jen.Id("depth").Int())
-		}
+		qf = append(qf, jen.Id("nested").Index().Op("*").Add(outT).Comment("the single-event path's output rows, by nesting depth"),
+			jen.Id("depth").Int())
 	}
 	if qg.grouped {
 		qf = append(qf, jen.Id("groups").Map(jen.Id(keyT)).Op("*").Id(groupT),
@@ -213,6 +210,7 @@ func (qg *queryGen) emit() error {
 	if qg.deferred() {
 		qf = append(qf, jen.Id("lastIdx").Index().Int(), jen.Id("lastG").Index().Op("*").Id(groupT))
 	}
+	qf = append(qf, jen.Id("busy").Bool().Comment("inside receive, receiveOne or Fire (see reentry.go)"))
 	qf = append(qf, jen.Id("epoch").Uint64(), jen.Id("cands").Index().Id(candT), jen.Id("rows").Index().Id(candT),
 		jen.Id("out").Index().Qual(pkgRuntime, "Event").Types(outT))
 	rateRow := jen.Qual(pkgRate, "Row").Types(outT, jen.Op("*").Id(groupT))
@@ -261,8 +259,8 @@ func (qg *queryGen) emit() error {
 	if qg.win != nil {
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("NextDeadline").Params().Params(jen.Int64(), jen.Bool()).Block(
 			jen.Return(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))
-		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("Fire").Params(jen.Id("now").Int64()).Block(
-			jen.Id("q").Dot("win").Dot("Fire").Call(jen.Id("now"), jen.Id("q").Dot("emit")))
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("Fire").Params(jen.Id("now").Int64()).Block(qg.guarded([]jen.Code{
+			jen.Id("q").Dot("win").Dot("Fire").Call(jen.Id("now"), jen.Id("q").Dot("emit"))})...)
 	}
 
 	// receive and receiveOne narrow a chunk or a single event to what the
@@ -304,7 +302,8 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("arrive").Call(jen.Id("narrow")),
 		}
 	}
-	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("src").Index().Add(srcEvT)).Block(recv...)
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("src").Index().Add(srcEvT)).Block(qg.guarded(recv)...)
+	qg.emitFresh()
 
 	one := []jen.Code{
 		jen.Id("b").Op(":=").Append(jen.Id("q").Dot("single").Index(jen.Empty(), jen.Lit(0)), jen.Add(evT).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts")})),
@@ -322,7 +321,7 @@ func (qg *queryGen) emit() error {
 	}
 	if !qg.stateless() && !qg.fused() { // a stateless query has one(); a fused one is emitted with step
 		f.Commentf("receiveOne is receive for a chunk of one event.")
-		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(one...)
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(qg.guarded(one)...)
 	}
 
 	var arrive []jen.Code

@@ -48,18 +48,16 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 	s := newScope(ctx, &counter)
 	ctx.column = columnOf("in", qg.inRel, inFields)(s)
 	// The row lives in the query: a local would escape through the
-	// subscriber callbacks and cost an allocation per event. When queries
-	// read the target, the row may come back into this query (a cycle) while
-	// it is still being delivered, so each nesting depth gets its own row.
-	deliver := jen.Id("q").Dot("app").Dot("deliver"+qg.outType+"One").Call(jen.Id("ts"), jen.Id("row"))
-	if qg.g.readers[qg.outRel] > 0 {
-		s.add(jen.If(jen.Id("q").Dot("depth").Op("==").Len(jen.Id("q").Dot("nested"))).Block(
-			jen.Id("q").Dot("nested").Op("=").Append(jen.Id("q").Dot("nested"), jen.New(jen.Id(qg.outType)))))
-		s.add(jen.Id("row").Op(":=").Id("q").Dot("nested").Index(jen.Id("q").Dot("depth")))
-		deliver = jen.Block(jen.Id("q").Dot("depth").Op("++"), deliver, jen.Id("q").Dot("depth").Op("--"))
-	} else {
-		s.add(jen.Id("row").Op(":=").Op("&").Id("q").Dot("row"))
-	}
+	// subscriber callbacks and cost an allocation per event. The row may
+	// come back into this query while it is still being delivered (a cycle,
+	// or a callback sending into the app), so each nesting depth gets a row
+	// of its own (see reentry.go).
+	s.add(jen.If(jen.Id("q").Dot("depth").Op("==").Len(jen.Id("q").Dot("nested"))).Block(
+		jen.Id("q").Dot("nested").Op("=").Append(jen.Id("q").Dot("nested"), jen.New(jen.Id(qg.outType)))))
+	s.add(jen.Id("row").Op(":=").Id("q").Dot("nested").Index(jen.Id("q").Dot("depth")))
+	deliver := jen.Block(jen.Id("q").Dot("depth").Op("++"),
+		jen.Id("q").Dot("app").Dot("deliver"+qg.outType+"One").Call(jen.Id("ts"), jen.Id("row")),
+		jen.Id("q").Dot("depth").Op("--"))
 	s.add(jen.Op("*").Id("row").Op("=").Id(qg.outType).Values())
 	if err := qg.project(s, outFields); err != nil {
 		return err

@@ -19,6 +19,7 @@ type App struct {
 	triggers []*rt.Trigger
 	started  bool
 	sendBuf  []rt.Event[rt.Row]
+	sending  bool // inside Send (see Send)
 	// runtimeErrors counts data problems reported by queries (§13.3), e.g. a
 	// NULL externalTime timestamp; processing goes on.
 	runtimeErrors []error
@@ -137,8 +138,13 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 	// One slab holds every row of the batch (rows outlive the call inside
 	// windows); the chunk slice itself is reused.
 	width := len(j.types)
+	// A send from a callback of another send (nested) must not reuse the
+	// buffers the outer send is still delivering.
+	nested := a.sending
+	a.sending = true
+	defer func() { a.sending = nested }()
 	var slab []rt.Value
-	if j.retains() {
+	if j.retains() || nested {
 		slab = make([]rt.Value, width*len(rows))
 	} else { // nothing keeps input rows past this call: reuse the slab
 		if cap(j.slab) < width*len(rows) {
@@ -147,6 +153,9 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 		slab = j.slab[:width*len(rows)]
 	}
 	chunk := a.sendBuf[:0]
+	if nested {
+		chunk = nil
+	}
 	var serr *rt.SendError
 	for i, values := range rows {
 		row, err := convertRow(values, j.types, j.rel.Columns, slab[i*width:(i+1)*width:(i+1)*width])
@@ -159,7 +168,9 @@ func (a *App) Send(stream string, ts int64, rows [][]any) error {
 		}
 		chunk = append(chunk, rt.Event[rt.Row]{Ts: ts, Kind: rt.Current, Data: row})
 	}
-	a.sendBuf = chunk
+	if !nested {
+		a.sendBuf = chunk
+	}
 	j.deliver(chunk)
 	a.sched.FireDue()
 	if serr != nil {

@@ -28,6 +28,21 @@ type query struct {
 	filtered []rt.Event[rt.Row] // after-window filter output
 	preKept  []rt.Event[rt.Row] // pre-window filter output (the window reads it while emitting)
 	out      []rt.Event[rt.Row]
+	busy     bool // inside receive or a window timer (see enter)
+}
+
+// enter marks the query busy. A row it writes can come back into it before
+// the write returns (a cycle, or a callback sending into the app); the
+// outer call still holds slices of the reusable buffers, so a nested call
+// gets fresh ones. The caller restores busy to the returned value.
+func (q *query) enter() (nested bool) {
+	nested = q.busy
+	if nested {
+		q.preKept, q.filtered, q.out, q.rateIn = nil, nil, nil, nil
+		q.sel.cands, q.sel.rows = nil, nil
+	}
+	q.busy = true
+	return nested
 }
 
 func newQuery(a *App, pq *plan.Query) (*query, error) {
@@ -115,9 +130,19 @@ func (q *query) start(now int64) {
 type windowTimer struct{ q *query }
 
 func (t windowTimer) NextDeadline() (int64, bool) { return t.q.win.NextDeadline() }
-func (t windowTimer) Fire(now int64)              { t.q.win.Fire(now, t.q.afterWindow) }
+func (t windowTimer) Fire(now int64) {
+	nested := t.q.enter()
+	t.q.win.Fire(now, t.q.afterWindow)
+	t.q.busy = nested
+}
 
 func (q *query) receive(chunk []rt.Event[rt.Row]) {
+	nested := q.enter()
+	q.arrive(chunk)
+	q.busy = nested
+}
+
+func (q *query) arrive(chunk []rt.Event[rt.Row]) {
 	if q.project != nil {
 		narrow := make([]rt.Event[rt.Row], len(chunk))
 		for i, ev := range chunk {

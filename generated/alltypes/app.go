@@ -1211,8 +1211,10 @@ type q0Cand struct {
 type q0 struct {
 	app    *App
 	single []runtime.Event[Readings] // receiveOne's chunk
-	row    Echo                      // the single-event path's output row
+	nested []*Echo                   // the single-event path's output rows, by nesting depth
+	depth  int
 	global q0Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q0Cand
 	rows   []q0Cand
@@ -1223,7 +1225,21 @@ func (q *q0) init(a *App) {
 	q.app = a
 }
 func (q *q0) receive(src []runtime.Event[Readings]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q0 buffers of its own (see reentry.go).
+func (q *q0) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1295,7 +1311,10 @@ func (q *q0) write(rows []q0Cand) {
 // one runs q0 on a single event (a chunk of one).
 func (q *q0) one(ts int64, in *Readings) {
 	_ = in
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(Echo))
+	}
+	row := q.nested[q.depth]
 	*row = Echo{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
@@ -1327,7 +1346,11 @@ func (q *q0) one(ts int64, in *Readings) {
 	} else {
 		row.Ok = in.Ok
 	}
-	q.app.deliverEchoOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverEchoOne(ts, row)
+		q.depth--
+	}
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -1386,8 +1409,10 @@ type q1Cand struct {
 type q1 struct {
 	app    *App
 	single []runtime.Event[Readings] // receiveOne's chunk
-	row    Derived                   // the single-event path's output row
+	nested []*Derived                // the single-event path's output rows, by nesting depth
+	depth  int
 	global q1Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q1Cand
 	rows   []q1Cand
@@ -1398,7 +1423,21 @@ func (q *q1) init(a *App) {
 	q.app = a
 }
 func (q *q1) receive(src []runtime.Event[Readings]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q1 buffers of its own (see reentry.go).
+func (q *q1) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1487,7 +1526,10 @@ func (q *q1) one(ts int64, in *Readings) {
 // pass writes the row of an event that passed q1's WHERE.
 func (q *q1) pass(ts int64, in *Readings) {
 	_ = in
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(Derived))
+	}
+	row := q.nested[q.depth]
 	*row = Derived{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
@@ -1515,7 +1557,11 @@ func (q *q1) pass(ts int64, in *Readings) {
 	} else {
 		row.NotOk = !in.Ok
 	}
-	q.app.deliverDerivedOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverDerivedOne(ts, row)
+		q.depth--
+	}
 	_, _ = t2, ok3
 }
 func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
@@ -1574,8 +1620,10 @@ type q2Cand struct {
 type q2 struct {
 	app    *App
 	single []runtime.Event[Tick] // receiveOne's chunk
-	row    Ticks                 // the single-event path's output row
+	nested []*Ticks              // the single-event path's output rows, by nesting depth
+	depth  int
 	global q2Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q2Cand
 	rows   []q2Cand
@@ -1586,7 +1634,21 @@ func (q *q2) init(a *App) {
 	q.app = a
 }
 func (q *q2) receive(src []runtime.Event[Tick]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q2 buffers of its own (see reentry.go).
+func (q *q2) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1633,14 +1695,21 @@ func (q *q2) write(rows []q2Cand) {
 // one runs q2 on a single event (a chunk of one).
 func (q *q2) one(ts int64, in *Tick) {
 	_ = in
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(Ticks))
+	}
+	row := q.nested[q.depth]
 	*row = Ticks{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
 	} else {
 		row.At = in.TriggeredTime
 	}
-	q.app.deliverTicksOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverTicksOne(ts, row)
+		q.depth--
+	}
 }
 func appendq2Group(dst []byte, g *q2Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -1686,21 +1755,27 @@ type App struct {
 	trigTick    *runtime.Trigger
 	subReadings []func(int64, *Readings)
 	bufReadings []runtime.Event[Readings]
+	inReadings  bool // a send into Readings is being delivered
 	curReadings Readings
 	subLimits   []func(int64, *Limits)
 	bufLimits   []runtime.Event[Limits]
+	inLimits    bool // a send into Limits is being delivered
 	curLimits   Limits
 	subTick     []func(int64, *Tick)
 	bufTick     []runtime.Event[Tick]
+	inTick      bool // a send into Tick is being delivered
 	curTick     Tick
 	subEcho     []func(int64, *Echo)
 	bufEcho     []runtime.Event[Echo]
+	inEcho      bool // a send into Echo is being delivered
 	curEcho     Echo
 	subDerived  []func(int64, *Derived)
 	bufDerived  []runtime.Event[Derived]
+	inDerived   bool // a send into Derived is being delivered
 	curDerived  Derived
 	subTicks    []func(int64, *Ticks)
 	bufTicks    []runtime.Event[Ticks]
+	inTicks     bool // a send into Ticks is being delivered
 	curTicks    Ticks
 }
 
@@ -1763,14 +1838,21 @@ func (a *App) deliverReadingsOne(ts int64, ev *Readings) {
 // SendReadings delivers one event stamped ts (the clock first advances to ts when later).
 // deliverReadingsCopy is deliverReadingsOne on a copy of *ev that subscribers may see.
 func (a *App) deliverReadingsCopy(ts int64, ev *Readings) {
-	a.curReadings.Name = ev.Name
-	a.curReadings.N = ev.N
-	a.curReadings.Big = ev.Big
-	a.curReadings.F = ev.F
-	a.curReadings.D = ev.D
-	a.curReadings.Ok = ev.Ok
-	a.curReadings.Nulls = ev.Nulls
-	a.deliverReadingsOne(ts, &a.curReadings)
+	cur := &a.curReadings
+	nested := a.inReadings
+	if nested {
+		cur = new(Readings)
+	}
+	cur.Name = ev.Name
+	cur.N = ev.N
+	cur.Big = ev.Big
+	cur.F = ev.F
+	cur.D = ev.D
+	cur.Ok = ev.Ok
+	cur.Nulls = ev.Nulls
+	a.inReadings = true
+	a.deliverReadingsOne(ts, cur)
+	a.inReadings = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1801,14 +1883,22 @@ func (a *App) SendReadingsBatch(ts int64, evs []Readings) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufReadings[:0]
+	nested := a.inReadings
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Readings]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufReadings = b
+	if !nested {
+		a.bufReadings = b
+	}
+	a.inReadings = true
 	a.deliverReadings(b)
+	a.inReadings = nested
 	a.sched.FireDue()
 }
 
@@ -1874,14 +1964,21 @@ func (a *App) deliverEchoOne(ts int64, ev *Echo) {
 // SendEcho delivers one event stamped ts (the clock first advances to ts when later).
 // deliverEchoCopy is deliverEchoOne on a copy of *ev that subscribers may see.
 func (a *App) deliverEchoCopy(ts int64, ev *Echo) {
-	a.curEcho.Name = ev.Name
-	a.curEcho.N = ev.N
-	a.curEcho.Big = ev.Big
-	a.curEcho.F = ev.F
-	a.curEcho.D = ev.D
-	a.curEcho.Ok = ev.Ok
-	a.curEcho.Nulls = ev.Nulls
-	a.deliverEchoOne(ts, &a.curEcho)
+	cur := &a.curEcho
+	nested := a.inEcho
+	if nested {
+		cur = new(Echo)
+	}
+	cur.Name = ev.Name
+	cur.N = ev.N
+	cur.Big = ev.Big
+	cur.F = ev.F
+	cur.D = ev.D
+	cur.Ok = ev.Ok
+	cur.Nulls = ev.Nulls
+	a.inEcho = true
+	a.deliverEchoOne(ts, cur)
+	a.inEcho = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1905,14 +2002,22 @@ func (a *App) SendEchoBatch(ts int64, evs []Echo) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufEcho[:0]
+	nested := a.inEcho
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Echo]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufEcho = b
+	if !nested {
+		a.bufEcho = b
+	}
+	a.inEcho = true
 	a.deliverEcho(b)
+	a.inEcho = nested
 	a.sched.FireDue()
 }
 
@@ -1938,13 +2043,20 @@ func (a *App) deliverDerivedOne(ts int64, ev *Derived) {
 // SendDerived delivers one event stamped ts (the clock first advances to ts when later).
 // deliverDerivedCopy is deliverDerivedOne on a copy of *ev that subscribers may see.
 func (a *App) deliverDerivedCopy(ts int64, ev *Derived) {
-	a.curDerived.Name = ev.Name
-	a.curDerived.N1 = ev.N1
-	a.curDerived.F2 = ev.F2
-	a.curDerived.Third = ev.Third
-	a.curDerived.NotOk = ev.NotOk
-	a.curDerived.Nulls = ev.Nulls
-	a.deliverDerivedOne(ts, &a.curDerived)
+	cur := &a.curDerived
+	nested := a.inDerived
+	if nested {
+		cur = new(Derived)
+	}
+	cur.Name = ev.Name
+	cur.N1 = ev.N1
+	cur.F2 = ev.F2
+	cur.Third = ev.Third
+	cur.NotOk = ev.NotOk
+	cur.Nulls = ev.Nulls
+	a.inDerived = true
+	a.deliverDerivedOne(ts, cur)
+	a.inDerived = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1968,14 +2080,22 @@ func (a *App) SendDerivedBatch(ts int64, evs []Derived) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufDerived[:0]
+	nested := a.inDerived
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Derived]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufDerived = b
+	if !nested {
+		a.bufDerived = b
+	}
+	a.inDerived = true
 	a.deliverDerived(b)
+	a.inDerived = nested
 	a.sched.FireDue()
 }
 
@@ -2001,9 +2121,16 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 // deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
 func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
-	a.curTicks.At = ev.At
-	a.curTicks.Nulls = ev.Nulls
-	a.deliverTicksOne(ts, &a.curTicks)
+	cur := &a.curTicks
+	nested := a.inTicks
+	if nested {
+		cur = new(Ticks)
+	}
+	cur.At = ev.At
+	cur.Nulls = ev.Nulls
+	a.inTicks = true
+	a.deliverTicksOne(ts, cur)
+	a.inTicks = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -2027,14 +2154,22 @@ func (a *App) SendTicksBatch(ts int64, evs []Ticks) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufTicks[:0]
+	nested := a.inTicks
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Ticks]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufTicks = b
+	if !nested {
+		a.bufTicks = b
+	}
+	a.inTicks = true
 	a.deliverTicks(b)
+	a.inTicks = nested
 	a.sched.FireDue()
 }
 

@@ -847,10 +847,10 @@ type q0Cand struct {
 type q0 struct {
 	app    *App
 	single []runtime.Event[StockStream] // receiveOne's chunk
-	row    LargeTrades                  // the single-event path's output row
-	nested []*LargeTrades               // output rows by nesting depth
+	nested []*LargeTrades               // the single-event path's output rows, by nesting depth
 	depth  int
 	global q0Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q0Cand
 	rows   []q0Cand
@@ -861,7 +861,21 @@ func (q *q0) init(a *App) {
 	q.app = a
 }
 func (q *q0) receive(src []runtime.Event[StockStream]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q0 buffers of its own (see reentry.go).
+func (q *q0) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1057,6 +1071,7 @@ type q1 struct {
 	nullG   *q1Group            // the NULL key's group
 	lastIdx []int
 	lastG   []*q1Group
+	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch   uint64
 	cands   []q1Cand
 	rows    []q1Cand
@@ -1075,19 +1090,47 @@ func (q *q1) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
 }
 func (q *q1) Fire(now int64) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.win.Fire(now, q.emit)
+	q.busy = nested
 }
 func (q *q1) receive(src []runtime.Event[StockStream]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q1 buffers of its own (see reentry.go).
+func (q *q1) fresh() {
+	q.lastIdx = nil
+	q.lastG = nil
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // receiveOne is receive for a chunk of one event.
 func (q *q1) receiveOne(ts int64, e *StockStream) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	d := q.win.Push(ts)
 	d.Symbol = e.Symbol
 	d.Price = e.Price
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
+	q.busy = nested
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1444,6 +1487,7 @@ type q2 struct {
 	all     []*q2Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q2Group // groups by bare key
 	nullG   *q2Group            // the NULL key's group
+	busy    bool                // inside receive, receiveOne or Fire (see reentry.go)
 	epoch   uint64
 	cands   []q2Cand
 	rows    []q2Cand
@@ -1461,9 +1505,20 @@ func (q *q2) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
 }
 func (q *q2) Fire(now int64) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.win.Fire(now, q.emit)
+	q.busy = nested
 }
 func (q *q2) receive(src []runtime.Event[LargeTrades]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	narrow := q.narrow[:0]
 	for i := range src {
 		e := &src[i]
@@ -1478,6 +1533,16 @@ func (q *q2) receive(src []runtime.Event[LargeTrades]) {
 	}
 	q.narrow = narrow
 	q.arrive(narrow)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q2 buffers of its own (see reentry.go).
+func (q *q2) fresh() {
+	q.narrow = nil
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // groupOf finds the group of a row as it enters the window.
@@ -1613,6 +1678,11 @@ func (q *q2) finish() {
 
 // receiveOne is receive for a chunk of one event, fused: no chunk is built.
 func (q *q2) receiveOne(ts int64, e *LargeTrades) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	slot, evicted := q.win.Slide(q.app.sched.Now(), ts, &q.evicted)
 	d := &slot.Data
 	d.Symbol = e.Symbol
@@ -1625,6 +1695,7 @@ func (q *q2) receiveOne(ts int64, e *LargeTrades) {
 	}
 	q.step(slot)
 	q.finish()
+	q.busy = nested
 }
 func (q *q2) write(rows []q2Cand) {
 	for _, fn := range q.app.subLargeTradeRange {
@@ -1764,15 +1835,19 @@ type App struct {
 	q2                 q2
 	subStockStream     []func(int64, *StockStream)
 	bufStockStream     []runtime.Event[StockStream]
+	inStockStream      bool // a send into StockStream is being delivered
 	curStockStream     StockStream
 	subLargeTrades     []func(int64, *LargeTrades)
 	bufLargeTrades     []runtime.Event[LargeTrades]
+	inLargeTrades      bool // a send into LargeTrades is being delivered
 	curLargeTrades     LargeTrades
 	subSymbolSummary   []func(int64, *SymbolSummary)
 	bufSymbolSummary   []runtime.Event[SymbolSummary]
+	inSymbolSummary    bool // a send into SymbolSummary is being delivered
 	curSymbolSummary   SymbolSummary
 	subLargeTradeRange []func(int64, *LargeTradeRange)
 	bufLargeTradeRange []runtime.Event[LargeTradeRange]
+	inLargeTradeRange  bool // a send into LargeTradeRange is being delivered
 	curLargeTradeRange LargeTradeRange
 }
 
@@ -1822,11 +1897,18 @@ func (a *App) deliverStockStreamOne(ts int64, ev *StockStream) {
 // SendStockStream delivers one event stamped ts (the clock first advances to ts when later).
 // deliverStockStreamCopy is deliverStockStreamOne on a copy of *ev that subscribers may see.
 func (a *App) deliverStockStreamCopy(ts int64, ev *StockStream) {
-	a.curStockStream.Symbol = ev.Symbol
-	a.curStockStream.Price = ev.Price
-	a.curStockStream.Volume = ev.Volume
-	a.curStockStream.Nulls = ev.Nulls
-	a.deliverStockStreamOne(ts, &a.curStockStream)
+	cur := &a.curStockStream
+	nested := a.inStockStream
+	if nested {
+		cur = new(StockStream)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.Nulls = ev.Nulls
+	a.inStockStream = true
+	a.deliverStockStreamOne(ts, cur)
+	a.inStockStream = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1857,14 +1939,22 @@ func (a *App) SendStockStreamBatch(ts int64, evs []StockStream) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufStockStream[:0]
+	nested := a.inStockStream
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[StockStream]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufStockStream = b
+	if !nested {
+		a.bufStockStream = b
+	}
+	a.inStockStream = true
 	a.deliverStockStream(b)
+	a.inStockStream = nested
 	a.sched.FireDue()
 }
 
@@ -1892,12 +1982,19 @@ func (a *App) deliverLargeTradesOne(ts int64, ev *LargeTrades) {
 // SendLargeTrades delivers one event stamped ts (the clock first advances to ts when later).
 // deliverLargeTradesCopy is deliverLargeTradesOne on a copy of *ev that subscribers may see.
 func (a *App) deliverLargeTradesCopy(ts int64, ev *LargeTrades) {
-	a.curLargeTrades.Symbol = ev.Symbol
-	a.curLargeTrades.Price = ev.Price
-	a.curLargeTrades.Volume = ev.Volume
-	a.curLargeTrades.TradeValue = ev.TradeValue
-	a.curLargeTrades.Nulls = ev.Nulls
-	a.deliverLargeTradesOne(ts, &a.curLargeTrades)
+	cur := &a.curLargeTrades
+	nested := a.inLargeTrades
+	if nested {
+		cur = new(LargeTrades)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.TradeValue = ev.TradeValue
+	cur.Nulls = ev.Nulls
+	a.inLargeTrades = true
+	a.deliverLargeTradesOne(ts, cur)
+	a.inLargeTrades = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1925,14 +2022,22 @@ func (a *App) SendLargeTradesBatch(ts int64, evs []LargeTrades) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufLargeTrades[:0]
+	nested := a.inLargeTrades
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[LargeTrades]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufLargeTrades = b
+	if !nested {
+		a.bufLargeTrades = b
+	}
+	a.inLargeTrades = true
 	a.deliverLargeTrades(b)
+	a.inLargeTrades = nested
 	a.sched.FireDue()
 }
 
@@ -1958,12 +2063,19 @@ func (a *App) deliverSymbolSummaryOne(ts int64, ev *SymbolSummary) {
 // SendSymbolSummary delivers one event stamped ts (the clock first advances to ts when later).
 // deliverSymbolSummaryCopy is deliverSymbolSummaryOne on a copy of *ev that subscribers may see.
 func (a *App) deliverSymbolSummaryCopy(ts int64, ev *SymbolSummary) {
-	a.curSymbolSummary.Symbol = ev.Symbol
-	a.curSymbolSummary.AvgPrice = ev.AvgPrice
-	a.curSymbolSummary.TotalVolume = ev.TotalVolume
-	a.curSymbolSummary.Trades = ev.Trades
-	a.curSymbolSummary.Nulls = ev.Nulls
-	a.deliverSymbolSummaryOne(ts, &a.curSymbolSummary)
+	cur := &a.curSymbolSummary
+	nested := a.inSymbolSummary
+	if nested {
+		cur = new(SymbolSummary)
+	}
+	cur.Symbol = ev.Symbol
+	cur.AvgPrice = ev.AvgPrice
+	cur.TotalVolume = ev.TotalVolume
+	cur.Trades = ev.Trades
+	cur.Nulls = ev.Nulls
+	a.inSymbolSummary = true
+	a.deliverSymbolSummaryOne(ts, cur)
+	a.inSymbolSummary = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1987,14 +2099,22 @@ func (a *App) SendSymbolSummaryBatch(ts int64, evs []SymbolSummary) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufSymbolSummary[:0]
+	nested := a.inSymbolSummary
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[SymbolSummary]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufSymbolSummary = b
+	if !nested {
+		a.bufSymbolSummary = b
+	}
+	a.inSymbolSummary = true
 	a.deliverSymbolSummary(b)
+	a.inSymbolSummary = nested
 	a.sched.FireDue()
 }
 
@@ -2020,12 +2140,19 @@ func (a *App) deliverLargeTradeRangeOne(ts int64, ev *LargeTradeRange) {
 // SendLargeTradeRange delivers one event stamped ts (the clock first advances to ts when later).
 // deliverLargeTradeRangeCopy is deliverLargeTradeRangeOne on a copy of *ev that subscribers may see.
 func (a *App) deliverLargeTradeRangeCopy(ts int64, ev *LargeTradeRange) {
-	a.curLargeTradeRange.Symbol = ev.Symbol
-	a.curLargeTradeRange.High = ev.High
-	a.curLargeTradeRange.Low = ev.Low
-	a.curLargeTradeRange.LargeTrades = ev.LargeTrades
-	a.curLargeTradeRange.Nulls = ev.Nulls
-	a.deliverLargeTradeRangeOne(ts, &a.curLargeTradeRange)
+	cur := &a.curLargeTradeRange
+	nested := a.inLargeTradeRange
+	if nested {
+		cur = new(LargeTradeRange)
+	}
+	cur.Symbol = ev.Symbol
+	cur.High = ev.High
+	cur.Low = ev.Low
+	cur.LargeTrades = ev.LargeTrades
+	cur.Nulls = ev.Nulls
+	a.inLargeTradeRange = true
+	a.deliverLargeTradeRangeOne(ts, cur)
+	a.inLargeTradeRange = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -2049,14 +2176,22 @@ func (a *App) SendLargeTradeRangeBatch(ts int64, evs []LargeTradeRange) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufLargeTradeRange[:0]
+	nested := a.inLargeTradeRange
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[LargeTradeRange]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufLargeTradeRange = b
+	if !nested {
+		a.bufLargeTradeRange = b
+	}
+	a.inLargeTradeRange = true
 	a.deliverLargeTradeRange(b)
+	a.inLargeTradeRange = nested
 	a.sched.FireDue()
 }
 

@@ -404,8 +404,10 @@ type q0Cand struct {
 type q0 struct {
 	app    *App
 	single []runtime.Event[Ticks] // receiveOne's chunk
-	row    Out                    // the single-event path's output row
+	nested []*Out                 // the single-event path's output rows, by nesting depth
+	depth  int
 	global q0Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q0Cand
 	rows   []q0Cand
@@ -416,7 +418,21 @@ func (q *q0) init(a *App) {
 	q.app = a
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q0 buffers of its own (see reentry.go).
+func (q *q0) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -494,7 +510,10 @@ func (q *q0) one(ts int64, in *Ticks) {
 // pass writes the row of an event that passed q0's WHERE.
 func (q *q0) pass(ts int64, in *Ticks) {
 	_ = in
-	row := &q.row
+	if q.depth == len(q.nested) {
+		q.nested = append(q.nested, new(Out))
+	}
+	row := q.nested[q.depth]
 	*row = Out{}
 	if in.Nulls&uint64(0x1) != 0 {
 		row.Nulls |= uint64(0x1)
@@ -511,7 +530,11 @@ func (q *q0) pass(ts int64, in *Ticks) {
 	} else {
 		row.Volume = in.Volume
 	}
-	q.app.deliverOutOne(ts, row)
+	{
+		q.depth++
+		q.app.deliverOutOne(ts, row)
+		q.depth--
+	}
 }
 func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
@@ -554,9 +577,11 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
+	inTicks  bool // a send into Ticks is being delivered
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
+	inOut    bool // a send into Out is being delivered
 	curOut   Out
 }
 
@@ -593,11 +618,18 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 // deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
 func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
-	a.curTicks.Symbol = ev.Symbol
-	a.curTicks.Price = ev.Price
-	a.curTicks.Volume = ev.Volume
-	a.curTicks.Nulls = ev.Nulls
-	a.deliverTicksOne(ts, &a.curTicks)
+	cur := &a.curTicks
+	nested := a.inTicks
+	if nested {
+		cur = new(Ticks)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.Nulls = ev.Nulls
+	a.inTicks = true
+	a.deliverTicksOne(ts, cur)
+	a.inTicks = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -620,14 +652,22 @@ func (a *App) SendTicksBatch(ts int64, evs []Ticks) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufTicks[:0]
+	nested := a.inTicks
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Ticks]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufTicks = b
+	if !nested {
+		a.bufTicks = b
+	}
+	a.inTicks = true
 	a.deliverTicks(b)
+	a.inTicks = nested
 	a.sched.FireDue()
 }
 
@@ -653,11 +693,18 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 // deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
 func (a *App) deliverOutCopy(ts int64, ev *Out) {
-	a.curOut.Symbol = ev.Symbol
-	a.curOut.Adj = ev.Adj
-	a.curOut.Volume = ev.Volume
-	a.curOut.Nulls = ev.Nulls
-	a.deliverOutOne(ts, &a.curOut)
+	cur := &a.curOut
+	nested := a.inOut
+	if nested {
+		cur = new(Out)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Adj = ev.Adj
+	cur.Volume = ev.Volume
+	cur.Nulls = ev.Nulls
+	a.inOut = true
+	a.deliverOutOne(ts, cur)
+	a.inOut = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -674,14 +721,22 @@ func (a *App) SendOutBatch(ts int64, evs []Out) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufOut[:0]
+	nested := a.inOut
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Out]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufOut = b
+	if !nested {
+		a.bufOut = b
+	}
+	a.inOut = true
 	a.deliverOut(b)
+	a.inOut = nested
 	a.sched.FireDue()
 }
 

@@ -449,6 +449,7 @@ type q0 struct {
 	nullG   *q0Group            // the NULL key's group
 	lastIdx []int
 	lastG   []*q0Group
+	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch   uint64
 	cands   []q0Cand
 	rows    []q0Cand
@@ -467,19 +468,47 @@ func (q *q0) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
 }
 func (q *q0) Fire(now int64) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.win.Fire(now, q.emit)
+	q.busy = nested
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q0 buffers of its own (see reentry.go).
+func (q *q0) fresh() {
+	q.lastIdx = nil
+	q.lastG = nil
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // receiveOne is receive for a chunk of one event.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	d := q.win.Push(ts)
 	d.Symbol = e.Symbol
 	d.Price = e.Price
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
+	q.busy = nested
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -732,9 +761,11 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
+	inTicks  bool // a send into Ticks is being delivered
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
+	inOut    bool // a send into Out is being delivered
 	curOut   Out
 }
 
@@ -778,11 +809,18 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 // deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
 func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
-	a.curTicks.Symbol = ev.Symbol
-	a.curTicks.Price = ev.Price
-	a.curTicks.Volume = ev.Volume
-	a.curTicks.Nulls = ev.Nulls
-	a.deliverTicksOne(ts, &a.curTicks)
+	cur := &a.curTicks
+	nested := a.inTicks
+	if nested {
+		cur = new(Ticks)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.Nulls = ev.Nulls
+	a.inTicks = true
+	a.deliverTicksOne(ts, cur)
+	a.inTicks = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -810,14 +848,22 @@ func (a *App) SendTicksBatch(ts int64, evs []Ticks) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufTicks[:0]
+	nested := a.inTicks
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Ticks]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufTicks = b
+	if !nested {
+		a.bufTicks = b
+	}
+	a.inTicks = true
 	a.deliverTicks(b)
+	a.inTicks = nested
 	a.sched.FireDue()
 }
 
@@ -843,12 +889,19 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 // deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
 func (a *App) deliverOutCopy(ts int64, ev *Out) {
-	a.curOut.Symbol = ev.Symbol
-	a.curOut.AvgPrice = ev.AvgPrice
-	a.curOut.TotalVolume = ev.TotalVolume
-	a.curOut.Trades = ev.Trades
-	a.curOut.Nulls = ev.Nulls
-	a.deliverOutOne(ts, &a.curOut)
+	cur := &a.curOut
+	nested := a.inOut
+	if nested {
+		cur = new(Out)
+	}
+	cur.Symbol = ev.Symbol
+	cur.AvgPrice = ev.AvgPrice
+	cur.TotalVolume = ev.TotalVolume
+	cur.Trades = ev.Trades
+	cur.Nulls = ev.Nulls
+	a.inOut = true
+	a.deliverOutOne(ts, cur)
+	a.inOut = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -872,14 +925,22 @@ func (a *App) SendOutBatch(ts int64, evs []Out) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufOut[:0]
+	nested := a.inOut
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Out]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufOut = b
+	if !nested {
+		a.bufOut = b
+	}
+	a.inOut = true
 	a.deliverOut(b)
+	a.inOut = nested
 	a.sched.FireDue()
 }
 

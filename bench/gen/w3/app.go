@@ -493,6 +493,7 @@ type q0 struct {
 	single  []runtime.Event[Q0Row] // receiveOne's chunk
 	evicted runtime.Event[Q0Row]   // the event a fused receiveOne evicts
 	global  q0Group
+	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch   uint64
 	cands   []q0Cand
 	rows    []q0Cand
@@ -508,9 +509,20 @@ func (q *q0) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
 }
 func (q *q0) Fire(now int64) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.win.Fire(now, q.emit)
+	q.busy = nested
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	narrow := q.narrow[:0]
 	for i := range src {
 		e := &src[i]
@@ -524,6 +536,16 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	}
 	q.narrow = narrow
 	q.arrive(narrow)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q0 buffers of its own (see reentry.go).
+func (q *q0) fresh() {
+	q.narrow = nil
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -621,6 +643,11 @@ func (q *q0) finish() {
 
 // receiveOne is receive for a chunk of one event, fused: no chunk is built.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	slot, evicted := q.win.Slide(q.app.sched.Now(), ts, &q.evicted)
 	d := &slot.Data
 	d.Price = e.Price
@@ -631,6 +658,7 @@ func (q *q0) receiveOne(ts int64, e *Ticks) {
 	}
 	q.step(slot)
 	q.finish()
+	q.busy = nested
 }
 func (q *q0) write(rows []q0Cand) {
 	for _, fn := range q.app.subOut {
@@ -736,9 +764,11 @@ type App struct {
 	q0       q0
 	subTicks []func(int64, *Ticks)
 	bufTicks []runtime.Event[Ticks]
+	inTicks  bool // a send into Ticks is being delivered
 	curTicks Ticks
 	subOut   []func(int64, *Out)
 	bufOut   []runtime.Event[Out]
+	inOut    bool // a send into Out is being delivered
 	curOut   Out
 }
 
@@ -773,11 +803,18 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 // deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
 func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
-	a.curTicks.Symbol = ev.Symbol
-	a.curTicks.Price = ev.Price
-	a.curTicks.Volume = ev.Volume
-	a.curTicks.Nulls = ev.Nulls
-	a.deliverTicksOne(ts, &a.curTicks)
+	cur := &a.curTicks
+	nested := a.inTicks
+	if nested {
+		cur = new(Ticks)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.Nulls = ev.Nulls
+	a.inTicks = true
+	a.deliverTicksOne(ts, cur)
+	a.inTicks = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -798,14 +835,22 @@ func (a *App) SendTicksBatch(ts int64, evs []Ticks) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufTicks[:0]
+	nested := a.inTicks
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Ticks]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufTicks = b
+	if !nested {
+		a.bufTicks = b
+	}
+	a.inTicks = true
 	a.deliverTicks(b)
+	a.inTicks = nested
 	a.sched.FireDue()
 }
 
@@ -831,12 +876,19 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 // deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
 func (a *App) deliverOutCopy(ts int64, ev *Out) {
-	a.curOut.Total = ev.Total
-	a.curOut.Mean = ev.Mean
-	a.curOut.Low = ev.Low
-	a.curOut.High = ev.High
-	a.curOut.Nulls = ev.Nulls
-	a.deliverOutOne(ts, &a.curOut)
+	cur := &a.curOut
+	nested := a.inOut
+	if nested {
+		cur = new(Out)
+	}
+	cur.Total = ev.Total
+	cur.Mean = ev.Mean
+	cur.Low = ev.Low
+	cur.High = ev.High
+	cur.Nulls = ev.Nulls
+	a.inOut = true
+	a.deliverOutOne(ts, cur)
+	a.inOut = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -853,14 +905,22 @@ func (a *App) SendOutBatch(ts int64, evs []Out) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufOut[:0]
+	nested := a.inOut
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Out]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufOut = b
+	if !nested {
+		a.bufOut = b
+	}
+	a.inOut = true
 	a.deliverOut(b)
+	a.inOut = nested
 	a.sched.FireDue()
 }
 

@@ -772,10 +772,10 @@ type q0Cand struct {
 type q0 struct {
 	app    *App
 	single []runtime.Event[Ticks] // receiveOne's chunk
-	row    Trades                 // the single-event path's output row
-	nested []*Trades              // output rows by nesting depth
+	nested []*Trades              // the single-event path's output rows, by nesting depth
 	depth  int
 	global q0Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q0Cand
 	rows   []q0Cand
@@ -786,7 +786,21 @@ func (q *q0) init(a *App) {
 	q.app = a
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q0 buffers of its own (see reentry.go).
+func (q *q0) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -964,10 +978,10 @@ type q1Cand struct {
 type q1 struct {
 	app    *App
 	single []runtime.Event[Trades] // receiveOne's chunk
-	row    Large                   // the single-event path's output row
-	nested []*Large                // output rows by nesting depth
+	nested []*Large                // the single-event path's output rows, by nesting depth
 	depth  int
 	global q1Group
+	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch  uint64
 	cands  []q1Cand
 	rows   []q1Cand
@@ -978,7 +992,21 @@ func (q *q1) init(a *App) {
 	q.app = a
 }
 func (q *q1) receive(src []runtime.Event[Trades]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q1 buffers of its own (see reentry.go).
+func (q *q1) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1152,6 +1180,7 @@ type q2 struct {
 	all     []*q2Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q2Group // groups by bare key
 	nullG   *q2Group            // the NULL key's group
+	busy    bool                // inside receive, receiveOne or Fire (see reentry.go)
 	epoch   uint64
 	cands   []q2Cand
 	rows    []q2Cand
@@ -1169,10 +1198,30 @@ func (q *q2) NextDeadline() (int64, bool) {
 	return q.win.NextDeadline()
 }
 func (q *q2) Fire(now int64) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.win.Fire(now, q.emit)
+	q.busy = nested
 }
 func (q *q2) receive(src []runtime.Event[Large]) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	q.arrive(src)
+	q.busy = nested
+}
+
+// fresh gives a nested call of q2 buffers of its own (see reentry.go).
+func (q *q2) fresh() {
+	q.single = nil
+	q.cands = nil
+	q.rows = nil
+	q.out = nil
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1277,6 +1326,11 @@ func (q *q2) finish() {
 
 // receiveOne is receive for a chunk of one event, fused: no chunk is built.
 func (q *q2) receiveOne(ts int64, e *Large) {
+	nested := q.busy
+	if nested {
+		q.fresh()
+	}
+	q.busy = true
 	slot, evicted := q.win.Slide(q.app.sched.Now(), ts, &q.evicted)
 	d := &slot.Data
 	d.Symbol = e.Symbol
@@ -1288,6 +1342,7 @@ func (q *q2) receiveOne(ts int64, e *Large) {
 	}
 	q.step(slot)
 	q.finish()
+	q.busy = nested
 }
 func (q *q2) write(rows []q2Cand) {
 	for _, fn := range q.app.subOut {
@@ -1416,15 +1471,19 @@ type App struct {
 	q2        q2
 	subTicks  []func(int64, *Ticks)
 	bufTicks  []runtime.Event[Ticks]
+	inTicks   bool // a send into Ticks is being delivered
 	curTicks  Ticks
 	subTrades []func(int64, *Trades)
 	bufTrades []runtime.Event[Trades]
+	inTrades  bool // a send into Trades is being delivered
 	curTrades Trades
 	subLarge  []func(int64, *Large)
 	bufLarge  []runtime.Event[Large]
+	inLarge   bool // a send into Large is being delivered
 	curLarge  Large
 	subOut    []func(int64, *Out)
 	bufOut    []runtime.Event[Out]
+	inOut     bool // a send into Out is being delivered
 	curOut    Out
 }
 
@@ -1463,11 +1522,18 @@ func (a *App) deliverTicksOne(ts int64, ev *Ticks) {
 // SendTicks delivers one event stamped ts (the clock first advances to ts when later).
 // deliverTicksCopy is deliverTicksOne on a copy of *ev that subscribers may see.
 func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
-	a.curTicks.Symbol = ev.Symbol
-	a.curTicks.Price = ev.Price
-	a.curTicks.Volume = ev.Volume
-	a.curTicks.Nulls = ev.Nulls
-	a.deliverTicksOne(ts, &a.curTicks)
+	cur := &a.curTicks
+	nested := a.inTicks
+	if nested {
+		cur = new(Ticks)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.Nulls = ev.Nulls
+	a.inTicks = true
+	a.deliverTicksOne(ts, cur)
+	a.inTicks = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1490,14 +1556,22 @@ func (a *App) SendTicksBatch(ts int64, evs []Ticks) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufTicks[:0]
+	nested := a.inTicks
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Ticks]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufTicks = b
+	if !nested {
+		a.bufTicks = b
+	}
+	a.inTicks = true
 	a.deliverTicks(b)
+	a.inTicks = nested
 	a.sched.FireDue()
 }
 
@@ -1527,12 +1601,19 @@ func (a *App) deliverTradesOne(ts int64, ev *Trades) {
 // SendTrades delivers one event stamped ts (the clock first advances to ts when later).
 // deliverTradesCopy is deliverTradesOne on a copy of *ev that subscribers may see.
 func (a *App) deliverTradesCopy(ts int64, ev *Trades) {
-	a.curTrades.Symbol = ev.Symbol
-	a.curTrades.Price = ev.Price
-	a.curTrades.Volume = ev.Volume
-	a.curTrades.Notional = ev.Notional
-	a.curTrades.Nulls = ev.Nulls
-	a.deliverTradesOne(ts, &a.curTrades)
+	cur := &a.curTrades
+	nested := a.inTrades
+	if nested {
+		cur = new(Trades)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Price = ev.Price
+	cur.Volume = ev.Volume
+	cur.Notional = ev.Notional
+	cur.Nulls = ev.Nulls
+	a.inTrades = true
+	a.deliverTradesOne(ts, cur)
+	a.inTrades = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1555,14 +1636,22 @@ func (a *App) SendTradesBatch(ts int64, evs []Trades) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufTrades[:0]
+	nested := a.inTrades
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Trades]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufTrades = b
+	if !nested {
+		a.bufTrades = b
+	}
+	a.inTrades = true
 	a.deliverTrades(b)
+	a.inTrades = nested
 	a.sched.FireDue()
 }
 
@@ -1590,10 +1679,17 @@ func (a *App) deliverLargeOne(ts int64, ev *Large) {
 // SendLarge delivers one event stamped ts (the clock first advances to ts when later).
 // deliverLargeCopy is deliverLargeOne on a copy of *ev that subscribers may see.
 func (a *App) deliverLargeCopy(ts int64, ev *Large) {
-	a.curLarge.Symbol = ev.Symbol
-	a.curLarge.Notional = ev.Notional
-	a.curLarge.Nulls = ev.Nulls
-	a.deliverLargeOne(ts, &a.curLarge)
+	cur := &a.curLarge
+	nested := a.inLarge
+	if nested {
+		cur = new(Large)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Notional = ev.Notional
+	cur.Nulls = ev.Nulls
+	a.inLarge = true
+	a.deliverLargeOne(ts, cur)
+	a.inLarge = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1614,14 +1710,22 @@ func (a *App) SendLargeBatch(ts int64, evs []Large) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufLarge[:0]
+	nested := a.inLarge
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Large]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufLarge = b
+	if !nested {
+		a.bufLarge = b
+	}
+	a.inLarge = true
 	a.deliverLarge(b)
+	a.inLarge = nested
 	a.sched.FireDue()
 }
 
@@ -1647,11 +1751,18 @@ func (a *App) deliverOutOne(ts int64, ev *Out) {
 // SendOut delivers one event stamped ts (the clock first advances to ts when later).
 // deliverOutCopy is deliverOutOne on a copy of *ev that subscribers may see.
 func (a *App) deliverOutCopy(ts int64, ev *Out) {
-	a.curOut.Symbol = ev.Symbol
-	a.curOut.Total = ev.Total
-	a.curOut.Trades = ev.Trades
-	a.curOut.Nulls = ev.Nulls
-	a.deliverOutOne(ts, &a.curOut)
+	cur := &a.curOut
+	nested := a.inOut
+	if nested {
+		cur = new(Out)
+	}
+	cur.Symbol = ev.Symbol
+	cur.Total = ev.Total
+	cur.Trades = ev.Trades
+	cur.Nulls = ev.Nulls
+	a.inOut = true
+	a.deliverOutOne(ts, cur)
+	a.inOut = nested
 }
 
 // The app only reads *ev during the call and keeps no reference to it.
@@ -1668,14 +1779,22 @@ func (a *App) SendOutBatch(ts int64, evs []Out) {
 		a.sched.AdvanceTo(ts)
 	}
 	b := a.bufOut[:0]
+	nested := a.inOut
+	if nested {
+		b = nil
+	} // leave the chunk being delivered alone
 	for i := range evs {
 		b = append(b, runtime.Event[Out]{
 			Data: evs[i],
 			Ts:   ts,
 		})
 	}
-	a.bufOut = b
+	if !nested {
+		a.bufOut = b
+	}
+	a.inOut = true
 	a.deliverOut(b)
+	a.inOut = nested
 	a.sched.FireDue()
 }
 
