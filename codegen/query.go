@@ -371,8 +371,19 @@ func (qg *queryGen) emit() error {
 		qg.emitFused(fill)
 	}
 
-	// write / writeLimited
+	// write / writeLimited: the rows become a chunk of the target.
 	target := "deliver" + qg.outType
+	chunkWriter := func(name string, rowsT jen.Code, tsField, rowField string) {
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id(name).Params(jen.Id("rows").Index().Add(rowsT)).Block(
+			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
+			jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
+			jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
+				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
+					jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot(tsField), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot(rowField)}))),
+			jen.Id("q").Dot("out").Op("=").Id("out"),
+			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
+		)
+	}
 	if qg.g.readers[qg.outRel] == 0 {
 		// Only subscribers read the target: they get the rows where they are.
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
@@ -380,26 +391,10 @@ func (qg *queryGen) emit() error {
 				jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
 					jen.Id("fn").Call(jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Op("&").Id("rows").Index(jen.Id("i")).Dot("row")))))
 	} else {
-		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
-			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
-			jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
-			jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
-				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
-					jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot("row")}))),
-			jen.Id("q").Dot("out").Op("=").Id("out"),
-			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
-		)
+		chunkWriter("write", jen.Id(candT), "ts", "row")
 	}
 	if qg.rate != nil {
-		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("writeLimited").Params(jen.Id("rows").Index().Add(rateRow)).Block(
-			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
-			jen.Id("out").Op(":=").Id("q").Dot("out").Index(jen.Empty(), jen.Lit(0)),
-			jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
-				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pkgRuntime, "Event").Types(outT).Values(jen.Dict{
-					jen.Id("Ts"): jen.Id("rows").Index(jen.Id("i")).Dot("Ts"), jen.Id("Data"): jen.Id("rows").Index(jen.Id("i")).Dot("Row")}))),
-			jen.Id("q").Dot("out").Op("=").Id("out"),
-			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
-		)
+		chunkWriter("writeLimited", rateRow, "Ts", "Row")
 	}
 	if qg.stateless() {
 		if err := qg.emitOne(inFields, outFields); err != nil {
