@@ -285,3 +285,33 @@ func TestAndOr(t *testing.T) {
 		}
 	}
 }
+
+// SumFloat.Mean, which generated code reads avg(x) from when a sum(x) of
+// the same query keeps the run, equals AvgFloat bit for bit.
+func TestSumFloatMeanIsAvgFloat(t *testing.T) {
+	var s SumFloat
+	var a AvgFloat
+	var held []float64
+	vals := []float64{1.5, -2.25, 1e300, 3, -1e300, 0.1, math.Inf(1), 7, -0.0, 2}
+	for step := 0; step < 400; step++ {
+		if v := vals[step%len(vals)]; step%3 != 2 || len(held) == 0 {
+			s.Add(v)
+			a.Add(v)
+			held = append(held, v)
+		} else {
+			s.Remove(held[0])
+			a.Remove(held[0])
+			held = held[1:]
+		}
+		if step%97 == 96 {
+			s.Reset()
+			a.Reset()
+			held = held[:0]
+		}
+		m, okM := s.Mean()
+		v, okV := a.Value()
+		if okM != okV || math.Float64bits(m) != math.Float64bits(v) && !(math.IsNaN(m) && math.IsNaN(v)) {
+			t.Fatalf("step %d: Mean() = %v, %v; AvgFloat = %v, %v", step, m, okM, v, okV)
+		}
+	}
+}
