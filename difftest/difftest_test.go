@@ -11,6 +11,7 @@ import (
 
 	"eventflux/compiler"
 	"eventflux/conformance"
+	"eventflux/internal/gobuild"
 	"eventflux/interp"
 	"eventflux/optimizer"
 	"eventflux/runtime"
@@ -104,6 +105,15 @@ func TestDifferential(t *testing.T) {
 	out := *outFlag
 	if out == "" {
 		out = filepath.Join("..", "testdata", "regressions")
+	}
+	if *countFlag > 1000 {
+		// Every batch builds a program of its own that is never built
+		// again: a long run would leave gigabytes of them in the shared Go
+		// build cache and efc's cache. It builds in caches of its own,
+		// removed at the end (the first batch compiles the runtime anew).
+		dir := t.TempDir()
+		t.Setenv("GOCACHE", filepath.Join(dir, "go-build"))
+		t.Setenv(gobuild.CacheDirEnv, filepath.Join(dir, "efc"))
 	}
 	// A long run (-v) shows its progress as it goes.
 	var log strings.Builder
