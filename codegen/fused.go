@@ -9,14 +9,32 @@ import (
 // selector runs per event (step) and per chunk of one (finish), exactly as
 // afterWindow runs them on the chunk [EXPIRED(oldest)], CURRENT(new).
 
-// fused reports a query whose single-event path is fused: a length(n>0)
-// or time window with no filter before it.
-func (qg *queryGen) fused() bool {
-	if qg.win == nil || qg.pre != nil {
-		return false
+// singlePath is how a query takes a single event (receiveOne or one).
+type singlePath int
+
+const (
+	viaChunk     singlePath = iota // a chunk of one through receive's machinery
+	viaStateless                   // one(): filter and project, no state
+	viaFused                       // a length(n>0) or time window hands out the slot; step, finish
+	viaPush                        // a time batch takes the event in place (TimeBatch.Push)
+)
+
+func (qg *queryGen) singlePath() singlePath {
+	switch {
+	case qg.stateless():
+		return viaStateless
+	case qg.win == nil || qg.pre != nil:
+		return viaChunk
+	case (qg.win.Spec.Kind == "length" && qg.win.Spec.Length > 0) || qg.win.Spec.Kind == "time":
+		return viaFused
+	case qg.win.Spec.Kind == "timeBatch":
+		return viaPush
 	}
-	return (qg.win.Spec.Kind == "length" && qg.win.Spec.Length > 0) || qg.win.Spec.Kind == "time"
+	return viaChunk
 }
+
+// fused reports a query whose single-event path is fused with its window.
+func (qg *queryGen) fused() bool { return qg.singlePath() == viaFused }
 
 // emitFused writes step, finish and the fused receiveOne.
 func (qg *queryGen) emitFused(fill func(dst, src func() *jen.Statement) []jen.Code) {

@@ -189,7 +189,9 @@ func (qg *queryGen) emit() error {
 	if qg.proj != nil {
 		qf = append(qf, jen.Id("narrow").Index().Add(evT))
 	}
-	qf = append(qf, jen.Id("single").Index().Add(evT).Comment("receiveOne's chunk"))
+	if qg.singlePath() == viaChunk {
+		qf = append(qf, jen.Id("single").Index().Add(evT).Comment("receiveOne's chunk"))
+	}
 	if qg.fused() && qg.win.Spec.Kind == "length" {
 		qf = append(qf, jen.Id("evicted").Add(evT).Comment("the event a fused receiveOne evicts"))
 	}
@@ -305,13 +307,16 @@ func (qg *queryGen) emit() error {
 	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("src").Index().Add(srcEvT)).Block(qg.guarded(recv)...)
 	qg.emitFresh()
 
-	one := []jen.Code{
-		jen.Id("b").Op(":=").Append(jen.Id("q").Dot("single").Index(jen.Empty(), jen.Lit(0)), jen.Add(evT).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts")})),
-		jen.Id("d").Op(":=").Op("&").Id("b").Index(jen.Lit(0)).Dot("Data"),
-	}
-	one = append(one, fill(path("d"), path("e"))...)
-	one = append(one, jen.Id("q").Dot("single").Op("=").Id("b"), jen.Id("q").Dot("arrive").Call(jen.Id("b")))
-	if qg.pre == nil && qg.win != nil && qg.win.Spec.Kind == "timeBatch" {
+	var one []jen.Code
+	switch qg.singlePath() {
+	case viaChunk:
+		one = []jen.Code{
+			jen.Id("b").Op(":=").Append(jen.Id("q").Dot("single").Index(jen.Empty(), jen.Lit(0)), jen.Add(evT).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts")})),
+			jen.Id("d").Op(":=").Op("&").Id("b").Index(jen.Lit(0)).Dot("Data"),
+		}
+		one = append(one, fill(path("d"), path("e"))...)
+		one = append(one, jen.Id("q").Dot("single").Op("=").Id("b"), jen.Id("q").Dot("arrive").Call(jen.Id("b")))
+	case viaPush:
 		// A time batch only buffers on arrival: the event is built where
 		// the window keeps it.
 		one = append([]jen.Code{jen.Id("d").Op(":=").Id("q").Dot("win").Dot("Push").Call(jen.Id("ts"))}, fill(path("d"), path("e"))...)
@@ -319,7 +324,7 @@ func (qg *queryGen) emit() error {
 			one = append(one, jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d")))
 		}
 	}
-	if !qg.stateless() && !qg.fused() { // a stateless query has one(); a fused one is emitted with step
+	if one != nil { // a stateless query has one(); a fused one gets receiveOne with step
 		f.Commentf("receiveOne is receive for a chunk of one event.")
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(qg.guarded(one)...)
 	}
@@ -417,12 +422,12 @@ func silence(s *scope) []jen.Code {
 // for the query's comment.
 func (qg *queryGen) choices() []string {
 	var out []string
-	switch {
-	case qg.stateless():
+	switch qg.singlePath() {
+	case viaStateless:
 		out = append(out, "single events skip the chunk machinery (one)")
-	case qg.fused():
+	case viaFused:
 		out = append(out, "single events fused with the "+qg.win.Spec.Kind+" window (step, finish)")
-	case qg.pre == nil && qg.win != nil && qg.win.Spec.Kind == "timeBatch":
+	case viaPush:
 		out = append(out, "single events land in the batch in place")
 	}
 	if qg.grouped && qg.singleKey() {

@@ -34,7 +34,10 @@ func (qg *queryGen) emitFresh() {
 	if qg.deferred() {
 		bufs = append(bufs, "lastIdx", "lastG")
 	}
-	bufs = append(bufs, "single", "cands", "rows", "out")
+	if qg.singlePath() == viaChunk {
+		bufs = append(bufs, "single")
+	}
+	bufs = append(bufs, "cands", "rows", "out")
 	if qg.rate != nil {
 		bufs = append(bufs, "rateIn")
 	}

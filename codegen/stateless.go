@@ -79,7 +79,7 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 func (qg *queryGen) singleCall() jen.Code {
 	q := jen.Id("a").Dot(qg.name)
 	switch {
-	case !qg.stateless():
+	case qg.singlePath() != viaStateless:
 		return q.Dot("receiveOne").Call(jen.Id("ts"), jen.Id("ev"))
 	case qg.post != nil:
 		return jen.If(q.Clone().Dot("keep").Call(jen.Id("ts"), jen.Id("ev"))).Block(q.Clone().Dot("pass").Call(jen.Id("ts"), jen.Id("ev")))

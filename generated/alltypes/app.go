@@ -1210,8 +1210,7 @@ type q0Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
-	single []runtime.Event[Readings] // receiveOne's chunk
-	nested []*Echo                   // the single-event path's output rows, by nesting depth
+	nested []*Echo // the single-event path's output rows, by nesting depth
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -1236,7 +1235,6 @@ func (q *q0) receive(src []runtime.Event[Readings]) {
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
 func (q *q0) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
@@ -1408,8 +1406,7 @@ type q1Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q1 struct {
 	app    *App
-	single []runtime.Event[Readings] // receiveOne's chunk
-	nested []*Derived                // the single-event path's output rows, by nesting depth
+	nested []*Derived // the single-event path's output rows, by nesting depth
 	depth  int
 	global q1Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -1434,7 +1431,6 @@ func (q *q1) receive(src []runtime.Event[Readings]) {
 
 // fresh gives a nested call of q1 buffers of its own (see reentry.go).
 func (q *q1) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
@@ -1619,8 +1615,7 @@ type q2Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q2 struct {
 	app    *App
-	single []runtime.Event[Tick] // receiveOne's chunk
-	nested []*Ticks              // the single-event path's output rows, by nesting depth
+	nested []*Ticks // the single-event path's output rows, by nesting depth
 	depth  int
 	global q2Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -1645,7 +1640,6 @@ func (q *q2) receive(src []runtime.Event[Tick]) {
 
 // fresh gives a nested call of q2 buffers of its own (see reentry.go).
 func (q *q2) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil

@@ -846,8 +846,7 @@ type q0Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
-	single []runtime.Event[StockStream] // receiveOne's chunk
-	nested []*LargeTrades               // the single-event path's output rows, by nesting depth
+	nested []*LargeTrades // the single-event path's output rows, by nesting depth
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -872,7 +871,6 @@ func (q *q0) receive(src []runtime.Event[StockStream]) {
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
 func (q *q0) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
@@ -1064,7 +1062,6 @@ type q1 struct {
 	app     *App
 	win     *window.TimeBatch[StockStream]
 	emit    runtime.Emit[StockStream]
-	single  []runtime.Event[StockStream] // receiveOne's chunk
 	groups  map[q1Key]*q1Group
 	all     []*q1Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q1Group // groups by bare key
@@ -1112,7 +1109,6 @@ func (q *q1) receive(src []runtime.Event[StockStream]) {
 func (q *q1) fresh() {
 	q.lastIdx = nil
 	q.lastG = nil
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
@@ -1481,8 +1477,7 @@ type q2 struct {
 	win     *window.Length[Q2Row]
 	emit    runtime.Emit[Q2Row]
 	narrow  []runtime.Event[Q2Row]
-	single  []runtime.Event[Q2Row] // receiveOne's chunk
-	evicted runtime.Event[Q2Row]   // the event a fused receiveOne evicts
+	evicted runtime.Event[Q2Row] // the event a fused receiveOne evicts
 	groups  map[q2Key]*q2Group
 	all     []*q2Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q2Group // groups by bare key
@@ -1539,7 +1534,6 @@ func (q *q2) receive(src []runtime.Event[LargeTrades]) {
 // fresh gives a nested call of q2 buffers of its own (see reentry.go).
 func (q *q2) fresh() {
 	q.narrow = nil
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil

@@ -403,8 +403,7 @@ type q0Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
-	single []runtime.Event[Ticks] // receiveOne's chunk
-	nested []*Out                 // the single-event path's output rows, by nesting depth
+	nested []*Out // the single-event path's output rows, by nesting depth
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -429,7 +428,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
 func (q *q0) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil

@@ -442,7 +442,6 @@ type q0 struct {
 	app     *App
 	win     *window.TimeBatch[Ticks]
 	emit    runtime.Emit[Ticks]
-	single  []runtime.Event[Ticks] // receiveOne's chunk
 	groups  map[q0Key]*q0Group
 	all     []*q0Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q0Group // groups by bare key
@@ -490,7 +489,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 func (q *q0) fresh() {
 	q.lastIdx = nil
 	q.lastG = nil
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil

@@ -490,8 +490,7 @@ type q0 struct {
 	win     *window.Length[Q0Row]
 	emit    runtime.Emit[Q0Row]
 	narrow  []runtime.Event[Q0Row]
-	single  []runtime.Event[Q0Row] // receiveOne's chunk
-	evicted runtime.Event[Q0Row]   // the event a fused receiveOne evicts
+	evicted runtime.Event[Q0Row] // the event a fused receiveOne evicts
 	global  q0Group
 	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
 	epoch   uint64
@@ -542,7 +541,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
 func (q *q0) fresh() {
 	q.narrow = nil
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil

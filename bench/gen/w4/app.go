@@ -446,7 +446,6 @@ type q0 struct {
 	win    *window.Time[Q0Row]
 	emit   runtime.Emit[Q0Row]
 	narrow []runtime.Event[Q0Row]
-	single []runtime.Event[Q0Row] // receiveOne's chunk
 	groups map[q0Key]*q0Group
 	all    []*q0Group          // the groups in order of creation (RESET walks these)
 	idx    map[string]*q0Group // groups by bare key
@@ -502,7 +501,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
 func (q *q0) fresh() {
 	q.narrow = nil
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil

@@ -771,8 +771,7 @@ type q0Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q0 struct {
 	app    *App
-	single []runtime.Event[Ticks] // receiveOne's chunk
-	nested []*Trades              // the single-event path's output rows, by nesting depth
+	nested []*Trades // the single-event path's output rows, by nesting depth
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -797,7 +796,6 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
 func (q *q0) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
@@ -977,8 +975,7 @@ type q1Cand struct {
 // Generator choices: single events skip the chunk machinery (one).
 type q1 struct {
 	app    *App
-	single []runtime.Event[Trades] // receiveOne's chunk
-	nested []*Large                // the single-event path's output rows, by nesting depth
+	nested []*Large // the single-event path's output rows, by nesting depth
 	depth  int
 	global q1Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
@@ -1003,7 +1000,6 @@ func (q *q1) receive(src []runtime.Event[Trades]) {
 
 // fresh gives a nested call of q1 buffers of its own (see reentry.go).
 func (q *q1) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
@@ -1174,8 +1170,7 @@ type q2 struct {
 	app     *App
 	win     *window.Length[Large]
 	emit    runtime.Emit[Large]
-	single  []runtime.Event[Large] // receiveOne's chunk
-	evicted runtime.Event[Large]   // the event a fused receiveOne evicts
+	evicted runtime.Event[Large] // the event a fused receiveOne evicts
 	groups  map[q2Key]*q2Group
 	all     []*q2Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q2Group // groups by bare key
@@ -1218,7 +1213,6 @@ func (q *q2) receive(src []runtime.Event[Large]) {
 
 // fresh gives a nested call of q2 buffers of its own (see reentry.go).
 func (q *q2) fresh() {
-	q.single = nil
 	q.cands = nil
 	q.rows = nil
 	q.out = nil
