@@ -67,10 +67,10 @@ func (g *generator) appType(queries []*queryGen) {
 	}
 	for _, q := range queries {
 		newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("init").Call(jen.Id("a")))
-		if q.win != nil && q.win.Spec.Timed() {
+		if q.timedWindow() {
 			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Op("&").Id("a").Dot(q.name)))
 		}
-		if q.rate != nil && q.rate.Millis > 0 {
+		if q.timedRate() {
 			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("a").Dot(q.name).Dot("rate")))
 		}
 	}

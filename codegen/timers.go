@@ -28,10 +28,10 @@ func (g *generator) dueFunc(queries []*queryGen, triggers []*plan.Relation) {
 		check(jen.Id("a").Dot(t), jen.Id("a").Dot(t).Op("!=").Nil())
 	}
 	for _, q := range queries {
-		if q.win != nil && q.win.Spec.Timed() {
+		if q.timedWindow() {
 			check(jen.Id("a").Dot(q.name), nil)
 		}
-		if q.rate != nil && q.rate.Millis > 0 {
+		if q.timedRate() {
 			check(jen.Id("a").Dot(q.name).Dot("rate"), nil)
 		}
 	}
@@ -63,3 +63,8 @@ func (g *generator) fireDue() jen.Code {
 	return jen.If(jen.Id("a").Dot("due").Call(jen.Id("a").Dot("sched").Dot("Now").Call())).Block(
 		jen.Id("a").Dot("sched").Dot("FireDue").Call())
 }
+
+// timedWindow and timedRate report the query's timer sources, registered
+// with the scheduler in New and polled by due.
+func (qg *queryGen) timedWindow() bool { return qg.win != nil && qg.win.Spec.Timed() }
+func (qg *queryGen) timedRate() bool   { return qg.rate != nil && qg.rate.Millis > 0 }
