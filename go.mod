@@ -1,4 +1,4 @@
-module eventflux
+module github.com/eventflux/eventflux-go
 
 go 1.26
 

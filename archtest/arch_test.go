@@ -16,7 +16,7 @@ import (
 	"testing"
 )
 
-const module = "eventflux"
+const module = "github.com/eventflux/eventflux-go"
 
 // imports maps each of our packages to the import paths of its non-test files.
 func imports(t *testing.T) map[string][]string {

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"eventflux/internal/gobuild"
+	"github.com/eventflux/eventflux-go/internal/gobuild"
 )
 
 // TestGeneratedCodeIsFresh fails when bench/gen no longer matches what efc

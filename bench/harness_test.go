@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/bench/internal/ticks"
-	"eventflux/interp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/interp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 const (

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"eventflux/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
 )
 
 // workload names a workload and builds its generated and hand-written

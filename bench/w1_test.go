@@ -4,9 +4,9 @@ import (
 	"sync"
 	"testing"
 
-	"eventflux/bench/gen/w1"
-	"eventflux/bench/hand"
-	"eventflux/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/bench/gen/w1"
+	"github.com/eventflux/eventflux-go/bench/hand"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
 )
 
 var w1Ticks = sync.OnceValue(func() []w1.Ticks {

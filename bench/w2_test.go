@@ -4,9 +4,9 @@ import (
 	"sync"
 	"testing"
 
-	"eventflux/bench/gen/w2"
-	"eventflux/bench/hand"
-	"eventflux/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/bench/gen/w2"
+	"github.com/eventflux/eventflux-go/bench/hand"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
 )
 
 var w2Ticks = sync.OnceValue(func() []w2.Ticks {

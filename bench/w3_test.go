@@ -4,9 +4,9 @@ import (
 	"sync"
 	"testing"
 
-	"eventflux/bench/gen/w3"
-	"eventflux/bench/hand"
-	"eventflux/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/bench/gen/w3"
+	"github.com/eventflux/eventflux-go/bench/hand"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
 )
 
 var w3Ticks = sync.OnceValue(func() []w3.Ticks {

@@ -4,9 +4,9 @@ import (
 	"sync"
 	"testing"
 
-	"eventflux/bench/gen/w4"
-	"eventflux/bench/hand"
-	"eventflux/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/bench/gen/w4"
+	"github.com/eventflux/eventflux-go/bench/hand"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
 )
 
 var w4Ticks = sync.OnceValue(func() []w4.Ticks {

@@ -4,9 +4,9 @@ import (
 	"sync"
 	"testing"
 
-	"eventflux/bench/gen/w5"
-	"eventflux/bench/hand"
-	"eventflux/bench/internal/ticks"
+	"github.com/eventflux/eventflux-go/bench/gen/w5"
+	"github.com/eventflux/eventflux-go/bench/hand"
+	"github.com/eventflux/eventflux-go/bench/internal/ticks"
 )
 
 var w5Ticks = sync.OnceValue(func() []w5.Ticks {

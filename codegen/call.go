@@ -5,7 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // call mirrors interp/call.go: scalar functions are NULL in → NULL out,

@@ -8,7 +8,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // Options names the generated package.
@@ -27,11 +27,11 @@ type File struct {
 
 // Import paths of the runtime packages generated code uses.
 const (
-	pkgRuntime = "eventflux/runtime"
-	pkgWindow  = "eventflux/runtime/window"
-	pkgAgg     = "eventflux/runtime/agg"
-	pkgFn      = "eventflux/runtime/fn"
-	pkgRate    = "eventflux/runtime/rate"
+	pkgRuntime = "github.com/eventflux/eventflux-go/runtime"
+	pkgWindow  = "github.com/eventflux/eventflux-go/runtime/window"
+	pkgAgg     = "github.com/eventflux/eventflux-go/runtime/agg"
+	pkgFn      = "github.com/eventflux/eventflux-go/runtime/fn"
+	pkgRate    = "github.com/eventflux/eventflux-go/runtime/rate"
 )
 
 // Unsupported is returned for plan constructs the generator cannot emit;

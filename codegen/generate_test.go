@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/codegen"
-	"eventflux/compiler"
-	"eventflux/optimizer"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/codegen"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/optimizer"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 func build(t *testing.T, src string) *plan.App {

@@ -5,10 +5,10 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
-const pkgJSONRow = "eventflux/runtime/jsonrow"
+const pkgJSONRow = "github.com/eventflux/eventflux-go/runtime/jsonrow"
 
 // jsonReader names the jsonrow.Reader method reading a column of type t;
 // OBJECT columns (always NULL) have none and take the exact path.

@@ -3,7 +3,7 @@ package codegen
 import (
 	"testing"
 
-	"eventflux/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/jsonrow"
 )
 
 // Generated keys must be the bytes the driver prints for a column name.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // aggregatorType is the typed runtime aggregator for a call (the same choice

@@ -5,10 +5,10 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
-const pkgSnap = "eventflux/runtime/snap"
+const pkgSnap = "github.com/eventflux/eventflux-go/runtime/snap"
 
 // appendValue encodes a Go value of type t (snapshot format).
 func appendValue(dst jen.Code, v jen.Code, t plan.Type) jen.Code {

@@ -3,7 +3,7 @@ package codegen
 import (
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // stateless reports a query that keeps no state and writes at most one row

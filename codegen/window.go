@@ -5,7 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // windowKeyed reports windows keyed by attributes, with their key columns.

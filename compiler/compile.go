@@ -7,10 +7,10 @@ package compiler
 import (
 	"errors"
 
-	"eventflux/compiler/check"
-	"eventflux/compiler/diag"
-	"eventflux/compiler/syntax"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/check"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/syntax"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // Compile parses and checks src (named file in messages).

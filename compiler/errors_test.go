@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/compiler"
-	"eventflux/compiler/diag"
-	"eventflux/internal/datadriven"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/internal/datadriven"
 )
 
 // TestMalformedApps runs ../testdata/errors/*.txt: each case is a malformed

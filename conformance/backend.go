@@ -1,6 +1,6 @@
 package conformance
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Backend turns an app text into a runnable App.
 type Backend interface {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"strconv"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // doubleTolerance is the relative precision of DOUBLE comparisons (FORMAT.md).

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // DefaultTimeout bounds one case, so a hung backend cannot stop the suite.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Recorded is one event written to the collect stream.

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // WriteTable writes the human summary of a report: one aligned row per

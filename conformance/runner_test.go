@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/conformance/fakeapp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance/fakeapp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // goValue converts a decoded JSON value into the Go value sent for a column

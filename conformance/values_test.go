@@ -5,7 +5,7 @@ import (
 	"math"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func TestValueEqual(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // mismatchKind classifies a difference; the shrinker keeps the kind it

@@ -9,12 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/compiler"
-	"eventflux/conformance"
-	"eventflux/internal/gobuild"
-	"eventflux/interp"
-	"eventflux/optimizer"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/internal/gobuild"
+	"github.com/eventflux/eventflux-go/interp"
+	"github.com/eventflux/eventflux-go/optimizer"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 var (

@@ -3,9 +3,9 @@ package difftest
 import (
 	"time"
 
-	"eventflux/conformance"
-	"eventflux/internal/gobuild/harness"
-	rt "eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/internal/gobuild/harness"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // recording is everything one backend did with one case: whether it built,

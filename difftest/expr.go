@@ -1,6 +1,6 @@
 package difftest
 
-import rt "eventflux/runtime"
+import rt "github.com/eventflux/eventflux-go/runtime"
 
 // Op is the kind of an expression node.
 type Op uint8

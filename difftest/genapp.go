@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // Case is one generated app with the steps that drive it.

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/codegen"
-	"eventflux/conformance"
-	rt "eventflux/runtime"
+	"github.com/eventflux/eventflux-go/codegen"
+	"github.com/eventflux/eventflux-go/conformance"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 var (
@@ -143,7 +143,7 @@ func faulty(sql, dir string) ([]codegen.File, *recording) {
 		return files, fail
 	}
 	adapter := &files[len(files)-1]
-	header := "package " + dir + "\n\nimport (\n\t\"os\"\n\t\"time\"\n\n\t\"eventflux/runtime\"\n)\n\nvar _ = os.Exit\nvar _ = time.Sleep\n\n"
+	header := "package " + dir + "\n\nimport (\n\t\"os\"\n\t\"time\"\n\n\t\"github.com/eventflux/eventflux-go/runtime\"\n)\n\nvar _ = os.Exit\nvar _ = time.Sleep\n\n"
 	switch {
 	case strings.Contains(sql, "INTO Broken"):
 		files = append(files, codegen.File{Name: "broken.go", Content: []byte("package " + dir + "\n\nvar broken int = \"no\"\n")})

@@ -4,7 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // StartClock is where every run's virtual clock starts (FORMAT.md, Time).

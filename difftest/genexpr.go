@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // exprGen generates typed expressions: every production returns exactly

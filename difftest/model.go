@@ -1,6 +1,6 @@
 package difftest
 
-import rt "eventflux/runtime"
+import rt "github.com/eventflux/eventflux-go/runtime"
 
 // InputStream is the name of every generated app's one input stream.
 const InputStream = "Src"

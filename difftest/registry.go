@@ -1,6 +1,6 @@
 package difftest
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Candidates holds further in-process backends TestDifferential can
 // compare against the interpreter, by name (-difftest.candidate). The

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 func TestValueJSON(t *testing.T) {

@@ -3,7 +3,7 @@ package difftest
 import (
 	"testing"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 func TestRenderSQL(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"eventflux/conformance"
+	"github.com/eventflux/eventflux-go/conformance"
 )
 
 // Config is one differential run.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	rt "eventflux/runtime"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // shrinker greedily simplifies a failing case while the backends still

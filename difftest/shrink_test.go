@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/conformance"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // brokenApp wraps an interpreter app and corrupts what subscribers see, as

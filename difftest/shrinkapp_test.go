@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/conformance"
+	"github.com/eventflux/eventflux-go/conformance"
 )
 
 // preparedBatch is an in-process batch backend that counts how the

@@ -3,9 +3,9 @@ package interp
 import (
 	"fmt"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/agg"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/agg"
 )
 
 // aggState is one aggregate's state for one group, over dynamic values. It

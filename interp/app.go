@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // App runs one checked, optimized plan. It is not safe for concurrent use:

@@ -3,9 +3,9 @@ package interp
 import (
 	"strings"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/fn"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/fn"
 )
 
 func compileBinary(e *plan.Binary) (evalFn, error) {

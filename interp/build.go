@@ -1,9 +1,9 @@
 package interp
 
 import (
-	"eventflux/compiler"
-	"eventflux/optimizer"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/optimizer"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Build compiles and optimizes an app text and returns a fresh, not yet

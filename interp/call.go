@@ -5,9 +5,9 @@ import (
 	"math"
 	"strings"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/fn"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/fn"
 )
 
 // compileCall binds a built-in function to its runtime/fn implementation.

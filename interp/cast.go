@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/fn"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/fn"
 )
 
 // compileCast implements CAST and the implicit conversions (§2.3, §2.7).

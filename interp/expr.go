@@ -3,8 +3,8 @@ package interp
 import (
 	"fmt"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // evalCtx is what an expression reads: the input event and, inside a

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/conformance"
-	"eventflux/interp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/interp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // The project's own cases (expectations from LANGUAGE.md) and the saved

@@ -3,10 +3,10 @@ package interp
 import (
 	"fmt"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/rate"
-	"eventflux/runtime/window"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/rate"
+	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
 // query is one running continuous query: window → filter → selector →

@@ -4,9 +4,9 @@ import (
 	"sort"
 	"strconv"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/fn"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/fn"
 )
 
 // selector runs §4.5 per chunk: aggregate updates, candidate rows, HAVING,

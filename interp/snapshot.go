@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"sort"
 
-	rt "eventflux/runtime"
-	"eventflux/runtime/rate"
-	"eventflux/runtime/snap"
-	"eventflux/runtime/window"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/rate"
+	"github.com/eventflux/eventflux-go/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
 // snapshotMagic opens every interpreter snapshot.

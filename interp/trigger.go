@@ -1,8 +1,8 @@
 package interp
 
 import (
-	"eventflux/plan"
-	rt "eventflux/runtime"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
 )
 
 // newTrigger wires a runtime trigger to its stream's junction.

@@ -3,9 +3,9 @@ package interp
 import (
 	"fmt"
 
-	"eventflux/plan"
-	rt "eventflux/runtime"
-	"eventflux/runtime/window"
+	"github.com/eventflux/eventflux-go/plan"
+	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
 // newWindow instantiates the runtime window for a spec over dynamic rows;

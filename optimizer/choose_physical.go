@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 const choosePhysicalDoc = `Chooses the physical operators: the runtime window implementation, the

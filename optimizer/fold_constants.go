@@ -3,7 +3,7 @@ package optimizer
 import (
 	"math"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 const foldConstantsDoc = `Evaluates operators whose operands are all constants once, at compile time.

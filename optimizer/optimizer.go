@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"strings"
 
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // Pass is one named rewrite over a query. It returns true when it changed

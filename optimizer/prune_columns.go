@@ -1,6 +1,6 @@
 package optimizer
 
-import "eventflux/plan"
+import "github.com/eventflux/eventflux-go/plan"
 
 const pruneColumnsDoc = `Projects away input columns a windowed query never reads, right above the
 scan, so the window retains narrow events. Correct because no operator above

@@ -1,6 +1,6 @@
 package optimizer
 
-import "eventflux/plan"
+import "github.com/eventflux/eventflux-go/plan"
 
 const pushFilterBelowWindowDoc = `Moves WHERE below a 'time' or 'delay' window so the window retains only
 events that pass. Correct for these two windows because their behaviour for

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/compiler"
-	"eventflux/internal/datadriven"
-	"eventflux/optimizer"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/internal/datadriven"
+	"github.com/eventflux/eventflux-go/optimizer"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // TestRules runs testdata/*.txt. Command "optimize" compiles the app,

@@ -1,6 +1,6 @@
 package optimizer
 
-import "eventflux/plan"
+import "github.com/eventflux/eventflux-go/plan"
 
 const simplifyPredicatesDoc = `Simplifies WHERE and HAVING conditions: x AND TRUE → x, x AND FALSE → FALSE,
 x OR FALSE → x, x OR TRUE → TRUE, NOT NOT x → x, and removes a WHERE that

@@ -1,6 +1,6 @@
 package runtime
 
-import "eventflux/runtime/cron"
+import "github.com/eventflux/eventflux-go/runtime/cron"
 
 // Trigger is a time-driven stream (LANGUAGE.md §1.7, §0.3.10): it calls
 // Emit with the fire time once at start (AtStart), every Every ms after the

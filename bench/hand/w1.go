@@ -1,6 +1,6 @@
 package hand
 
-import "eventflux/bench/internal/ticks"
+import "github.com/eventflux/eventflux-go/bench/internal/ticks"
 
 // W1Row is a row of W1: symbol, price * 1.1 AS adj, volume.
 type W1Row struct {

@@ -1,6 +1,6 @@
 package hand
 
-import "eventflux/bench/internal/ticks"
+import "github.com/eventflux/eventflux-go/bench/internal/ticks"
 
 // W2Row is a row of W2: per symbol and 1-second period, avg(price),
 // sum(volume) and count().

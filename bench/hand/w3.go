@@ -1,6 +1,6 @@
 package hand
 
-import "eventflux/bench/internal/ticks"
+import "github.com/eventflux/eventflux-go/bench/internal/ticks"
 
 // W3Row is a row of W3: sum, avg, min and max of the last 1,000 prices.
 type W3Row struct {

@@ -1,6 +1,6 @@
 package hand
 
-import "eventflux/bench/internal/ticks"
+import "github.com/eventflux/eventflux-go/bench/internal/ticks"
 
 // W4Row is a row of W4: a symbol and its ticks in the last 10 seconds.
 type W4Row struct {

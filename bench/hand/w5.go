@@ -1,6 +1,6 @@
 package hand
 
-import "eventflux/bench/internal/ticks"
+import "github.com/eventflux/eventflux-go/bench/internal/ticks"
 
 // W5Row is a row of W5: per symbol, the total notional and the number of
 // its large trades among the last 100 large trades.

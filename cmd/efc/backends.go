@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os/exec"
 
-	"eventflux/conformance"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // suiteOptions are conformance.Options plus what a backend running the

@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"eventflux/internal/gobuild"
+	"github.com/eventflux/eventflux-go/internal/gobuild"
 )
 
 func runCompile(args []string, _ io.Reader, _, stderr io.Writer) int {
@@ -55,7 +55,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"eventflux/runtime/driver"
+	"github.com/eventflux/eventflux-go/runtime/driver"
 	app "` + prefix + `/app"
 )
 

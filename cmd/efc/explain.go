@@ -6,10 +6,10 @@ import (
 	"os"
 	"strings"
 
-	"eventflux/codegen"
-	"eventflux/compiler"
-	"eventflux/optimizer"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/codegen"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/optimizer"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // runExplain prints, per query, the logical plan as checked, the plan after

@@ -17,8 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"eventflux/codegen"
-	"eventflux/internal/gobuild"
+	"github.com/eventflux/eventflux-go/codegen"
+	"github.com/eventflux/eventflux-go/internal/gobuild"
 )
 
 // generatedHeader starts every file codegen writes.

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"eventflux/interp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/interp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // interpBuild is the one place efc links the interpreter. It returns a nil

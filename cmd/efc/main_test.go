@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/conformance"
-	"eventflux/conformance/fakeapp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/conformance/fakeapp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // TestMain adds a scripted backend, so `efc test` runs end to end on the

@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"io"
 
-	"eventflux/runtime/driver"
+	"github.com/eventflux/eventflux-go/runtime/driver"
 )
 
 // runName starts efc run's summary and error lines.

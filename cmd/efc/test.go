@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"eventflux/conformance"
+	"github.com/eventflux/eventflux-go/conformance"
 )
 
 // defaultDisputes is read when --disputes is not given and the file exists.

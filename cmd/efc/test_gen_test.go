@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/codegen"
-	"eventflux/conformance"
+	"github.com/eventflux/eventflux-go/codegen"
+	"github.com/eventflux/eventflux-go/conformance"
 )
 
 const (
@@ -167,7 +167,7 @@ esac
 // generated code.
 const minimalApp = `package PKG
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 type App struct{ now int64 }
 

@@ -3,7 +3,7 @@
 // TiDB parser's types. Every node carries the position of its first token.
 package ast
 
-import "eventflux/compiler/diag"
+import "github.com/eventflux/eventflux-go/compiler/diag"
 
 type Pos = diag.Pos
 

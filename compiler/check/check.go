@@ -6,9 +6,9 @@ package check
 import (
 	"strings"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // checker holds the relations seen so far, in definition order.

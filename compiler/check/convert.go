@@ -1,8 +1,8 @@
 package check
 
 import (
-	"eventflux/compiler/diag"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // convert makes e of type t with an implicit cast. A NULL constant simply

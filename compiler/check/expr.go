@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // scope is what column references can see: one input relation known by its

@@ -3,9 +3,9 @@ package check
 import (
 	"fmt"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // query checks INSERT INTO … SELECT (or a bare SELECT) over one stream and

@@ -3,9 +3,9 @@ package check
 import (
 	"strings"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // columnTypes maps the accepted SQL spellings onto the six types (LANGUAGE.md §2.1).

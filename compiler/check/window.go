@@ -4,11 +4,11 @@ import (
 	"math"
 	"strings"
 
-	"eventflux/runtime/cron"
+	"github.com/eventflux/eventflux-go/runtime/cron"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
-	"eventflux/plan"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // windowKinds maps lower-case window names (matched case-insensitively,

@@ -3,8 +3,8 @@ package syntax
 import (
 	"strings"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // parseCreate dispatches CREATE STREAM / TABLE / TRIGGER / AGGREGATION.

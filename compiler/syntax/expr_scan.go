@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // The expression scanner walks the tokens of one expression, alternating

@@ -10,8 +10,8 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/opcode"
 	_ "github.com/pingcap/tidb/pkg/parser/test_driver" // TiDB needs a value driver registered
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 type tidbParser struct{ p *tidb.Parser }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // FuzzParse checks that no input panics and that every error is a

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // tokKind classifies a token. The lexer follows TiDB's quoting rules

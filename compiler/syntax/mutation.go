@@ -1,8 +1,8 @@
 package syntax
 
 import (
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // Stream-driven table mutations (LANGUAGE.md §1.8, §8.3). A missing FROM,

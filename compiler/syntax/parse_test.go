@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/compiler/diag"
-	"eventflux/internal/datadriven"
+	"github.com/eventflux/eventflux-go/compiler/diag"
+	"github.com/eventflux/eventflux-go/internal/datadriven"
 )
 
 // TestParse runs testdata/parse/*.txt: each case is an app and the AST

@@ -10,8 +10,8 @@ package syntax
 import (
 	"strings"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // Parse parses a whole application. The error, if any, is a *diag.Error

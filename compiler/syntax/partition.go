@@ -1,8 +1,8 @@
 package syntax
 
 import (
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // parsePartition reads PARTITION WITH (keys) BEGIN statements END, and the

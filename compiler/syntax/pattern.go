@@ -1,8 +1,8 @@
 package syntax
 
 import (
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 // Pattern bodies (LANGUAGE.md §6.1, §0.2, §0.3.4). Binding, tightest first:

@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
-	"eventflux/compiler/ast"
-	"eventflux/compiler/diag"
+	"github.com/eventflux/eventflux-go/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/diag"
 )
 
 var posType = reflect.TypeOf(diag.Pos{})

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventflux/compiler/ast"
+	"github.com/eventflux/eventflux-go/compiler/ast"
 )
 
 // Print renders an app as an indented S-expression with the line:col of

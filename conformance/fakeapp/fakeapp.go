@@ -20,7 +20,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 type ruleKind uint8

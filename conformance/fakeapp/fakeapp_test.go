@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 type event struct {

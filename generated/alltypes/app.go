@@ -5,12 +5,12 @@ package alltypes
 
 import (
 	"errors"
-	"eventflux/runtime"
-	"eventflux/runtime/fn"
-	"eventflux/runtime/jsonrow"
-	"eventflux/runtime/snap"
-	"eventflux/runtime/window"
 	"fmt"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/fn"
+	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
 // Readings is one event of stream Readings (line 5).

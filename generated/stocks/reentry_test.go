@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/interp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/interp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Not generated. Callbacks that send into the app: each nested send runs to

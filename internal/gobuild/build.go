@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"eventflux/codegen"
+	"github.com/eventflux/eventflux-go/codegen"
 )
 
 // Package is one package of a program.
@@ -70,7 +70,7 @@ func Build(p Program, out string) (string, error) {
 		return "", fmt.Errorf("writing the build module: %v", err)
 	}
 	rel := "apps/" + programHash(p)
-	prefix := "eventflux/" + rel
+	prefix := "github.com/eventflux/eventflux-go/" + rel
 	dir := filepath.Join(mod, filepath.FromSlash(rel))
 	if _, err := os.Stat(dir); err == nil {
 		touch(dir)
@@ -129,7 +129,7 @@ func programHash(p Program) string {
 			h.Write(f.Content)
 		}
 	}
-	main := p.Main("eventflux/apps/_")
+	main := p.Main("github.com/eventflux/eventflux-go/apps/_")
 	fmt.Fprintf(h, "main.go\n%d\n", len(main))
 	h.Write(main)
 	return hex.EncodeToString(h.Sum(nil))[:24]

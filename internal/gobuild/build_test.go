@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/codegen"
+	"github.com/eventflux/eventflux-go/codegen"
 )
 
 func mainSource(body string, imports ...string) func(prefix string) []byte {
@@ -40,9 +40,9 @@ func run(t *testing.T, bin string, stdin string, args ...string) (string, string
 func TestBuildProgram(t *testing.T) {
 	p := Program{
 		Packages: []Package{{Dir: "greet/deep", Files: []codegen.File{{Name: "greet.go", Content: []byte(
-			"package deep\n\nimport \"eventflux/runtime\"\n\nfunc Type() string { return runtime.BigInt.String() }\n")}}}},
+			"package deep\n\nimport \"github.com/eventflux/eventflux-go/runtime\"\n\nfunc Type() string { return runtime.BigInt.String() }\n")}}}},
 		Main: mainSource(`fmt.Println("type", deep.Type(), "driver exit", driver.ExitUsage)`,
-			`"fmt"`, `"eventflux/runtime/driver"`, `"PREFIX/greet/deep"`),
+			`"fmt"`, `"github.com/eventflux/eventflux-go/runtime/driver"`, `"PREFIX/greet/deep"`),
 	}
 	bin := filepath.Join(t.TempDir(), "greet")
 	if exe, err := Build(p, bin); err != nil || exe != bin {

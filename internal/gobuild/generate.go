@@ -3,9 +3,9 @@ package gobuild
 import (
 	"path/filepath"
 
-	"eventflux/codegen"
-	"eventflux/compiler"
-	"eventflux/optimizer"
+	"github.com/eventflux/eventflux-go/codegen"
+	"github.com/eventflux/eventflux-go/compiler"
+	"github.com/eventflux/eventflux-go/optimizer"
 )
 
 // Generate is the pipeline every efc command that emits Go shares: compile

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/codegen"
+	"github.com/eventflux/eventflux-go/codegen"
 )
 
 func TestGenerate(t *testing.T) {

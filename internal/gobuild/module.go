@@ -11,13 +11,13 @@ import (
 	"sync"
 	"time"
 
-	"eventflux"
+	eventflux "github.com/eventflux/eventflux-go"
 )
 
 // goMod declares the build module: the import paths of the embedded
-// sources start with eventflux, and they need nothing outside the standard
+// sources start with the module path, and they need nothing outside the standard
 // library.
-const goMod = "module eventflux\n\ngo 1.26\n"
+const goMod = "module github.com/eventflux/eventflux-go\n\ngo 1.26\n"
 
 // layout versions the directory structure: bump it when what is written
 // changes in a way the content hash does not see.

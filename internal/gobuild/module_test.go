@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"eventflux"
-	"eventflux/codegen"
+	eventflux "github.com/eventflux/eventflux-go"
+	"github.com/eventflux/eventflux-go/codegen"
 )
 
 // TestEmbeddedSourcesBuild builds a program importing every embedded
@@ -30,7 +30,7 @@ func TestEmbeddedSourcesBuild(t *testing.T) {
 	}
 	var imports []string
 	for dir := range dirs {
-		imports = append(imports, fmt.Sprintf("_ %q", "eventflux/"+dir))
+		imports = append(imports, fmt.Sprintf("_ %q", "github.com/eventflux/eventflux-go/"+dir))
 	}
 	if len(imports) < 8 {
 		t.Fatalf("only %d embedded packages: %v", len(imports), imports)

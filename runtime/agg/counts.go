@@ -1,6 +1,6 @@
 package agg
 
-import "eventflux/runtime/snap"
+import "github.com/eventflux/eventflux-go/runtime/snap"
 
 // appendCounts and readCounts encode the integer fields of the scalar
 // aggregators.

@@ -1,6 +1,6 @@
 package agg
 
-import "eventflux/runtime/snap"
+import "github.com/eventflux/eventflux-go/runtime/snap"
 
 // DistinctCount is distinctCount(x): the number of distinct values held,
 // where NULL counts as one value of its own (§9.6). Values that are not

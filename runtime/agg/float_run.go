@@ -1,6 +1,6 @@
 package agg
 
-import "eventflux/runtime/snap"
+import "github.com/eventflux/eventflux-go/runtime/snap"
 
 // floatRun is the state SumFloat and AvgFloat share: an accurate sum of
 // the held values and how many there are.

@@ -3,7 +3,7 @@ package agg
 import (
 	"math"
 
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // floatSum is a float64 sum that stays accurate under removal: finite values

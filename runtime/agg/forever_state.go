@@ -1,6 +1,6 @@
 package agg
 
-import "eventflux/runtime/snap"
+import "github.com/eventflux/eventflux-go/runtime/snap"
 
 // appendForever and loadForever encode the state of MinForever/MaxForever:
 // whether a value was seen, then the value.

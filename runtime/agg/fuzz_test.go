@@ -3,7 +3,7 @@ package agg
 import (
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // FuzzLoadState feeds arbitrary bytes to every aggregator's LoadState: a

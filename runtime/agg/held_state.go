@@ -3,7 +3,7 @@ package agg
 import (
 	"iter"
 
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // appendHeld and loadHeld encode the state of the aggregators that keep

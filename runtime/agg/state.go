@@ -3,8 +3,8 @@ package agg
 import (
 	"fmt"
 
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Snapshotter is implemented by every aggregator: AppendState appends its

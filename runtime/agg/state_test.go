@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // roundTrip snapshots a, loads the state into b, and checks that nothing is

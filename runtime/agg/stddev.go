@@ -3,7 +3,7 @@ package agg
 import (
 	"math"
 
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // StdDev is stdDev(x): the population standard deviation √(Σ(x−μ)²/n) as a

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func wallClockMs() int64 { return time.Now().UnixMilli() }

@@ -3,8 +3,8 @@ package driver
 import (
 	"strconv"
 
-	"eventflux/runtime"
-	"eventflux/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/jsonrow"
 )
 
 // outputStream encodes the events of one collected stream as JSON lines

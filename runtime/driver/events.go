@@ -8,7 +8,7 @@ import (
 	"io"
 	"strconv"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // inputStream is a stream events can be sent to, with buffers reused from

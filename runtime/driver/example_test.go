@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 const exampleEvents = "../../testdata/apps/stocks.events.jsonl"

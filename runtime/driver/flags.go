@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // AddFlags defines --playback and --collect on fs, filling o, so every

@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // benchInput is n stock ticks, half by name and half by position.

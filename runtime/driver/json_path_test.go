@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/generated/alltypes"
-	"eventflux/generated/stocks"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/generated/alltypes"
+	"github.com/eventflux/eventflux-go/generated/stocks"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // genericOnly hides an App's runtime.JSONApp methods: the driver takes the

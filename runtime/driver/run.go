@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Exit statuses of Run and Main.

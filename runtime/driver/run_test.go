@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/conformance/fakeapp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance/fakeapp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func fake(t *testing.T, script string) runtime.App {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Casts of §2.7. A failed parse or an out-of-range value is NULL (ok=false).

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func TestStringToInt(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // The typed readers read one value into a column type: its Go value, and

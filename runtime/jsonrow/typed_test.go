@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // referenceValue is the driver's generic path for one JSON value and column

@@ -3,7 +3,7 @@ package jsonrow
 import (
 	"strconv"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Values decodes one event's columns, a JSON object (by name; a missing

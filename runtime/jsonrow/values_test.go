@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 var stockColumns = []runtime.Column{{Name: "symbol", Type: runtime.String}, {Name: "price", Type: runtime.Double}, {Name: "volume", Type: runtime.BigInt}}

@@ -2,7 +2,7 @@
 // generic over the row type so the interpreter and generated code share it.
 package rate
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Mode is the OUTPUT behaviour word.
 type Mode uint8

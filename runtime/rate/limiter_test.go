@@ -4,8 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 type out struct{ rows [][]int }

@@ -1,8 +1,8 @@
 package rate
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Codec encodes one value of a snapshot (a row payload or a group).

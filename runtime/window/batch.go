@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Batch is `batch()` (§0.2): every arriving chunk is one batch.
 type Batch[T any] struct {

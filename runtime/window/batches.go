@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // batches is the state every batch window shares: the batch being filled
 // and the previous one, which expires at the next flush.

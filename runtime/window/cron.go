@@ -1,9 +1,9 @@
 package window
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/cron"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/cron"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Cron is `cron('expr')` (§0.2, §3.4): a batch window flushed at each fire

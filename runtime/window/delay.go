@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Delay is `delay(t)` (§3.6): each event is released t ms after its
 // timestamp as a CURRENT event stamped with the release time.

@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // ExternalTime is `externalTime(tsAttr, t)` (§3.3): a time window whose
 // clock is the tsAttr value of the arriving events; it has no timers.

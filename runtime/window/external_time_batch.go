@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // ExternalTimeBatch is `externalTimeBatch(tsAttr, t)` (§3.4): periods of t
 // measured on the tsAttr value, flushed when a later event arrives.

@@ -1,8 +1,8 @@
 package window
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Frequent is `frequent(k [, attr…])` (§3.3): Misra–Gries top-k, holding

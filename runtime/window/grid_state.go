@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime/snap"
+import "github.com/eventflux/eventflux-go/runtime/snap"
 
 // gridState is the state layout of the batch windows on a time grid
 // (timeBatch, externalTimeBatch): the period, whether the grid started,

@@ -1,8 +1,8 @@
 package window
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Hop is `sliding(size, slide)` / `hop(size, slide)` (§0.2): a window of

@@ -1,8 +1,8 @@
 package window
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Length is `length(n)` (§3.3), also `expression('count() <= n')`: it holds

@@ -1,8 +1,8 @@
 package window
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // LengthBatch is `lengthBatch(n)` (§3.4): arrivals are buffered silently and

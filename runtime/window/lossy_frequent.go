@@ -3,8 +3,8 @@ package window
 import (
 	"math"
 
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // LossyFrequent is `lossyFrequent(support [, error] [, attr…])` (§3.3):

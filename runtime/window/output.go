@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // output is a window's reusable output chunk. A consumer may feed events
 // back into the same window while it handles a chunk (a query whose output

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"math"
 
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // RowCodec encodes runtime.Row payloads, the interpreter's T: the number

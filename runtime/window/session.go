@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Session is `session(gap [, key [, allowedLatency]])` (§3.5): per key, an
 // open session collects events while each arrives within gap of the

@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"slices"
 
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Session state, per key in order of first appearance: which sessions the

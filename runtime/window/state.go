@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // Codec encodes and decodes one event payload of type T. Read returns the

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // fuzzLoadTargets are the windows FuzzLoadState loads into: the ones whose

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // itemCodec is the test payload codec: v, x and null.

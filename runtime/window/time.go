@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Time is `time(t)` (§3.3): each event is held until its timestamp + t.
 type Time[T any] struct {

@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // TimeBatch is `timeBatch(t)` and `tumbling(t)` (§3.4): periods of t ms on
 // a grid aligned to the first event's timestamp, flushed at every boundary.

@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // timed is a held event with the time that orders it in its window (an
 // expiry or release deadline, or a timestamp).

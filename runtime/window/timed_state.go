@@ -1,8 +1,8 @@
 package window
 
 import (
-	"eventflux/runtime"
-	"eventflux/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
 // timedState is the state layout of the windows that hold one timed ring

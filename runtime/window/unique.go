@@ -1,6 +1,6 @@
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Unique is `unique(attr…)` (§3.3): it holds the latest event per key.
 type Unique[T any, K comparable] struct {

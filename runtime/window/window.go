@@ -23,7 +23,7 @@
 // payload Codec (state.go).
 package window
 
-import "eventflux/runtime"
+import "github.com/eventflux/eventflux-go/runtime"
 
 // Window receives arriving chunks of CURRENT events and emits output chunks
 // (EXPIRED…, RESET, CURRENT… in the order §3 specifies).

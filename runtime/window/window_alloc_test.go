@@ -3,7 +3,7 @@ package window
 import (
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // steady drives a window one event per millisecond, firing its timers, so

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // FuzzWindows feeds every window random chunks (timestamps late, early or

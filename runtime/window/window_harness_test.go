@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // item is the test payload: v is what chunks print, x a second attribute

@@ -3,7 +3,7 @@ package window
 import (
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // A consumer that feeds events back into the same window while it reads a

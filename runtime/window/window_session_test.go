@@ -3,7 +3,7 @@ package window
 import (
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func oneSession(item) int { return 0 }

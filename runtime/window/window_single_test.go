@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Length.Slide and Time.Hold, the single-event paths generated code fuses

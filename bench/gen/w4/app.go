@@ -5,12 +5,12 @@ package w4
 
 import (
 	"errors"
-	"eventflux/runtime"
-	"eventflux/runtime/agg"
-	"eventflux/runtime/jsonrow"
-	"eventflux/runtime/snap"
-	"eventflux/runtime/window"
 	"fmt"
+	"github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/agg"
+	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/snap"
+	"github.com/eventflux/eventflux-go/runtime/window"
 	"slices"
 )
 

@@ -5,7 +5,7 @@ import (
 	"runtime/debug"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // The differential tester (difftest) runs generated apps in batches: it

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // echoApp writes every row sent into In to Out as it came, through one

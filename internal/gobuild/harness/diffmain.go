@@ -9,7 +9,7 @@ import (
 	"io"
 	"time"
 
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // DiffTimedOut is DiffMain's exit status after a case timed out: its

@@ -17,8 +17,8 @@ import (
 	"strings"
 	"time"
 
-	"eventflux/conformance"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // Entry is one app text of the case file: its generated constructor, or

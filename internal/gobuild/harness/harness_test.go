@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"eventflux/conformance"
-	"eventflux/conformance/fakeapp"
-	"eventflux/runtime"
+	"github.com/eventflux/eventflux-go/conformance"
+	"github.com/eventflux/eventflux-go/conformance/fakeapp"
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 const (
