@@ -70,7 +70,10 @@ type scope struct {
 // exprCtx is what expressions read: input columns, aggregate values, the
 // event timestamp and the clock.
 type exprCtx struct {
-	g      *generator
+	g *generator
+	// row is the layout of the row column references read; column reads
+	// its slot i.
+	row    *plan.Layout
 	column func(i int) val
 	agg    func(i int) val
 	ts     jen.Code
@@ -183,7 +186,11 @@ func (s *scope) expr(e plan.Expr) (val, error) {
 		x.constant = true
 		return x, nil
 	case *plan.ColRef:
-		return s.ctx.column(e.Index), nil
+		i, err := s.ctx.row.Resolve(e)
+		if err != nil {
+			return val{}, err
+		}
+		return s.ctx.column(i), nil
 	case *plan.AggRef:
 		return s.ctx.agg(e.Index), nil
 	case *plan.Unary:

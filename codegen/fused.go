@@ -2,6 +2,8 @@ package codegen
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/eventflux/eventflux-go/plan"
 )
 
 // A fused query runs a single event without chunks: the sliding window
@@ -19,15 +21,14 @@ const (
 	viaPush                        // a time batch takes the event in place (TimeBatch.Push)
 )
 
+// singlePath is the physical plan's choice.
 func (qg *queryGen) singlePath() singlePath {
-	switch {
-	case qg.stateless():
+	switch qg.phys.Single {
+	case plan.SingleStateless:
 		return viaStateless
-	case qg.win == nil || qg.pre != nil:
-		return viaChunk
-	case (qg.win.Spec.Kind == "length" && qg.win.Spec.Length > 0) || qg.win.Spec.Kind == "time":
+	case plan.SingleFused:
 		return viaFused
-	case qg.win.Spec.Kind == "timeBatch":
+	case plan.SinglePush:
 		return viaPush
 	}
 	return viaChunk
@@ -45,7 +46,7 @@ func (qg *queryGen) emitFused(fill func(dst, src func() *jen.Statement) []jen.Co
 	f.Commentf("finish reduces, orders and writes the candidates of a chunk (§4.5 steps 3–4).")
 	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("finish").Params().Block(qg.finishBody...)
 
-	sliding := qg.win.Spec.Kind == "length"
+	sliding := qg.win.Kind() == plan.WinLength
 	var body []jen.Code
 	if sliding {
 		body = append(body, jen.List(jen.Id("slot"), jen.Id("evicted")).Op(":=").Id("q").Dot("win").Dot("Slide").Call(
@@ -55,7 +56,7 @@ func (qg *queryGen) emitFused(fill func(dst, src func() *jen.Statement) []jen.Co
 	}
 	body = append(body, jen.Id("d").Op(":=").Op("&").Id("slot").Dot("Data"))
 	body = append(body, fill(path("d"), path("e"))...)
-	if qg.cachesGroup() {
+	if qg.ps.CachedGroup {
 		body = append(body, jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d")))
 	}
 	body = append(body,

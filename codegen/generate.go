@@ -85,8 +85,6 @@ type generator struct {
 	// likes are package-level compiled LIKE matchers, by pattern.
 	likes     map[string]string
 	likeOrder []string
-	// readers counts the queries that read each relation.
-	readers map[*plan.Relation]int
 	// timed is set when the app has timer sources (see dueFunc).
 	timed bool
 	// hidden are engine-only fields of a query's narrow row type.
@@ -101,16 +99,6 @@ func (g *generator) generate() error {
 		g.relation(rel)
 		g.relationCodec(rel)
 		g.relationJSON(rel)
-	}
-	g.readers = map[*plan.Relation]int{}
-	for _, q := range g.app.Queries {
-		var node plan.Node = q.Root
-		for len(node.Inputs()) > 0 {
-			node = node.Inputs()[0]
-		}
-		if scan, ok := node.(*plan.Scan); ok {
-			g.readers[scan.Rel]++
-		}
 	}
 	var queries []*queryGen
 	for _, q := range g.app.Queries {

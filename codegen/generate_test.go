@@ -72,11 +72,12 @@ INSERT INTO E SELECT count() AS n FROM S WINDOW('externalTimeBatch', t, 5 SECOND
 	}
 }
 
-// A plan node the generator does not know is an explicit error, never a
-// silent fallback.
+// A physical operator the generator does not know is an explicit error,
+// never a silent fallback.
 func TestUnsupportedIsExplicit(t *testing.T) {
 	p := build(t, "CREATE STREAM S (a BIGINT);\nINSERT INTO O SELECT a FROM S;")
-	p.Queries[0].Root.Input = &fakeNode{p.Queries[0].Root.Input}
+	ins := p.Queries[0].Physical.Root.(*plan.PhysicalInsert)
+	ins.Input = &fakeOp{ins.Input}
 	_, err := codegen.Generate(p, codegen.Options{})
 	var u *codegen.Unsupported
 	if !errors.As(err, &u) {
@@ -84,7 +85,10 @@ func TestUnsupportedIsExplicit(t *testing.T) {
 	}
 }
 
-type fakeNode struct{ in plan.Node }
+type fakeOp struct{ in plan.PhysicalOp }
 
-func (f *fakeNode) Schema() []plan.Column { return f.in.Schema() }
-func (f *fakeNode) Inputs() []plan.Node   { return []plan.Node{f.in} }
+func (f *fakeOp) Inputs() []plan.PhysicalOp { return []plan.PhysicalOp{f.in} }
+func (f *fakeOp) Logical() plan.Node        { return f.in.Logical() }
+func (f *fakeOp) Name() string              { return "PhysicalFake" }
+func (f *fakeOp) Detail() string            { return "" }
+func (f *fakeOp) Cost() float64             { return 0 }

@@ -9,88 +9,93 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// queryGen holds one query's operators, split the way the fused code runs
-// them: [pre-window filter] → [window] → [filter] → selector → [rate] → insert.
+// queryGen holds one query's physical operators, split the way the fused
+// code runs them: [pre-window filter] → [window] → [filter] → selector →
+// [rate] → insert. Every choice comes from the physical plan.
 type queryGen struct {
-	g          *generator
-	q          *plan.Query
-	name       string // q0, q1, …
-	scan       *plan.Scan
-	pre        *plan.Filter
-	win        *plan.Window
-	post       *plan.Filter
-	sel        *plan.Selector
-	rate       *plan.RateLimit
-	ins        *plan.Insert
-	inType     string
-	outType    string
-	inRel      *plan.Relation // the rows the window and selector see (narrowed by a Project)
-	srcRel     *plan.Relation // the stream the query reads
-	proj       *plan.Project
-	outRel     *plan.Relation
+	g      *generator
+	q      *plan.Query
+	phys   *plan.PhysicalQuery
+	name   string // q0, q1, …
+	scan   *plan.PhysicalScan
+	pre    *plan.PhysicalFilter
+	win    *plan.PhysicalWindow
+	post   *plan.PhysicalFilter
+	ps     *plan.PhysicalSelect
+	sel    *plan.Selector
+	rate   *plan.PhysicalRateLimit
+	ins    *plan.PhysicalInsert
+	proj   *plan.PhysicalProject
+	row    *plan.Layout   // the rows the window and selector see
+	inType string
+	outType string
+	inRel  *plan.Relation // the row type of row (a narrow one when a Project prunes)
+	srcRel *plan.Relation // the stream the query reads
+	outRel *plan.Relation
 	grouped    bool
-	sharedAvg  map[int]int // avg slots read off a sum slot (sharedAvgs)
-	stepBody   []jen.Code  // fused: the per-event selector body
-	finishBody []jen.Code  // fused: the per-chunk end of the selector
-	passExp    bool        // SNAPSHOT: the selector passes EXPIRED and RESET rows on
+	stepBody   []jen.Code // fused: the per-event selector body
+	finishBody []jen.Code // fused: the per-chunk end of the selector
+	passExp    bool       // SNAPSHOT over a window: the selector passes EXPIRED and RESET rows on
 	keyEmitted bool
 }
 
 func (g *generator) query(q *plan.Query) (*queryGen, error) {
-	qg := &queryGen{g: g, q: q, name: fmt.Sprintf("q%d", q.Index)}
-	seenWindow := false
-	var node plan.Node = q.Root
-	for node != nil {
-		switch n := node.(type) {
-		case *plan.Insert:
-			qg.ins = n
-		case *plan.RateLimit:
-			qg.rate = n
-		case *plan.Selector:
-			qg.sel = n
-		case *plan.Window:
-			qg.win = n
-			seenWindow = true
-		case *plan.Filter:
-			if seenWindow {
-				qg.pre = n
-			} else {
-				qg.post = n
-			}
-		case *plan.Scan:
-			qg.scan = n
-		case *plan.Project:
-			qg.proj = n
-		default:
-			return nil, &Unsupported{What: fmt.Sprintf("operator %T", n)}
-		}
-		ins := node.Inputs()
-		if len(ins) == 0 {
-			break
-		}
-		node = ins[0]
+	qg := &queryGen{g: g, q: q, phys: q.Physical, name: fmt.Sprintf("q%d", q.Index)}
+	if qg.phys == nil {
+		return nil, fmt.Errorf("codegen: query %d has no physical plan (the optimizer's ChoosePhysical must run)", q.Index)
 	}
-	if qg.scan == nil || qg.sel == nil || qg.ins == nil {
+	for _, op := range qg.phys.Ops() {
+		switch op := op.(type) {
+		case *plan.PhysicalScan:
+			qg.scan = op
+		case *plan.PhysicalProject:
+			qg.proj = op
+		case *plan.PhysicalFilter:
+			if op.BeforeWindow {
+				qg.pre = op
+			} else {
+				qg.post = op
+			}
+		case *plan.PhysicalWindow:
+			qg.win = op
+		case *plan.PhysicalSelect:
+			qg.ps, qg.sel = op, op.Selector
+		case *plan.PhysicalRateLimit:
+			qg.rate = op
+		case *plan.PhysicalInsert:
+			qg.ins = op
+		default:
+			return nil, &Unsupported{What: "physical operator " + op.Name()}
+		}
+	}
+	if qg.scan == nil || qg.ps == nil || qg.ins == nil {
 		return nil, &Unsupported{What: "a query without scan, selector or insert"}
 	}
-	qg.inRel, qg.srcRel, qg.outRel = qg.scan.Rel, qg.scan.Rel, qg.ins.Target
-	qg.grouped = len(qg.sel.GroupBy) > 0
-	qg.sharedAvg = sharedAvgs(qg.sel.Aggs)
+	qg.srcRel, qg.outRel = qg.scan.Scan.Bind.Rel, qg.ins.Insert.Target
+	qg.inRel, qg.row = qg.srcRel, qg.scan.Out
+	qg.grouped = qg.ps.Grouped()
 	if qg.proj != nil {
 		// A narrow row type for what the window retains (PruneColumns).
-		qg.inRel = &plan.Relation{Name: qg.name + "Row", Columns: qg.proj.Schema(), Pos: q.Pos}
-		if qg.cachesGroup() {
+		qg.row = qg.proj.Out
+		qg.inRel = &plan.Relation{Name: qg.name + "Row", Columns: qg.row.Schema(), Pos: q.Pos}
+		if qg.ps.CachedGroup {
 			g.hidden[qg.inRel] = jen.Id("grp").Op("*").Id(qg.id("Group")).Comment("the row's group, found as it arrived")
 		}
 		g.relation(qg.inRel)
 		g.relationCodec(qg.inRel)
 	}
 	qg.inType, qg.outType = g.typeName(qg.inRel), g.typeName(qg.outRel)
-	qg.passExp = qg.rate != nil && qg.rate.Mode == plan.RateSnapshot
+	qg.passExp = qg.ps.Reset
 	if err := qg.emit(); err != nil {
 		return nil, fmt.Errorf("query %d (line %d): %w", q.Index, q.Pos.Line, err)
 	}
 	return qg, nil
+}
+
+// sharedSum is the sum slot avg slot i reads off, if any.
+func (qg *queryGen) sharedSum(i int) (int, bool) {
+	j := qg.ps.Aggs[i].SharedSum
+	return j, j >= 0
 }
 
 func (qg *queryGen) id(suffix string) string { return qg.name + suffix }
@@ -107,7 +112,7 @@ func columnOf(ptr string, rel *plan.Relation, fields []string) func(s *scope) fu
 }
 
 func (qg *queryGen) ctx(aggs func(i int) val) *exprCtx {
-	return &exprCtx{g: qg.g, agg: aggs, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}
+	return &exprCtx{g: qg.g, row: qg.row, agg: aggs, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}
 }
 
 // emit writes the query's types and methods.
@@ -121,28 +126,24 @@ func (qg *queryGen) emit() error {
 	// Documentation: the plan and the rules that shaped it.
 	var doc []string
 	doc = append(doc, fmt.Sprintf("%s runs query %d (line %d).", qg.name, qg.q.Index, qg.q.Pos.Line))
-	if qg.q.Physical != nil {
-		for _, op := range qg.q.Physical.Ops {
-			doc = append(doc, fmt.Sprintf("  %s: %s", op.Name, op.Detail))
-		}
+	doc = append(doc, "Physical plan (efc explain prints the same):")
+	for _, line := range plan.FormatPhysical(qg.phys) {
+		doc = append(doc, "  "+line)
 	}
 	if len(qg.q.Rules) > 0 {
 		doc = append(doc, "Optimizer rules applied: "+strings.Join(qg.q.Rules, ", ")+".")
-	}
-	if choices := qg.choices(); len(choices) > 0 {
-		doc = append(doc, "Generator choices: "+strings.Join(choices, "; ")+".")
 	}
 
 	// Group state: one typed aggregator per AggCall.
 	groupT := qg.id("Group")
 	var groupFields []jen.Code
 	for i, a := range qg.sel.Aggs {
-		t, err := aggregatorType(a, qg.sel.FIFORemoval)
+		t, err := aggregatorType(qg.ps.Aggs[i])
 		if err != nil {
 			return err
 		}
-		comment := a.Func
-		if j, ok := qg.sharedAvg[i]; ok {
+		comment := a.Func.String()
+		if j, ok := qg.sharedSum(i); ok {
 			comment += fmt.Sprintf(" (read off a%d, never updated)", j)
 		}
 		groupFields = append(groupFields, jen.Id(fmt.Sprintf("a%d", i)).Add(t).Comment(comment))
@@ -192,7 +193,7 @@ func (qg *queryGen) emit() error {
 	if qg.singlePath() == viaChunk {
 		qf = append(qf, jen.Id("single").Index().Add(evT).Comment("receiveOne's chunk"))
 	}
-	if qg.fused() && qg.win.Spec.Kind == "length" {
+	if qg.fused() && qg.win.Kind() == plan.WinLength {
 		qf = append(qf, jen.Id("evicted").Add(evT).Comment("the event a fused receiveOne evicts"))
 	}
 	if qg.stateless() {
@@ -209,7 +210,7 @@ func (qg *queryGen) emit() error {
 	} else {
 		qf = append(qf, jen.Id("global").Id(groupT))
 	}
-	if qg.deferred() {
+	if qg.ps.Deferred {
 		qf = append(qf, jen.Id("lastIdx").Index().Int(), jen.Id("lastG").Index().Op("*").Id(groupT))
 	}
 	qf = append(qf, jen.Id("busy").Bool().Comment("inside receive, receiveOne or Fire (see reentry.go)"))
@@ -235,7 +236,7 @@ func (qg *queryGen) emit() error {
 		}
 		init = append(init, c...)
 		init = append(init, jen.Id("q").Dot("emit").Op("=").Id("q").Dot("afterWindow"))
-		if qg.skipsExpiredBeforeReset() && qg.win.Spec.Kind != "cron" {
+		if qg.win.OmitExpiredBeforeReset {
 			init = append(init, jen.Id("q").Dot("win").Dot("OmitExpiredBeforeReset").Call())
 		}
 	}
@@ -243,15 +244,15 @@ func (qg *queryGen) emit() error {
 		init = append(init, jen.Id("q").Dot("groups").Op("=").Map(jen.Id(keyT)).Op("*").Id(groupT).Values(), qg.resetIndex())
 	}
 	if qg.rate != nil {
-		r := qg.rate
+		r := qg.rate.RateLimit
 		modes := map[plan.RateMode]string{plan.RateAll: "All", plan.RateFirst: "First", plan.RateLast: "Last", plan.RateSnapshot: "Snapshot"}
 		cfg := jen.Qual(pkgRate, "Config").Values(jen.Dict{
 			jen.Id("Mode"):        jen.Qual(pkgRate, modes[r.Mode]),
 			jen.Id("Events"):      jen.Lit(int(r.Events)),
 			jen.Id("Period"):      jen.Lit(int(r.Millis)),
-			jen.Id("Grouped"):     jen.Lit(r.Grouped),
-			jen.Id("Windowed"):    jen.Lit(r.Windowed),
-			jen.Id("Aggregating"): jen.Lit(r.Aggregating),
+			jen.Id("Grouped"):     jen.Lit(qg.rate.Grouped),
+			jen.Id("Windowed"):    jen.Lit(qg.rate.Windowed),
+			jen.Id("Aggregating"): jen.Lit(qg.rate.Aggregating),
 		})
 		eq := jen.Func().Params(jen.List(jen.Id("x"), jen.Id("y")).Add(outT)).Bool().Block(jen.Return(jen.Id("x").Op("==").Id("y")))
 		init = append(init, jen.Id("q").Dot("rate").Op("=").Qual(pkgRate, "New").Types(outT, jen.Op("*").Id(groupT)).Call(cfg, eq, jen.Id("q").Dot("writeLimited")))
@@ -278,7 +279,8 @@ func (qg *queryGen) emit() error {
 		srcFields := fieldNames(qg.srcRel)
 		var out []jen.Code
 		var nulls jen.Code
-		for i, c := range qg.proj.Cols {
+		for i, ref := range qg.proj.Out.Cols {
+			c := qg.scan.Out.Slot(ref)
 			out = append(out, dst().Dot(inFields[i]).Op("=").Add(src().Dot(srcFields[c])))
 			bit := jen.Parens(src().Dot("Nulls").Op(">>").Lit(c).Op("&").Lit(1)).Op("<<").Lit(i)
 			if nulls == nil {
@@ -320,7 +322,7 @@ func (qg *queryGen) emit() error {
 		// A time batch only buffers on arrival: the event is built where
 		// the window keeps it.
 		one = append([]jen.Code{jen.Id("d").Op(":=").Id("q").Dot("win").Dot("Push").Call(jen.Id("ts"))}, fill(path("d"), path("e"))...)
-		if qg.cachesGroup() {
+		if qg.ps.CachedGroup {
 			one = append(one, jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d")))
 		}
 	}
@@ -332,9 +334,9 @@ func (qg *queryGen) emit() error {
 	var arrive []jen.Code
 	if qg.pre != nil {
 		counter := 0
-		s := newScope(&exprCtx{g: qg.g, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
+		s := newScope(&exprCtx{g: qg.g, row: qg.row, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
 		s.ctx.column = columnOf("in", qg.inRel, inFields)(s)
-		cond, err := s.expr(qg.pre.Cond)
+		cond, err := s.expr(qg.pre.Filter.Cond)
 		if err != nil {
 			return err
 		}
@@ -350,7 +352,7 @@ func (qg *queryGen) emit() error {
 			jen.Id("chunk").Op("=").Id("kept"),
 		)
 	}
-	if qg.cachesGroup() {
+	if qg.ps.CachedGroup {
 		arrive = append(arrive, jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(
 			jen.Id("d").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")).Dot("Data"),
 			jen.Id("d").Dot("grp").Op("=").Id("q").Dot("groupOf").Call(jen.Id("d"))))
@@ -389,7 +391,7 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("app").Dot(target).Call(jen.Id("out")),
 		)
 	}
-	if qg.g.readers[qg.outRel] == 0 {
+	if qg.ins.SubscribersOnly {
 		// Only subscribers read the target: they get the rows where they are.
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("q").Dot("app").Dot("sub" + qg.outType)).Block(
@@ -415,29 +417,5 @@ func silence(s *scope) []jen.Code {
 	s.stmts = nil
 	out := s.finish()
 	s.stmts = stmts
-	return out
-}
-
-// choices names the generator's own choices for the query (see doc.go),
-// for the query's comment.
-func (qg *queryGen) choices() []string {
-	var out []string
-	switch qg.singlePath() {
-	case viaStateless:
-		out = append(out, "single events skip the chunk machinery (one)")
-	case viaFused:
-		out = append(out, "single events fused with the "+qg.win.Spec.Kind+" window (step, finish)")
-	case viaPush:
-		out = append(out, "single events land in the batch in place")
-	}
-	if qg.grouped && qg.singleKey() {
-		out = append(out, "groups indexed by the bare key")
-	}
-	if qg.cachesGroup() {
-		out = append(out, "window rows carry their group")
-	}
-	if len(qg.sharedAvg) > 0 {
-		out = append(out, "avg read off sum")
-	}
 	return out
 }

@@ -31,7 +31,7 @@ func (qg *queryGen) emitFresh() {
 	if qg.pre != nil {
 		bufs = append(bufs, "pre")
 	}
-	if qg.deferred() {
+	if qg.ps.Deferred {
 		bufs = append(bufs, "lastIdx", "lastG")
 	}
 	if qg.singlePath() == viaChunk {

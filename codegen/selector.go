@@ -8,55 +8,26 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// aggregatorType is the typed runtime aggregator for a call (the same choice
-// ChoosePhysical names and the interpreter instantiates).
-func aggregatorType(a plan.AggCall, fifo bool) (jen.Code, error) {
-	argT := plan.Object
-	if a.Arg != nil {
-		argT = a.Arg.Type()
+// aggregatorType is the runtime/agg type the optimizer chose for a call.
+func aggregatorType(ch plan.AggChoice) (jen.Code, error) {
+	if ch.Impl == 0 {
+		return nil, &Unsupported{What: "an aggregate without a chosen implementation"}
 	}
-	switch a.Func {
-	case "count":
-		return jen.Qual(pkgAgg, "Count"), nil
-	case "distinctcount":
-		return jen.Qual(pkgAgg, "DistinctCount").Types(goType(argT)), nil
-	case "sum":
-		if a.T == plan.BigInt {
-			return jen.Qual(pkgAgg, "SumInt"), nil
-		}
-		return jen.Qual(pkgAgg, "SumFloat"), nil
-	case "avg":
-		if argT.IsInteger() {
-			return jen.Qual(pkgAgg, "AvgInt"), nil
-		}
-		return jen.Qual(pkgAgg, "AvgFloat"), nil
-	case "stddev":
-		return jen.Qual(pkgAgg, "StdDev"), nil
-	case "and":
-		return jen.Qual(pkgAgg, "And"), nil
-	case "or":
-		return jen.Qual(pkgAgg, "Or"), nil
-	case "min", "max", "minforever", "maxforever", "first", "last":
-		if fifo && (a.Func == "min" || a.Func == "max") {
-			return jen.Qual(pkgAgg, map[string]string{"min": "MinFIFO", "max": "MaxFIFO"}[a.Func]).Types(goType(argT)), nil
-		}
-		names := map[string]string{"min": "Min", "max": "Max", "minforever": "MinForever", "maxforever": "MaxForever", "first": "First", "last": "Last"}
-		if argT == plan.Bool && a.Func != "first" && a.Func != "last" {
-			return nil, &Unsupported{What: a.Func + " over BOOL"}
-		}
-		return jen.Qual(pkgAgg, names[a.Func]).Types(goType(argT)), nil
+	t := jen.Qual(pkgAgg, ch.Impl.RuntimeType())
+	if ch.Impl.Generic() {
+		t = t.Types(goType(ch.Elem))
 	}
-	return nil, &Unsupported{What: "aggregate " + a.Func}
+	return t, nil
 }
 
 // aggUpdate adds or removes one argument value (NULLs skipped except by
 // count() and distinctCount, §9.6).
-func aggUpdate(s *scope, a plan.AggCall, field *jen.Statement, add bool) ([]jen.Code, error) {
+func aggUpdate(s *scope, a plan.AggCall, ch plan.AggChoice, field *jen.Statement, add bool) ([]jen.Code, error) {
 	method := "Remove"
 	if add {
 		method = "Add"
 	}
-	if a.Func == "count" && a.Arg == nil {
+	if ch.Impl == plan.ImplCount {
 		return []jen.Code{field.Clone().Dot(method).Call()}, nil
 	}
 	arg, err := s.expr(a.Arg)
@@ -64,21 +35,17 @@ func aggUpdate(s *scope, a plan.AggCall, field *jen.Statement, add bool) ([]jen.
 		return nil, err
 	}
 	var call jen.Code
-	switch a.Func {
-	case "count":
+	switch ch.Impl {
+	case plan.ImplCountNonNull:
 		call = field.Clone().Dot(method).Call()
-	case "avg":
-		if a.Arg.Type().IsInteger() {
-			call = field.Clone().Dot(method).Call(jen.Int64().Call(arg.V()))
-		} else {
-			call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
-		}
-	case "stddev":
+	case plan.ImplAvgInt:
+		call = field.Clone().Dot(method).Call(jen.Int64().Call(arg.V()))
+	case plan.ImplAvgFloat, plan.ImplStdDev:
 		call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
 	default:
 		call = field.Clone().Dot(method).Call(arg.V())
 	}
-	if a.Func == "distinctcount" {
+	if ch.Impl == plan.ImplDistinctCount {
 		nullCall := field.Clone().Dot(method + "Null").Call()
 		if !arg.nullable() {
 			return []jen.Code{call}, nil
@@ -91,31 +58,10 @@ func aggUpdate(s *scope, a plan.AggCall, field *jen.Statement, add bool) ([]jen.
 	return []jen.Code{jen.If(jen.Op("!").Add(arg.N())).Block(call)}, nil
 }
 
-// sharedAvgs maps each avg(x) of a DOUBLE x that a sum(x) of the same
-// query also aggregates to that sum's slot: both keep the same running
-// sum and count, so the avg is read off the sum's state and never updated
-// itself.
-func sharedAvgs(aggs []plan.AggCall) map[int]int {
-	out := map[int]int{}
-	for i, a := range aggs {
-		if a.Func != "avg" || a.Arg == nil || a.Arg.Type() != plan.Double || plan.Volatile(a.Arg) {
-			continue
-		}
-		for j, b := range aggs {
-			if b.Func == "sum" && b.Arg != nil && b.T == plan.Double && b.Arg.Type() == plan.Double &&
-				plan.FormatExpr(b.Arg) == plan.FormatExpr(a.Arg) {
-				out[i] = j
-				break
-			}
-		}
-	}
-	return out
-}
-
 // aggValue reads aggregate slot i of group g into temporaries.
 func (qg *queryGen) aggValue(s *scope, a plan.AggCall, i int) val {
 	field := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
-	if j, ok := qg.sharedAvg[i]; ok {
+	if j, ok := qg.sharedSum(i); ok {
 		field = jen.Id("g").Dot(fmt.Sprintf("a%d", j))
 		v, okT := s.temp("av"), s.temp("aok")
 		s.add(jen.List(jen.Id(v), jen.Id(okT)).Op(":=").Add(field).Dot("Mean").Call())
@@ -124,7 +70,7 @@ func (qg *queryGen) aggValue(s *scope, a plan.AggCall, i int) val {
 		return x
 	}
 	switch a.Func {
-	case "count", "distinctcount", "and", "or":
+	case plan.AggCount, plan.AggDistinctCount, plan.AggAnd, plan.AggOr:
 		v := s.temp("av")
 		s.add(jen.Id(v).Op(":=").Add(field).Dot("Value").Call())
 		x := s.mk(jen.Id(v), nil, a.T)
@@ -133,11 +79,7 @@ func (qg *queryGen) aggValue(s *scope, a plan.AggCall, i int) val {
 	}
 	v, ok := s.temp("av"), s.temp("aok")
 	s.add(jen.List(jen.Id(v), jen.Id(ok)).Op(":=").Add(field).Dot("Value").Call())
-	var value jen.Code = jen.Id(v)
-	if a.Func == "sum" || a.Func == "avg" || a.Func == "stddev" {
-		value = jen.Id(v) // float64 or int64 already of type a.T
-	}
-	x := s.mk(value, jen.Op("!").Id(ok), a.T)
+	x := s.mk(jen.Id(v), jen.Op("!").Id(ok), a.T)
 	x.temps = []string{v, ok}
 	return x
 }
@@ -163,13 +105,8 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	if !fused {
 		loop = append(loop, jen.Id("ev").Op(":=").Op("&").Id("chunk").Index(jen.Id("i")))
 	}
-	keepCur := sel.Events == plan.CurrentEvents || sel.Events == plan.AllEvents
-	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
-	// A batch flush is EXPIRED(old batch)…, RESET, CURRENT…: removing the old
-	// batch from aggregates that RESET clears right after changes nothing
-	// (forever-aggregates ignore removals), so those updates are skipped when
-	// expired rows are not written.
-	skipBeforeReset := qg.skipsExpiredBeforeReset()
+	keepCur, keepExp := qg.ps.KeepCurrent, qg.ps.KeepExpired
+	skipBeforeReset := qg.ps.SkipExpiredBeforeReset
 	if skipBeforeReset {
 		loop = append(loop, jen.If(jen.Id("ev").Dot("Kind").Op("==").Qual(pkgRuntime, "Expired").Op("&&").Id("i").Op("<").Id("lastReset")).Block(jen.Continue()))
 	}
@@ -198,14 +135,14 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 
 	// WHERE after the window.
 	if qg.post != nil {
-		cond, err := s.expr(qg.post.Cond)
+		cond, err := s.expr(qg.post.Filter.Cond)
 		if err != nil {
 			return nil, err
 		}
 		s.add(jen.If(jen.Op("!").Add(truth(cond))).Block(skip()))
 	}
 	// Group lookup.
-	if qg.cachesGroup() {
+	if qg.ps.CachedGroup {
 		s.add(jen.Id("g").Op(":=").Id("in").Dot("grp"))
 		s.add(jen.If(jen.Id("g").Op("==").Nil()).Block(jen.Id("g").Op("=").Id("q").Dot("groupOf").Call(jen.Id("in"))))
 	} else if qg.grouped {
@@ -220,16 +157,16 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		addS, remS := s.child(), s.child()
 		var adds, removes []jen.Code
 		for i, a := range sel.Aggs {
-			if _, ok := qg.sharedAvg[i]; ok {
+			if _, ok := qg.sharedSum(i); ok {
 				continue
 			}
 			field := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
-			ca, err := aggUpdate(addS, a, field, true)
+			ca, err := aggUpdate(addS, a, qg.ps.Aggs[i], field, true)
 			if err != nil {
 				return nil, err
 			}
 			adds = append(adds, ca...)
-			cr, err := aggUpdate(remS, a, field, false)
+			cr, err := aggUpdate(remS, a, qg.ps.Aggs[i], field, false)
 			if err != nil {
 				return nil, err
 			}
@@ -285,7 +222,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	// and no HAVING can drop a candidate, a group's last candidate is
 	// computed from the state after the whole chunk; only the last event
 	// per group is remembered, and rows are built once per group.
-	deferred := qg.deferred()
+	deferred := qg.ps.Deferred
 	if deferred {
 		s.add(jen.If(jen.Id("g").Dot("epoch").Op("!=").Id("q").Dot("epoch")).Block(
 			jen.Id("g").Dot("epoch").Op("=").Id("q").Dot("epoch"),
@@ -335,8 +272,8 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	finishAt := len(body)
 	body = append(body, jen.Id("rows").Op(":=").Id("q").Dot("cands"))
 	// Reduction (§4.5 step 3); deferred candidates are already one per group.
-	if sel.Aggregating() && !qg.passExp && !deferred {
-		if !qg.grouped {
+	if qg.ps.Reduce != plan.ReduceNone && !deferred {
+		if qg.ps.Reduce == plan.ReduceLast {
 			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 				jen.Id("rows").Op("=").Id("rows").Index(jen.Len(jen.Id("rows")).Op("-").Lit(1), jen.Empty())))
 		} else {
@@ -357,15 +294,15 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 			))
 		}
 	}
-	// ORDER BY (stable), OFFSET, LIMIT.
-	if len(sel.OrderBy) > 0 && !qg.passExp { // a snapshot keeps window order (§0.3.9)
+	// ORDER BY (stable), OFFSET, LIMIT (unless a snapshot keeps window order, §0.3.9).
+	if len(sel.OrderBy) > 0 && qg.ps.Ordered {
 		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 			jen.Qual("slices", "SortStableFunc").Call(jen.Id("rows"), qg.orderFunc(candT))))
 	}
-	if sel.Offset > 0 && !qg.passExp {
+	if sel.Offset > 0 && qg.ps.Ordered {
 		body = append(body, jen.Id("rows").Op("=").Id("rows").Index(jen.Min(jen.Lit(int(sel.Offset)), jen.Len(jen.Id("rows"))), jen.Empty()))
 	}
-	if sel.Limit >= 0 && !qg.passExp {
+	if sel.Limit >= 0 && qg.ps.Ordered {
 		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(int(sel.Limit))).Block(
 			jen.Id("rows").Op("=").Id("rows").Index(jen.Empty(), jen.Lit(int(sel.Limit)))))
 	}
@@ -432,27 +369,10 @@ func (qg *queryGen) lookupGroup(s *scope, groupT, keyT string) error {
 	return nil
 }
 
-// cachesGroup reports a grouped query whose window rows carry their group
-// (the hidden grp field of the narrow row): the group is found once when an
-// event arrives, not again when it expires. The keys must be plain columns,
-// whose values do not change between arrival and expiry, and no WHERE
-// after the window may drop an event before its group is looked up.
-func (qg *queryGen) cachesGroup() bool {
-	if !qg.grouped || qg.win == nil || qg.proj == nil || qg.post != nil {
-		return false
-	}
-	for _, e := range qg.sel.GroupBy {
-		if _, ok := e.(*plan.ColRef); !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // emitGroupOf writes groupOf(in), the group lookup of cachesGroup.
 func (qg *queryGen) emitGroupOf(inFields []string, groupT, keyT string) error {
 	counter := 0
-	s := newScope(&exprCtx{g: qg.g, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
+	s := newScope(&exprCtx{g: qg.g, row: qg.row, ts: jen.Id("ev").Dot("Ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call()}, &counter)
 	s.ctx.column = columnOf("in", qg.inRel, inFields)(s)
 	if err := qg.lookupGroup(s, groupT, keyT); err != nil {
 		return err
@@ -504,37 +424,9 @@ func (qg *queryGen) orderFunc(candT string) jen.Code {
 	return jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Id(candT)).Int().Block(body...)
 }
 
-// isBatchWindow reports windows whose flushes are EXPIRED…, RESET, CURRENT….
-func isBatchWindow(kind string) bool {
-	switch kind {
-	case "lengthBatch", "timeBatch", "externalTimeBatch", "hop", "batch", "cron":
-		return true
-	}
-	return false
-}
-
-// deferred reports whether candidates can be built once per group after the
-// chunk (see selectorBody).
-func (qg *queryGen) deferred() bool {
-	sel := qg.sel
-	if !sel.Aggregating() || sel.Having != nil || qg.passExp || sel.Events != plan.CurrentEvents {
-		return false
-	}
-	return qg.win == nil || isBatchWindow(qg.win.Spec.Kind)
-}
-
-// skipsExpiredBeforeReset reports a batch-window query that writes no
-// EXPIRED rows: the EXPIRED events a flush puts before its RESET change
-// nothing it can observe.
-func (qg *queryGen) skipsExpiredBeforeReset() bool {
-	sel := qg.sel
-	keepExp := sel.Events == plan.ExpiredEvents || sel.Events == plan.AllEvents || qg.passExp
-	return !keepExp && qg.win != nil && isBatchWindow(qg.win.Spec.Kind)
-}
-
-// singleKey reports GROUP BY on one column, which gets a lookup index on
-// the bare key value besides the canonical map of keys.
-func (qg *queryGen) singleKey() bool { return len(qg.sel.GroupBy) == 1 }
+// singleKey reports the physical plan's bare-key group index (GROUP BY on
+// one column), kept besides the canonical map of keys.
+func (qg *queryGen) singleKey() bool { return qg.ps.GroupIndex == plan.GroupByBare }
 
 // keyType is the Go type of a key field: floats are keyed by fn.FloatKey
 // bits, so -0.0 meets 0.0 and NaN meets NaN as in the interpreter.

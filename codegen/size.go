@@ -6,14 +6,11 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
-	"strings"
 )
 
-// QuerySize is how much generated code one query got, and the generator's
-// own choices for it (the "Generator choices:" line of its comment).
+// QuerySize is how much generated code one query got.
 type QuerySize struct {
 	Lines, Bytes int
-	Choices      string
 }
 
 var queryIdent = regexp.MustCompile(`^q(\d+)`)
@@ -39,13 +36,6 @@ func QuerySizes(files []File) (map[int]QuerySize, error) {
 			fmt.Sscan(m[1], &q)
 			start, end := fset.Position(d.Pos()), fset.Position(d.End())
 			s := sizes[q]
-			if g, ok := d.(*ast.GenDecl); ok && g.Doc != nil {
-				for _, line := range strings.Split(g.Doc.Text(), "\n") {
-					if c, ok := strings.CutPrefix(line, "Generator choices: "); ok {
-						s.Choices = strings.TrimSuffix(c, ".")
-					}
-				}
-			}
 			s.Lines += end.Line - start.Line + 1
 			s.Bytes += end.Offset - start.Offset
 			sizes[q] = s

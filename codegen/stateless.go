@@ -6,22 +6,15 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// stateless reports a query that keeps no state and writes at most one row
-// per CURRENT event in the order they come (no window, aggregation, ORDER
-// BY, LIMIT or rate limit). For such a query a chunk of one event needs no
-// chunk machinery: the generated one() method filters and projects a single
-// event and hands the row straight to the target's single-event path.
-func (qg *queryGen) stateless() bool {
-	s := qg.sel
-	return qg.win == nil && qg.proj == nil && qg.pre == nil && qg.rate == nil &&
-		!s.Aggregating() && len(s.OrderBy) == 0 && s.Limit < 0 && s.Offset == 0 &&
-		s.Events != plan.ExpiredEvents
-}
+// stateless reports a query the physical plan runs without state on the
+// single-event path: the generated one() method filters and projects a
+// single event and hands the row straight to the target's single-event path.
+func (qg *queryGen) stateless() bool { return qg.phys.Single == plan.SingleStateless }
 
 // emitOne writes the single-event path of a stateless query.
 func (qg *queryGen) emitOne(inFields, outFields []string) error {
 	counter := 0
-	ctx := &exprCtx{g: qg.g, ts: jen.Id("ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(),
+	ctx := &exprCtx{g: qg.g, row: qg.row, ts: jen.Id("ts"), now: jen.Id("q").Dot("app").Dot("sched").Dot("Now").Call(),
 		agg: func(int) val { panic("stateless query with aggregates") }}
 	method := func(name string, ret jen.Code, body []jen.Code) {
 		qg.g.f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id(name).Params(jen.Id("ts").Int64(), jen.Id("in").Op("*").Id(qg.inType)).Add(ret).Block(body...)
@@ -32,7 +25,7 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 		// Send, so an event it drops costs no call.
 		ks := newScope(ctx, &counter)
 		ctx.column = columnOf("in", qg.inRel, inFields)(ks)
-		cond, err := ks.expr(qg.post.Cond)
+		cond, err := ks.expr(qg.post.Filter.Cond)
 		if err != nil {
 			return err
 		}

@@ -66,5 +66,5 @@ func (g *generator) fireDue() jen.Code {
 
 // timedWindow and timedRate report the query's timer sources, registered
 // with the scheduler in New and polled by due.
-func (qg *queryGen) timedWindow() bool { return qg.win != nil && qg.win.Spec.Timed() }
-func (qg *queryGen) timedRate() bool   { return qg.rate != nil && qg.rate.Millis > 0 }
+func (qg *queryGen) timedWindow() bool { return qg.win != nil && qg.win.Kind().Timed() }
+func (qg *queryGen) timedRate() bool   { return qg.rate != nil && qg.rate.Timed() }

@@ -8,39 +8,40 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// windowKeyed reports windows keyed by attributes, with their key columns.
+// windowKeyCols are the slots of a keyed window's key columns in the row.
 func (qg *queryGen) windowKeyCols() []int {
-	spec := qg.win.Spec
-	if (spec.Kind == "frequent" || spec.Kind == "lossyFrequent") && len(spec.Attrs) == 0 {
-		all := make([]int, len(qg.inRel.Columns))
-		for i := range all {
-			all[i] = i
-		}
-		return all
+	refs := qg.win.Window.Spec.Refs()
+	out := make([]int, len(refs))
+	for i, r := range refs {
+		out[i] = qg.row.Slot(r)
 	}
-	return spec.Attrs
+	return out
 }
 
 // windowType is the Go type of the query's runtime window.
 func (qg *queryGen) windowType() (jen.Code, error) {
 	in := jen.Id(qg.inType)
-	names := map[string]string{"length": "Length", "lengthBatch": "LengthBatch", "time": "Time", "timeBatch": "TimeBatch",
-		"hop": "Hop", "timeLength": "TimeLength", "batch": "Batch", "delay": "Delay", "externalTime": "ExternalTime",
-		"externalTimeBatch": "ExternalTimeBatch", "sort": "Sort"}
-	kind := qg.win.Spec.Kind
-	if n, ok := names[kind]; ok {
-		return jen.Op("*").Qual(pkgWindow, n).Types(in), nil
-	}
-	keyed := map[string]string{"session": "Session", "unique": "Unique", "firstUnique": "FirstUnique", "frequent": "Frequent", "lossyFrequent": "LossyFrequent"}
-	if n, ok := keyed[kind]; ok {
+	kind := qg.win.Kind()
+	switch kind {
+	case plan.WinSession, plan.WinUnique, plan.WinFirstUnique, plan.WinFrequent, plan.WinLossyFrequent:
 		qg.emitWindowKey()
-		return jen.Op("*").Qual(pkgWindow, n).Types(in, jen.Id(qg.id("WinKey"))), nil
-	}
-	if kind == "cron" {
+		return jen.Op("*").Qual(pkgWindow, windowTypes[kind]).Types(in, jen.Id(qg.id("WinKey"))), nil
+	case plan.WinCron:
 		return jen.Qual(pkgWindow, "Window").Types(in), nil
 	}
-	return nil, &Unsupported{What: "window " + kind}
+	if n, ok := windowTypes[kind]; ok {
+		return jen.Op("*").Qual(pkgWindow, n).Types(in), nil
+	}
+	return nil, &Unsupported{What: "window " + kind.String()}
 }
+
+// windowTypes are the runtime/window types per kind.
+var windowTypes = map[plan.WindowKind]string{plan.WinLength: "Length", plan.WinLengthBatch: "LengthBatch",
+	plan.WinTime: "Time", plan.WinTimeBatch: "TimeBatch", plan.WinHop: "Hop", plan.WinTimeLength: "TimeLength",
+	plan.WinBatch: "Batch", plan.WinDelay: "Delay", plan.WinExternalTime: "ExternalTime",
+	plan.WinExternalTimeBatch: "ExternalTimeBatch", plan.WinSort: "Sort", plan.WinSession: "Session",
+	plan.WinUnique: "Unique", plan.WinFirstUnique: "FirstUnique", plan.WinFrequent: "Frequent",
+	plan.WinLossyFrequent: "LossyFrequent"}
 
 // emitWindowKey declares the typed key of a keyed window.
 func (qg *queryGen) emitWindowKey() {
@@ -58,7 +59,6 @@ func (qg *queryGen) emitWindowKey() {
 
 // windowCtor builds the window in init.
 func (qg *queryGen) windowCtor(inFields []string) ([]jen.Code, error) {
-	spec := qg.win.Spec
 	in := jen.Id(qg.inType)
 	set := func(c jen.Code) []jen.Code { return []jen.Code{jen.Id("q").Dot("win").Op("=").Add(c)} }
 	w := func(name string) *jen.Statement { return jen.Qual(pkgWindow, name).Types(in) }
@@ -84,65 +84,67 @@ func (qg *queryGen) windowCtor(inFields []string) ([]jen.Code, error) {
 	keyed := func(name string) *jen.Statement {
 		return jen.Qual(pkgWindow, name).Types(in, jen.Id(qg.id("WinKey")))
 	}
-	switch spec.Kind {
-	case "length":
-		return set(w("NewLength").Call(jen.Lit(int(spec.Length)))), nil
-	case "lengthBatch":
-		return set(w("NewLengthBatch").Call(jen.Lit(int(spec.Length)))), nil
-	case "time":
+	switch spec := qg.win.Window.Spec.(type) {
+	case plan.LengthSpec:
+		return set(w("NewLength").Call(jen.Lit(int(spec.N)))), nil
+	case plan.LengthBatchSpec:
+		return set(w("NewLengthBatch").Call(jen.Lit(int(spec.N)))), nil
+	case plan.TimeSpec:
 		return set(w("NewTime").Call(jen.Lit(int(spec.Millis)))), nil
-	case "timeBatch":
+	case plan.TimeBatchSpec:
 		return set(w("NewTimeBatch").Call(jen.Lit(int(spec.Millis)))), nil
-	case "hop":
-		return set(w("NewHop").Call(jen.Lit(int(spec.Millis)), jen.Lit(int(spec.Slide)))), nil
-	case "timeLength":
-		return set(w("NewTimeLength").Call(jen.Lit(int(spec.Millis)), jen.Lit(int(spec.Length)))), nil
-	case "batch":
+	case plan.HopSpec:
+		return set(w("NewHop").Call(jen.Lit(int(spec.Size)), jen.Lit(int(spec.Slide)))), nil
+	case plan.TimeLengthSpec:
+		return set(w("NewTimeLength").Call(jen.Lit(int(spec.Millis)), jen.Lit(int(spec.N)))), nil
+	case plan.BatchSpec:
 		return set(w("NewBatch").Call()), nil
-	case "delay":
+	case plan.DelaySpec:
 		return set(w("NewDelay").Call(jen.Lit(int(spec.Millis)))), nil
-	case "externalTime", "externalTimeBatch":
-		col := spec.Attrs[0]
+	case *plan.ExternalTimeSpec, *plan.ExternalTimeBatchSpec:
+		col := qg.row.Slot(spec.Refs()[0])
 		ts := jen.Func().Params(jen.Id("e").Add(in)).Params(jen.Int64(), jen.Bool()).Block(
 			jen.Return(jen.Int64().Call(jen.Id("e").Dot(inFields[col])), jen.Add(nullBit(col)).Op("==").Lit(0)))
-		name := "NewExternalTime"
-		if spec.Kind == "externalTimeBatch" {
-			name = "NewExternalTimeBatch"
+		name, millis := "NewExternalTime", int64(0)
+		if s, ok := spec.(*plan.ExternalTimeSpec); ok {
+			millis = s.Millis
+		} else {
+			name, millis = "NewExternalTimeBatch", spec.(*plan.ExternalTimeBatchSpec).Millis
 		}
 		return []jen.Code{
-			jen.Id("q").Dot("win").Op("=").Add(w(name).Call(ts, jen.Lit(int(spec.Millis)))),
+			jen.Id("q").Dot("win").Op("=").Add(w(name).Call(ts, jen.Lit(int(millis)))),
 			jen.Id("q").Dot("win").Dot("OnError").Op("=").Func().Params(jen.Id("err").Error()).Block(
 				jen.Id("a").Dot("reportError").Call(jen.Lit(qg.q.Index), jen.Id("err"))),
 		}, nil
-	case "session":
-		return set(keyed("NewSession").Call(jen.Lit(int(spec.Millis)), keyFn(), jen.Lit(int(spec.Latency)))), nil
-	case "unique":
+	case *plan.SessionSpec:
+		return set(keyed("NewSession").Call(jen.Lit(int(spec.Gap)), keyFn(), jen.Lit(int(spec.Latency)))), nil
+	case *plan.UniqueSpec:
 		return set(keyed("NewUnique").Call(keyFn())), nil
-	case "firstUnique":
+	case *plan.FirstUniqueSpec:
 		return set(keyed("NewFirstUnique").Call(keyFn())), nil
-	case "frequent":
-		return set(keyed("NewFrequent").Call(jen.Lit(int(spec.Length)), keyFn())), nil
-	case "lossyFrequent":
+	case *plan.FrequentSpec:
+		return set(keyed("NewFrequent").Call(jen.Lit(int(spec.N)), keyFn())), nil
+	case *plan.LossyFrequentSpec:
 		return set(keyed("NewLossyFrequent").Call(jen.Lit(spec.Support), jen.Lit(spec.ErrorRate), keyFn())), nil
-	case "sort":
-		return set(w("NewSort").Call(jen.Lit(int(spec.Length)), qg.sortCmp(inFields))), nil
-	case "cron":
+	case *plan.SortSpec:
+		return set(w("NewSort").Call(jen.Lit(int(spec.N)), qg.sortCmp(spec, inFields))), nil
+	case plan.CronSpec:
 		return []jen.Code{
 			jen.Var().Id("err").Error(),
-			jen.List(jen.Id("q").Dot("win"), jen.Id("err")).Op("=").Add(w("NewCron").Call(jen.Lit(spec.Cron))),
+			jen.List(jen.Id("q").Dot("win"), jen.Id("err")).Op("=").Add(w("NewCron").Call(jen.Lit(spec.Expr))),
 			jen.If(jen.Id("err").Op("!=").Nil().Op("&&").Id("a").Dot("initErr").Op("==").Nil()).Block(
 				jen.Id("a").Dot("initErr").Op("=").Id("err")),
 		}, nil
 	}
-	return nil, &Unsupported{What: "window " + spec.Kind}
+	return nil, &Unsupported{What: "window " + qg.win.Kind().String()}
 }
 
 // sortCmp orders events by the sort window's keys (NULL first in ascending).
-func (qg *queryGen) sortCmp(inFields []string) jen.Code {
+func (qg *queryGen) sortCmp(spec *plan.SortSpec, inFields []string) jen.Code {
 	var body []jen.Code
-	for i, k := range qg.win.Spec.Sort {
-		ref := k.Expr.(*plan.ColRef)
-		col := ref.Index
+	for i, k := range spec.Keys {
+		ref := k.Col
+		col := qg.row.Slot(ref)
 		a, b := jen.Id("a").Dot(inFields[col]), jen.Id("b").Dot(inFields[col])
 		an := jen.Id("a").Dot("Nulls").Op("&").Lit(uint64(1) << col).Op("!=").Lit(0)
 		bn := jen.Id("b").Dot("Nulls").Op("&").Lit(uint64(1) << col).Op("!=").Lit(0)

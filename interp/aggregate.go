@@ -157,12 +157,12 @@ func (x *boolAgg) value() rt.Value {
 	return boolV(x.or.Value())
 }
 
-// aggFactory makes fresh states for one AggCall, with the runtime aggregator
-// chosen by the argument type (the same choice the code generator makes).
+// aggFactory makes fresh states for one AggCall, with the runtime
+// aggregator the optimizer chose (plan.AggChoice).
 type aggFactory func() aggState
 
-func newAggFactory(a plan.AggCall, fifo bool) (aggFactory, error) {
-	var argT plan.Type
+func newAggFactory(ch plan.AggChoice, a plan.AggCall) (aggFactory, error) {
+	argT := ch.Elem
 	if a.Arg != nil {
 		argT = a.Arg.Type()
 	}
@@ -170,76 +170,67 @@ func newAggFactory(a plan.AggCall, fifo bool) (aggFactory, error) {
 	if argT == plan.Float {
 		out = outF32
 	}
-	switch a.Func {
-	case "count":
-		if a.Arg == nil {
-			return func() aggState { return &countAll{} }, nil
-		}
+	switch ch.Impl {
+	case plan.ImplCount:
+		return func() aggState { return &countAll{} }, nil
+	case plan.ImplCountNonNull:
 		return func() aggState { return &countNonNull{} }, nil
-	case "distinctcount":
+	case plan.ImplDistinctCount:
 		return func() aggState { return &distinct{} }, nil
-	case "sum":
-		if a.T == plan.BigInt {
-			return func() aggState { return &adapter[int64, int64]{a: &agg.SumInt{}, in: inI, out: outI} }, nil
-		}
+	case plan.ImplSumInt:
+		return func() aggState { return &adapter[int64, int64]{a: &agg.SumInt{}, in: inI, out: outI} }, nil
+	case plan.ImplSumFloat:
 		return func() aggState { return &adapter[float64, float64]{a: &agg.SumFloat{}, in: inF, out: outF} }, nil
-	case "avg":
-		if argT.IsInteger() {
-			return func() aggState { return &adapter[int64, float64]{a: &agg.AvgInt{}, in: inI, out: outF} }, nil
-		}
+	case plan.ImplAvgInt:
+		return func() aggState { return &adapter[int64, float64]{a: &agg.AvgInt{}, in: inI, out: outF} }, nil
+	case plan.ImplAvgFloat:
 		return func() aggState { return &adapter[float64, float64]{a: &agg.AvgFloat{}, in: inF, out: outF} }, nil
-	case "stddev":
-		return func() aggState {
-			return &adapter[float64, float64]{a: &agg.StdDev{}, in: func(v rt.Value) float64 {
-				if argT.IsInteger() {
-					return float64(v.I)
-				}
-				return v.F
-			}, out: outF}
-		}, nil
-	case "min", "max", "minforever", "maxforever", "first", "last":
-		name := a.Func
-		if fifo && (name == "min" || name == "max") {
-			name += "fifo"
+	case plan.ImplStdDev:
+		in := inF
+		if argT.IsInteger() {
+			in = func(v rt.Value) float64 { return float64(v.I) }
 		}
-		return orderedAgg(name, argT, out)
-	case "and":
+		return func() aggState { return &adapter[float64, float64]{a: &agg.StdDev{}, in: in, out: outF} }, nil
+	case plan.ImplMin, plan.ImplMax, plan.ImplMinFIFO, plan.ImplMaxFIFO, plan.ImplMinForever, plan.ImplMaxForever,
+		plan.ImplFirst, plan.ImplLast:
+		return orderedAgg(ch.Impl, argT, out)
+	case plan.ImplAnd:
 		return func() aggState { return &boolAgg{and: &agg.And{}} }, nil
-	case "or":
+	case plan.ImplOr:
 		return func() aggState { return &boolAgg{or: &agg.Or{}} }, nil
 	}
-	return nil, fmt.Errorf("interp: aggregate %s is not implemented", a.Func)
+	return nil, fmt.Errorf("interp: aggregator %s is not implemented", ch.Impl)
 }
 
-func orderedAgg(name string, t plan.Type, outFloat func(float64) rt.Value) (aggFactory, error) {
+func orderedAgg(impl plan.AggImpl, t plan.Type, outFloat func(float64) rt.Value) (aggFactory, error) {
 	switch {
 	case t.IsInteger() || t == plan.Bool:
-		return func() aggState { return &adapter[int64, int64]{a: newOrdered[int64](name), in: inI, out: outI} }, nil
+		return func() aggState { return &adapter[int64, int64]{a: newOrdered[int64](impl), in: inI, out: outI} }, nil
 	case t == plan.Float || t == plan.Double:
 		return func() aggState {
-			return &adapter[float64, float64]{a: newOrdered[float64](name), in: inF, out: outFloat}
+			return &adapter[float64, float64]{a: newOrdered[float64](impl), in: inF, out: outFloat}
 		}, nil
 	case t == plan.String:
-		return func() aggState { return &adapter[string, string]{a: newOrdered[string](name), in: inS, out: outS} }, nil
+		return func() aggState { return &adapter[string, string]{a: newOrdered[string](impl), in: inS, out: outS} }, nil
 	}
-	return nil, fmt.Errorf("interp: %s over %s is not supported", name, t)
+	return nil, fmt.Errorf("interp: %s over %s is not supported", impl, t)
 }
 
-func newOrdered[T int64 | float64 | string](name string) typedAgg[T, T] {
-	switch name {
-	case "min":
+func newOrdered[T int64 | float64 | string](impl plan.AggImpl) typedAgg[T, T] {
+	switch impl {
+	case plan.ImplMin:
 		return &agg.Min[T]{}
-	case "minfifo":
+	case plan.ImplMinFIFO:
 		return &agg.MinFIFO[T]{}
-	case "maxfifo":
+	case plan.ImplMaxFIFO:
 		return &agg.MaxFIFO[T]{}
-	case "max":
+	case plan.ImplMax:
 		return &agg.Max[T]{}
-	case "minforever":
+	case plan.ImplMinForever:
 		return &agg.MinForever[T]{}
-	case "maxforever":
+	case plan.ImplMaxForever:
 		return &agg.MaxForever[T]{}
-	case "first":
+	case plan.ImplFirst:
 		return &agg.First[T]{}
 	}
 	return &agg.Last[T]{}

@@ -39,9 +39,11 @@ func compileExpr(e plan.Expr) (evalFn, error) {
 	case *plan.Const:
 		v := constValue(e)
 		return func(*evalCtx) rt.Value { return v }, nil
-	case *plan.ColRef:
-		i := e.Index
+	case *slotRef:
+		i := e.slot
 		return func(c *evalCtx) rt.Value { return c.row[i] }, nil
+	case *plan.ColRef:
+		return nil, fmt.Errorf("interp: column %s was not resolved to a row slot", plan.FormatExpr(e))
 	case *plan.AggRef:
 		i := e.Index
 		return func(c *evalCtx) rt.Value { return c.aggs[i] }, nil

@@ -48,77 +48,77 @@ func (q *query) enter() (nested bool) {
 func newQuery(a *App, pq *plan.Query) (*query, error) {
 	q := &query{app: a}
 	q.ctx.now = a.sched.Now
-	var node plan.Node = pq.Root
-	var sel *plan.Selector
-	var rl *plan.RateLimit
-	var scan *plan.Scan
-	seenWindow := false
-	var windowSpec plan.WindowSpec
-	for node != nil {
-		switch n := node.(type) {
-		case *plan.Insert:
-			q.target = a.juncs[n.Target.Name]
-		case *plan.RateLimit:
-			rl = n
-		case *plan.Selector:
-			sel = n
-		case *plan.Filter:
-			f, err := compileExpr(n.Cond)
+	var src *junction
+	var ps *plan.PhysicalSelect
+	var rl *plan.PhysicalRateLimit
+	timedWindow := false
+	var row *plan.Layout // what the scan delivers
+	for _, op := range pq.Physical.Ops() {
+		switch op := op.(type) {
+		case *plan.PhysicalScan:
+			src = a.juncs[op.Scan.Bind.Rel.Name]
+			row = op.Out
+		case *plan.PhysicalProject:
+			cols, err := slots(op.Out.Cols, row)
 			if err != nil {
 				return nil, err
 			}
-			if seenWindow {
+			q.project = cols
+		case *plan.PhysicalFilter:
+			f, err := compileOver(op.Filter.Cond, op.In)
+			if err != nil {
+				return nil, err
+			}
+			if op.BeforeWindow {
 				q.pre = f
 			} else {
 				q.filter = f
 			}
-		case *plan.Project:
-			q.project = n.Cols
-		case *plan.Window:
-			seenWindow = true
-			windowSpec = n.Spec
-			w, err := newWindow(n.Spec, n.Schema(), func(err error) {
+		case *plan.PhysicalWindow:
+			w, err := newWindow(op.Window.Spec, op.Row, func(err error) {
 				a.reportError(fmt.Errorf("query %d: %w", pq.Index, err))
 			})
 			if err != nil {
 				return nil, err
 			}
 			q.win = w
-		case *plan.Scan:
-			scan = n
+			timedWindow = op.Kind().Timed()
+		case *plan.PhysicalSelect:
+			ps = op
+		case *plan.PhysicalRateLimit:
+			rl = op
+		case *plan.PhysicalInsert:
+			q.target = a.juncs[op.Insert.Target.Name]
 		default:
-			return nil, fmt.Errorf("operator %T is not implemented by the interpreter", n)
+			return nil, fmt.Errorf("operator %s is not implemented by the interpreter", op.Name())
 		}
-		ins := node.Inputs()
-		if len(ins) == 0 {
-			break
-		}
-		node = ins[0]
 	}
-	if sel == nil || scan == nil || q.target == nil {
+	if ps == nil || src == nil || q.target == nil {
 		return nil, fmt.Errorf("malformed plan: a query needs a scan, a selector and a target")
 	}
-	s, err := newSelector(sel, a.sched.Now)
+	s, err := newSelector(ps, a.sched.Now)
 	if err != nil {
 		return nil, err
 	}
 	q.sel = s
 	if rl != nil {
-		cfg := rate.Config{Mode: rate.Mode(rl.Mode), Events: rl.Events, Period: rl.Millis, Grouped: rl.Grouped,
-			Windowed: rl.Windowed, Aggregating: rl.Aggregating}
+		cfg := rate.Config{Mode: rateModes[rl.RateLimit.Mode], Events: rl.RateLimit.Events, Period: rl.RateLimit.Millis,
+			Grouped: rl.Grouped, Windowed: rl.Windowed, Aggregating: rl.Aggregating}
 		q.rate = rate.New[rt.Row, *group](cfg, sameRow, q.writeLimited)
-		s.passExpired = q.rate.WantsExpired()
 	}
-	src := a.juncs[scan.Rel.Name]
 	src.queries = append(src.queries, q)
-	if q.win != nil && windowSpec.Timed() {
+	if timedWindow {
 		a.sched.Register(windowTimer{q})
 	}
-	if rl != nil && rl.Millis > 0 {
+	if rl != nil && rl.Timed() {
 		a.sched.Register(q.rate)
 	}
 	return q, nil
 }
+
+// rateModes maps the plan's output modes to the limiter's, by name.
+var rateModes = map[plan.RateMode]rate.Mode{plan.RateAll: rate.All, plan.RateFirst: rate.First,
+	plan.RateLast: rate.Last, plan.RateSnapshot: rate.Snapshot}
 
 func (q *query) start(now int64) {
 	if q.rate != nil {

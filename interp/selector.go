@@ -22,10 +22,11 @@ type selector struct {
 	desc     []bool
 	limit    int64
 	offset   int64
-	keepCur  bool
-	keepExp  bool
-	reduce   bool // aggregate query: keep the last candidate (per group)
-	grouped  bool
+	// The §4.5 rules the optimizer chose (plan.PhysicalSelect).
+	keepCur, keepExp, passReset bool
+	reduce                      plan.ReduceMode
+	ordered                     bool
+	grouped                     bool
 
 	global *group // the single group when there is no GROUP BY
 	groups map[string]*group
@@ -34,8 +35,6 @@ type selector struct {
 
 	cands []candidate
 	rows  []candidate
-	// snapshot consumers (OUTPUT SNAPSHOT) want every candidate kind
-	passExpired bool
 }
 
 type group struct {
@@ -55,42 +54,39 @@ type candidate struct {
 	seq   int // position of its group's first candidate in the chunk
 }
 
-func newSelector(s *plan.Selector, now func() int64) (*selector, error) {
-	sel := &selector{limit: s.Limit, offset: s.Offset, reduce: s.Aggregating(), grouped: len(s.GroupBy) > 0,
-		groups: map[string]*group{}}
+func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
+	s := ps.Selector
+	sel := &selector{limit: s.Limit, offset: s.Offset, grouped: ps.Grouped(), groups: map[string]*group{},
+		keepCur: ps.KeepCurrent, keepExp: ps.KeepExpired, passReset: ps.Reset, reduce: ps.Reduce, ordered: ps.Ordered}
 	sel.ctx.now = now
 	var err error
-	for _, it := range s.Items {
-		f, err := compileExpr(it.Expr)
-		if err != nil {
-			return nil, err
-		}
-		sel.items = append(sel.items, f)
+	if sel.items, err = compileAllIn(itemExprs(s.Items), ps.In); err != nil {
+		return nil, err
 	}
-	for _, a := range s.Aggs {
+	for i, a := range s.Aggs {
 		var arg evalFn
 		if a.Arg != nil {
-			if arg, err = compileExpr(a.Arg); err != nil {
+			if arg, err = compileOver(a.Arg, ps.In); err != nil {
 				return nil, err
 			}
 		}
-		f, err := newAggFactory(a, s.FIFORemoval)
+		f, err := newAggFactory(ps.Aggs[i], a)
 		if err != nil {
 			return nil, err
 		}
 		sel.aggArgs = append(sel.aggArgs, arg)
 		sel.aggNew = append(sel.aggNew, f)
 	}
-	if sel.groupBy, err = compileAll(s.GroupBy); err != nil {
+	if sel.groupBy, err = compileAllIn(s.GroupBy, ps.In); err != nil {
 		return nil, err
 	}
 	if s.Having != nil {
-		if sel.having, err = compileExpr(s.Having); err != nil {
+		if sel.having, err = compileOver(s.Having, ps.In); err != nil {
 			return nil, err
 		}
 	}
 	for _, k := range s.OrderBy {
-		f, err := compileExpr(k.Expr)
+		f, err := compileOver(k.Expr, ps.In)
 		if err != nil {
 			return nil, err
 		}
@@ -98,12 +94,18 @@ func newSelector(s *plan.Selector, now func() int64) (*selector, error) {
 		sel.orderCmp = append(sel.orderCmp, compareFn(k.Expr.Type()))
 		sel.desc = append(sel.desc, k.Desc)
 	}
-	sel.keepCur = s.Events == plan.CurrentEvents || s.Events == plan.AllEvents
-	sel.keepExp = s.Events == plan.ExpiredEvents || s.Events == plan.AllEvents
 	if !sel.grouped {
 		sel.global = sel.newGroup("")
 	}
 	return sel, nil
+}
+
+func itemExprs(items []plan.NamedExpr) []plan.Expr {
+	out := make([]plan.Expr, len(items))
+	for i, it := range items {
+		out[i] = it.Expr
+	}
+	return out
 }
 
 func (s *selector) newGroup(key string) *group {
@@ -155,7 +157,7 @@ func (s *selector) process(chunk []rt.Event[rt.Row]) []candidate {
 		ev := &chunk[i]
 		if ev.Kind == rt.Reset {
 			s.resetAll()
-			if s.passExpired {
+			if s.passReset {
 				s.cands = append(s.cands, candidate{kind: rt.Reset, ts: ev.Ts})
 			}
 			continue
@@ -178,7 +180,7 @@ func (s *selector) process(chunk []rt.Event[rt.Row]) []candidate {
 		} else {
 			g.held--
 		}
-		keep := (ev.Kind == rt.Current && s.keepCur) || (ev.Kind == rt.Expired && (s.keepExp || s.passExpired))
+		keep := (ev.Kind == rt.Current && s.keepCur) || (ev.Kind == rt.Expired && s.keepExp)
 		if !keep {
 			continue
 		}
@@ -223,33 +225,33 @@ func (s *selector) resetAll() {
 	}
 }
 
-// finish applies the reduction and ORDER BY / OFFSET / LIMIT of §4.5.
+// finish applies the reduction and ORDER BY / OFFSET / LIMIT of §4.5, as
+// the physical plan says.
 func (s *selector) finish() []candidate {
 	rows := s.cands
-	if s.passExpired {
-		// OUTPUT SNAPSHOT tracks the window's contents: every candidate,
-		// in window order (§0.3.9); ORDER BY/LIMIT do not apply to it.
-		return rows
-	}
-	if s.reduce && !s.passExpired {
+	switch s.reduce {
+	case plan.ReduceLast:
 		rows = s.rows[:0]
-		if !s.grouped {
-			if n := len(s.cands); n > 0 {
-				rows = append(rows, s.cands[n-1])
-			}
-		} else {
-			// last candidate per group, groups by first candidate position
-			pos := map[*group]int{}
-			for _, cd := range s.cands {
-				if i, ok := pos[cd.group]; ok {
-					rows[i] = cd
-				} else {
-					pos[cd.group] = len(rows)
-					rows = append(rows, cd)
-				}
+		if n := len(s.cands); n > 0 {
+			rows = append(rows, s.cands[n-1])
+		}
+		s.rows = rows
+	case plan.ReduceLastPerGroup:
+		// last candidate per group, groups by first candidate position
+		rows = s.rows[:0]
+		pos := map[*group]int{}
+		for _, cd := range s.cands {
+			if i, ok := pos[cd.group]; ok {
+				rows[i] = cd
+			} else {
+				pos[cd.group] = len(rows)
+				rows = append(rows, cd)
 			}
 		}
 		s.rows = rows
+	}
+	if !s.ordered {
+		return rows
 	}
 	if len(s.orderBy) > 0 && len(rows) > 1 {
 		sort.SliceStable(rows, func(i, j int) bool { return s.less(rows[i].order, rows[j].order) })

@@ -8,65 +8,88 @@ import (
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
-// newWindow instantiates the runtime window for a spec over dynamic rows;
-// the code generator instantiates the same constructors over typed structs.
-func newWindow(spec plan.WindowSpec, schema []plan.Column, onError func(error)) (window.Window[rt.Row], error) {
-	switch spec.Kind {
-	case "length":
-		return window.NewLength[rt.Row](int(spec.Length)), nil
-	case "lengthBatch":
-		return window.NewLengthBatch[rt.Row](int(spec.Length)), nil
-	case "time":
-		return window.NewTime[rt.Row](spec.Millis), nil
-	case "timeBatch":
-		return window.NewTimeBatch[rt.Row](spec.Millis), nil
-	case "hop":
-		return window.NewHop[rt.Row](spec.Millis, spec.Slide), nil
-	case "timeLength":
-		return window.NewTimeLength[rt.Row](spec.Millis, int(spec.Length)), nil
-	case "batch":
-		return window.NewBatch[rt.Row](), nil
-	case "delay":
-		return window.NewDelay[rt.Row](spec.Millis), nil
-	case "externalTime", "externalTimeBatch":
-		col := spec.Attrs[0]
-		ts := func(r rt.Row) (int64, bool) { return r[col].I, !r[col].Null }
-		if spec.Kind == "externalTime" {
-			w := window.NewExternalTime[rt.Row](ts, spec.Millis)
-			w.OnError = onError
-			return w, nil
+// newWindow instantiates the runtime window for a spec over dynamic rows
+// laid out as row; the code generator instantiates the same constructors
+// over typed structs.
+func newWindow(spec plan.WindowSpec, row *plan.Layout, onError func(error)) (window.Window[rt.Row], error) {
+	keys := func(refs []*plan.ColRef) (func(rt.Row) string, error) {
+		cols, err := slots(refs, row)
+		if err != nil {
+			return nil, err
 		}
-		w := window.NewExternalTimeBatch[rt.Row](ts, spec.Millis)
-		w.OnError = onError
-		return w, nil
-	case "session":
-		return window.NewSession[rt.Row, string](spec.Millis, rowKey(spec.Attrs), spec.Latency), nil
-	case "sort":
-		return window.NewSort[rt.Row](int(spec.Length), sortCompare(spec.Sort)), nil
-	case "unique":
-		return window.NewUnique[rt.Row, string](rowKey(spec.Attrs)), nil
-	case "firstUnique":
-		return window.NewFirstUnique[rt.Row, string](rowKey(spec.Attrs)), nil
-	case "frequent":
-		return window.NewFrequent[rt.Row, string](int(spec.Length), rowKey(allColumns(spec.Attrs, schema))), nil
-	case "lossyFrequent":
-		return window.NewLossyFrequent[rt.Row, string](spec.Support, spec.ErrorRate, rowKey(allColumns(spec.Attrs, schema))), nil
-	case "cron":
-		return window.NewCron[rt.Row](spec.Cron)
+		return rowKey(cols), nil
 	}
-	return nil, fmt.Errorf("interp: window %s is not implemented", spec.Kind)
-}
-
-// allColumns: frequent windows without attributes key on the whole event.
-func allColumns(attrs []int, schema []plan.Column) []int {
-	if len(attrs) > 0 {
-		return attrs
+	switch w := spec.(type) {
+	case plan.LengthSpec:
+		return window.NewLength[rt.Row](int(w.N)), nil
+	case plan.LengthBatchSpec:
+		return window.NewLengthBatch[rt.Row](int(w.N)), nil
+	case plan.TimeSpec:
+		return window.NewTime[rt.Row](w.Millis), nil
+	case plan.TimeBatchSpec:
+		return window.NewTimeBatch[rt.Row](w.Millis), nil
+	case plan.HopSpec:
+		return window.NewHop[rt.Row](w.Size, w.Slide), nil
+	case plan.TimeLengthSpec:
+		return window.NewTimeLength[rt.Row](w.Millis, int(w.N)), nil
+	case plan.BatchSpec:
+		return window.NewBatch[rt.Row](), nil
+	case plan.DelaySpec:
+		return window.NewDelay[rt.Row](w.Millis), nil
+	case *plan.ExternalTimeSpec, *plan.ExternalTimeBatchSpec:
+		col, err := row.Resolve(spec.Refs()[0])
+		if err != nil {
+			return nil, err
+		}
+		ts := func(r rt.Row) (int64, bool) { return r[col].I, !r[col].Null }
+		if w, ok := w.(*plan.ExternalTimeSpec); ok {
+			win := window.NewExternalTime[rt.Row](ts, w.Millis)
+			win.OnError = onError
+			return win, nil
+		}
+		win := window.NewExternalTimeBatch[rt.Row](ts, w.(*plan.ExternalTimeBatchSpec).Millis)
+		win.OnError = onError
+		return win, nil
+	case *plan.SessionSpec:
+		key, err := keys(w.Refs())
+		if err != nil {
+			return nil, err
+		}
+		return window.NewSession[rt.Row, string](w.Gap, key, w.Latency), nil
+	case *plan.SortSpec:
+		cmp, err := sortCompare(w.Keys, row)
+		if err != nil {
+			return nil, err
+		}
+		return window.NewSort[rt.Row](int(w.N), cmp), nil
+	case *plan.UniqueSpec:
+		key, err := keys(w.Keys)
+		if err != nil {
+			return nil, err
+		}
+		return window.NewUnique[rt.Row, string](key), nil
+	case *plan.FirstUniqueSpec:
+		key, err := keys(w.Keys)
+		if err != nil {
+			return nil, err
+		}
+		return window.NewFirstUnique[rt.Row, string](key), nil
+	case *plan.FrequentSpec:
+		key, err := keys(w.Keys)
+		if err != nil {
+			return nil, err
+		}
+		return window.NewFrequent[rt.Row, string](int(w.N), key), nil
+	case *plan.LossyFrequentSpec:
+		key, err := keys(w.Keys)
+		if err != nil {
+			return nil, err
+		}
+		return window.NewLossyFrequent[rt.Row, string](w.Support, w.ErrorRate, key), nil
+	case plan.CronSpec:
+		return window.NewCron[rt.Row](w.Expr)
 	}
-	all := make([]int, len(schema))
-	for i := range all {
-		all[i] = i
-	}
-	return all
+	return nil, fmt.Errorf("interp: window %s is not implemented", spec.Kind())
 }
 
 // rowKey encodes the key columns of a row (NULL is a key of its own).
@@ -83,7 +106,7 @@ func rowKey(cols []int) func(rt.Row) string {
 	}
 }
 
-func sortCompare(keys []plan.SortKey) func(a, b rt.Row) int {
+func sortCompare(keys []plan.WindowSortKey, row *plan.Layout) (func(a, b rt.Row) int, error) {
 	type k struct {
 		col  int
 		cmp  func(a, b rt.Value) int
@@ -91,8 +114,11 @@ func sortCompare(keys []plan.SortKey) func(a, b rt.Row) int {
 	}
 	ks := make([]k, len(keys))
 	for i, key := range keys {
-		ref := key.Expr.(*plan.ColRef)
-		ks[i] = k{ref.Index, compareFn(ref.T), key.Desc}
+		col, err := row.Resolve(key.Col)
+		if err != nil {
+			return nil, err
+		}
+		ks[i] = k{col, compareFn(key.Col.T), key.Desc}
 	}
 	return func(a, b rt.Row) int {
 		for _, key := range ks {
@@ -117,5 +143,5 @@ func sortCompare(keys []plan.SortKey) func(a, b rt.Row) int {
 			}
 		}
 		return 0
-	}
+	}, nil
 }

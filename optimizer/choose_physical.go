@@ -2,161 +2,147 @@ package optimizer
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-const choosePhysicalDoc = `Chooses the physical operators: the runtime window implementation, the
-selector strategy (plain projection, one global aggregate, or hashed groups)
-and one typed aggregator per aggregate call by its argument type (SumInt64,
-MinFloat64, …), with an estimated cost per input event. It changes no
-semantics; it records the choices that the code generator emits and the
-interpreter instantiates.`
+const choosePhysicalDoc = `Builds the physical plan every backend runs and efc explain prints: the
+row layout each operator reads, the runtime window, one typed aggregator
+per aggregate call, the §4.5 rules of the selector (which events yield
+candidates, the per-chunk reduction, whether ORDER BY/OFFSET/LIMIT apply),
+how groups are found, and how generated code runs a chunk of one event.
+Where there are alternatives it weighs their estimated cost per event and
+records every choice. It changes no semantics: all alternatives produce the
+same rows.`
 
-// Per-event cost units: rough relative CPU work, used to compare plans.
-const (
-	costScan      = 1.0
-	costExprNode  = 0.5
-	costWindow    = 3.0
-	costAggUpdate = 2.0
-	costHashGroup = 4.0
-	costEmit      = 2.0
-)
-
-func choosePhysical(q *plan.Query) bool {
-	var ops []plan.PhysicalOp
-	var visit func(n plan.Node)
-	visit = func(n plan.Node) {
-		for _, in := range n.Inputs() {
-			visit(in)
-		}
-		ops = append(ops, physicalOp(n))
-	}
-	visit(q.Root)
-	total := 0.0
-	for _, op := range ops {
-		total += op.Cost
-	}
-	q.Physical = &plan.PhysicalQuery{Ops: ops, Cost: total}
-	return true
+// pipeline is what the choices depend on: the operators of a single-input
+// query, found by walking down from the insert.
+type pipeline struct {
+	ins  *plan.Insert
+	rate *plan.RateLimit
+	sel  *plan.Selector
+	post *plan.Filter // WHERE after the window
+	win  *plan.Window
+	pre  *plan.Filter // WHERE moved below the window
+	proj *plan.Project
+	scan *plan.Scan
 }
 
-func physicalOp(n plan.Node) plan.PhysicalOp {
-	switch n := n.(type) {
-	case *plan.Scan:
-		return plan.PhysicalOp{Name: "PhysicalScan", Detail: n.Rel.Name, Node: n, Cost: costScan}
-	case *plan.Window:
-		name := "Physical" + strings.ToUpper(n.Spec.Kind[:1]) + n.Spec.Kind[1:] + "Window"
-		return plan.PhysicalOp{Name: name, Detail: plan.FormatWindow(n.Spec), Node: n, Cost: costWindow}
-	case *plan.Project:
-		return plan.PhysicalOp{Name: "PhysicalProject", Detail: plan.NodeLabel(n), Node: n, Cost: costExprNode * float64(len(n.Cols))}
-	case *plan.Filter:
-		return plan.PhysicalOp{Name: "PhysicalFilter", Detail: plan.FormatExpr(n.Cond), Node: n, Cost: exprCost(n.Cond)}
-	case *plan.Selector:
-		n.FIFORemoval = fifoRemoval(n.Input)
-		op := plan.PhysicalOp{Node: n}
-		cost := 0.0
-		for _, it := range n.Items {
-			cost += exprCost(it.Expr)
-		}
-		switch {
-		case len(n.GroupBy) > 0:
-			op.Name = "PhysicalHashGroupAgg"
-			cost += costHashGroup
-		case len(n.Aggs) > 0:
-			op.Name = "PhysicalGlobalAgg"
-		default:
-			op.Name = "PhysicalSelect"
-		}
-		for _, a := range n.Aggs {
-			op.Aggregators = append(op.Aggregators, aggregatorName(a, n.FIFORemoval))
-			cost += costAggUpdate
-		}
-		if n.Having != nil {
-			cost += exprCost(n.Having)
-		}
-		op.Detail = fmt.Sprintf("%d columns", len(n.Items))
-		if len(op.Aggregators) > 0 {
-			op.Detail += ", aggregators " + strings.Join(op.Aggregators, ", ")
-		}
-		op.Cost = cost
-		return op
-	case *plan.RateLimit:
-		return plan.PhysicalOp{Name: "PhysicalRateLimit", Detail: plan.NodeLabel(n), Node: n, Cost: 1}
-	case *plan.Insert:
-		return plan.PhysicalOp{Name: "PhysicalInsert", Detail: n.Target.Name, Node: n, Cost: costEmit}
-	}
-	return plan.PhysicalOp{Name: fmt.Sprintf("%T", n), Node: n}
-}
-
-func exprCost(e plan.Expr) float64 {
-	c := 0.0
-	plan.Walk(e, func(plan.Expr) bool { c += costExprNode; return true })
-	return c
-}
-
-// aggregatorName names the typed runtime aggregator for a call.
-func aggregatorName(a plan.AggCall, fifo bool) string {
-	goType := map[plan.Type]string{plan.Int: "Int64", plan.BigInt: "Int64", plan.Float: "Float64",
-		plan.Double: "Float64", plan.String: "String", plan.Bool: "Bool"}
-	argT := plan.Object
-	if a.Arg != nil {
-		argT = a.Arg.Type()
-	}
-	switch a.Func {
-	case "count":
-		if a.Arg == nil {
-			return "Count"
-		}
-		return "CountNonNull"
-	case "sum":
-		if a.T == plan.BigInt {
-			return "SumInt"
-		}
-		return "SumFloat"
-	case "avg":
-		if argT.IsInteger() {
-			return "AvgInt"
-		}
-		return "AvgFloat"
-	case "stddev":
-		return "StdDev"
-	case "distinctcount":
-		return "DistinctCount"
-	case "and":
-		return "And"
-	case "or":
-		return "Or"
-	}
-	if fifo && (a.Func == "min" || a.Func == "max") {
-		return map[string]string{"min": "MinFIFO", "max": "MaxFIFO"}[a.Func] + "[" + goType[argT] + "]"
-	}
-	names := map[string]string{"min": "Min", "max": "Max", "minforever": "MinForever", "maxforever": "MaxForever", "first": "First", "last": "Last"}
-	return names[a.Func] + "[" + goType[argT] + "]"
-}
-
-// fifoRemoval reports whether the events reaching a selector expire in
-// arrival order. Windows ordered by deadline (time, delay, timeLength, late
-// timestamps), by key (session, unique, firstUnique, frequent,
-// lossyFrequent) or by value (sort) do not; batch windows expire whole
-// batches in order, followed by RESET.
-func fifoRemoval(n plan.Node) bool {
-	for {
-		switch x := n.(type) {
+func pipelineOf(q *plan.Query) (*pipeline, error) {
+	p := &pipeline{}
+	var node plan.Node = q.Root
+	for node != nil {
+		switch n := node.(type) {
+		case *plan.Insert:
+			p.ins = n
+		case *plan.RateLimit:
+			p.rate = n
+		case *plan.Selector:
+			p.sel = n
+		case *plan.Filter:
+			if p.win == nil {
+				p.post = n
+			} else {
+				p.pre = n
+			}
 		case *plan.Window:
-			switch x.Spec.Kind {
-			case "length", "lengthBatch", "timeBatch", "externalTime", "externalTimeBatch", "hop", "batch", "cron":
+			p.win = n
+		case *plan.Project:
+			p.proj = n
+		case *plan.Scan:
+			p.scan = n
+		default:
+			return nil, fmt.Errorf("optimizer: no physical operator for %T", n)
+		}
+		ins := node.Inputs()
+		if len(ins) > 1 {
+			return nil, fmt.Errorf("optimizer: operators with %d inputs have no physical plan yet", len(ins))
+		}
+		if len(ins) == 0 {
+			break
+		}
+		node = ins[0]
+	}
+	if p.ins == nil || p.sel == nil || p.scan == nil {
+		return nil, fmt.Errorf("optimizer: a query needs a scan, a selector and an insert")
+	}
+	return p, nil
+}
+
+func choosePhysical(app *plan.App, q *plan.Query) (bool, error) {
+	p, err := pipelineOf(q)
+	if err != nil {
+		return false, err
+	}
+	c := &chooser{}
+	scan := &plan.PhysicalScan{Scan: p.scan, Out: plan.BindingLayout(p.scan.Bind), Est: costScan}
+	var op plan.PhysicalOp = scan
+	row := scan.Out
+	if p.proj != nil {
+		row = &plan.Layout{Cols: p.proj.Cols}
+		op = &plan.PhysicalProject{Input: op, Project: p.proj, Out: row, Est: costExprNode * float64(len(p.proj.Cols))}
+	}
+	if p.pre != nil {
+		op = &plan.PhysicalFilter{Input: op, Filter: p.pre, In: row, BeforeWindow: true, Est: exprCost(p.pre.Cond)}
+	}
+	var win *plan.PhysicalWindow
+	if p.win != nil {
+		win = &plan.PhysicalWindow{Input: op, Window: p.win, Row: row, Est: costWindow}
+		op = win
+	}
+	if p.post != nil {
+		op = &plan.PhysicalFilter{Input: op, Filter: p.post, In: row, Est: exprCost(p.post.Cond)}
+	}
+	sel := chooseSelect(c, p, op, row)
+	if win != nil {
+		// The cron window is the runtime's Window interface, without the switch.
+		win.OmitExpiredBeforeReset = sel.SkipExpiredBeforeReset && p.win.Spec.Kind() != plan.WinCron
+	}
+	op = sel
+	if p.rate != nil {
+		op = &plan.PhysicalRateLimit{Input: op, RateLimit: p.rate, Grouped: len(p.sel.GroupBy) > 0,
+			Windowed: p.win != nil, Aggregating: p.sel.Aggregating(), Est: 1}
+	}
+	op = &plan.PhysicalInsert{Input: op, Insert: p.ins, SubscribersOnly: !readByAQuery(app, p.ins.Target), Est: costEmit}
+	q.Physical = &plan.PhysicalQuery{Root: op, Single: chooseSinglePath(c, p), Choices: c.choices}
+	return true, nil
+}
+
+// readByAQuery reports whether some query of the app reads rel.
+func readByAQuery(app *plan.App, rel *plan.Relation) bool {
+	for _, q := range app.Queries {
+		for _, b := range q.Bindings {
+			if b.Rel == rel {
 				return true
 			}
-			return false
-		case *plan.Scan:
-			return true // no window: nothing is ever removed
 		}
-		ins := n.Inputs()
-		if len(ins) == 0 {
-			return false
-		}
-		n = ins[0]
 	}
+	return false
+}
+
+// chooseSinglePath decides how generated code runs a chunk of one event.
+func chooseSinglePath(c *chooser, p *pipeline) plan.SinglePath {
+	s := p.sel
+	stateless := p.win == nil && p.proj == nil && p.pre == nil && p.rate == nil &&
+		!s.Aggregating() && len(s.OrderBy) == 0 && s.Limit < 0 && s.Offset == 0 && s.Events != plan.ExpiredEvents
+	var kind plan.WindowKind
+	if p.win != nil {
+		kind = p.win.Spec.Kind()
+	}
+	windowHandsOutSlot := p.win != nil && p.pre == nil && (kind == plan.WinLength || kind == plan.WinTime)
+	alts := []plan.Alternative{
+		unless(plan.Alternative{Name: "stateless", Cost: 0}, !stateless, "the query keeps state or reorders rows"),
+		unless(plan.Alternative{Name: "fused", Cost: costPointer}, !windowHandsOutSlot, "only length and time windows without a pre-window filter hand out the event's slot"),
+		unless(plan.Alternative{Name: "push", Cost: costPointer}, p.win == nil || kind != plan.WinTimeBatch || p.pre != nil, "only a time batch takes a single event in place"),
+		{Name: "chunk", Cost: costChunkSetup},
+	}
+	switch c.choose("single-event path", alts...).Name {
+	case "stateless":
+		return plan.SingleStateless
+	case "fused":
+		return plan.SingleFused
+	case "push":
+		return plan.SinglePush
+	}
+	return plan.SingleViaChunk
 }

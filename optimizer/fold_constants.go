@@ -14,8 +14,8 @@ LANGUAGE.md §2.5, and only exact numeric widenings are folded (INT/BIGINT
 constants to DOUBLE only when exactly representable). Volatile functions and
 INT/FLOAT arithmetic (32-bit wrap and rounding) are left to the runtime.`
 
-func foldConstants(q *plan.Query) bool {
-	return rewriteExprs(q, func(e plan.Expr) plan.Expr { return plan.Rewrite(e, foldNode) })
+func foldConstants(_ *plan.App, q *plan.Query) (bool, error) {
+	return q.RewriteExprs(func(e plan.Expr) plan.Expr { return plan.Rewrite(e, foldNode) }), nil
 }
 
 func asConst(e plan.Expr) (*plan.Const, bool) {

@@ -11,13 +11,15 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// Pass is one named rewrite over a query. It returns true when it changed
-// the query.
+// Pass is one named rewrite over a query. It sees the whole app (other
+// queries, the relations and who reads them), so passes that share work
+// between queries or plan partitions fit the same list. It returns true
+// when it changed the query.
 type Pass struct {
 	Name string
 	// Why it is correct; printed by efc explain --rules.
 	Doc string
-	Fn  func(q *plan.Query) bool
+	Fn  func(app *plan.App, q *plan.Query) (bool, error)
 	// Required passes cannot be disabled (the backends rely on them).
 	Required bool
 }
@@ -61,7 +63,10 @@ func Optimize(app *plan.App, opts Options) (*plan.App, error) {
 			if disabled[p.Name] {
 				continue
 			}
-			fired := p.Fn(q)
+			fired, err := p.Fn(app, q)
+			if err != nil {
+				return nil, fmt.Errorf("query %d (line %d): %s: %w", q.Index, q.Pos.Line, p.Name, err)
+			}
 			if fired && !p.Required {
 				q.Rules = append(q.Rules, p.Name)
 			}
@@ -89,51 +94,6 @@ func PassNames() []string {
 		out[i] = p.Name
 	}
 	return out
-}
-
-// rewriteExprs applies fn to every expression of the query's operators and
-// reports whether any changed.
-func rewriteExprs(q *plan.Query, fn func(e plan.Expr) plan.Expr) bool {
-	changed := false
-	apply := func(e plan.Expr) plan.Expr {
-		if e == nil {
-			return nil
-		}
-		before := plan.FormatExpr(e)
-		out := fn(e)
-		if plan.FormatExpr(out) != before {
-			changed = true
-		}
-		return out
-	}
-	walkNodes(q.Root, func(n plan.Node) {
-		switch n := n.(type) {
-		case *plan.Filter:
-			n.Cond = apply(n.Cond)
-		case *plan.Selector:
-			for i := range n.Items {
-				n.Items[i].Expr = apply(n.Items[i].Expr)
-			}
-			for i := range n.Aggs {
-				n.Aggs[i].Arg = apply(n.Aggs[i].Arg)
-			}
-			for i := range n.GroupBy {
-				n.GroupBy[i] = apply(n.GroupBy[i])
-			}
-			n.Having = apply(n.Having)
-			for i := range n.OrderBy {
-				n.OrderBy[i].Expr = apply(n.OrderBy[i].Expr)
-			}
-		}
-	})
-	return changed
-}
-
-func walkNodes(n plan.Node, fn func(plan.Node)) {
-	fn(n)
-	for _, in := range n.Inputs() {
-		walkNodes(in, fn)
-	}
 }
 
 // Describe lists every pass with its documentation, for efc explain.

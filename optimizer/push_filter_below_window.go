@@ -14,23 +14,22 @@ or delayed event carries a different timestamp than on arrival. Not correct
 for count-, key- or grid-based windows (length, lengthBatch, unique, sort,
 timeBatch, …), which count or align on every event (§4.2).`
 
-func pushFilterBelowWindow(q *plan.Query) bool {
+func pushFilterBelowWindow(_ *plan.App, q *plan.Query) (bool, error) {
 	changed := false
-	walkNodes(q.Root, func(n plan.Node) {
-		sel, ok := n.(*plan.Selector)
-		if !ok {
-			return
-		}
-		f, ok := sel.Input.(*plan.Filter)
-		if !ok {
-			return
+	for f, readers := range q.Readers() {
+		f, ok := f.(*plan.Filter)
+		if !ok || len(readers) != 1 {
+			continue
 		}
 		w, ok := f.Input.(*plan.Window)
-		if !ok || (w.Spec.Kind != "time" && w.Spec.Kind != "delay") || plan.Volatile(f.Cond) {
-			return
+		if !ok || (w.Spec.Kind() != plan.WinTime && w.Spec.Kind() != plan.WinDelay) || plan.Volatile(f.Cond) {
+			continue
 		}
-		sel.Input = &plan.Window{Input: &plan.Filter{Input: w.Input, Cond: f.Cond}, Spec: w.Spec}
+		if _, ok := readers[0].(*plan.Selector); !ok {
+			continue
+		}
+		plan.SetInput(readers[0], f, &plan.Window{Input: &plan.Filter{Input: w.Input, Cond: f.Cond}, Spec: w.Spec})
 		changed = true
-	})
-	return changed
+	}
+	return changed, nil
 }

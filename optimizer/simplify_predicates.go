@@ -10,9 +10,9 @@ condition only when it is TRUE, so NULL and FALSE are interchangeable there
 left alone). Dropping an operand is safe because expressions have no side
 effects.`
 
-func simplifyPredicates(q *plan.Query) bool {
+func simplifyPredicates(_ *plan.App, q *plan.Query) (bool, error) {
 	changed := false
-	walkNodes(q.Root, func(n plan.Node) {
+	for _, n := range q.Nodes() {
 		switch n := n.(type) {
 		case *plan.Filter:
 			if s := simplifyPredicate(n.Cond); plan.FormatExpr(s) != plan.FormatExpr(n.Cond) {
@@ -24,12 +24,19 @@ func simplifyPredicates(q *plan.Query) bool {
 					n.Having, changed = s, true
 				}
 			}
-			if f, ok := n.Input.(*plan.Filter); ok && isTrue(f.Cond) {
-				n.Input, changed = f.Input, true
+		}
+	}
+	// A WHERE that is constant TRUE disappears: its readers read its input.
+	for n, readers := range q.Readers() {
+		if f, ok := n.(*plan.Filter); ok && isTrue(f.Cond) {
+			for _, r := range readers {
+				if plan.SetInput(r, f, f.Input) {
+					changed = true
+				}
 			}
 		}
-	})
-	return changed
+	}
+	return changed, nil
 }
 
 func isTrue(e plan.Expr) bool {

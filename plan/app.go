@@ -74,6 +74,8 @@ type Query struct {
 	Index int // 0-based statement order among queries
 	Pos   Pos
 	Root  *Insert
+	// Bindings are the inputs the query reads, by Binding.ID.
+	Bindings []*Binding
 	// Rules lists the optimizer rules that fired on this query, in order.
 	Rules []string
 	// Physical is filled in by the optimizer's last pass.

@@ -17,12 +17,35 @@ type Const struct {
 	S    string
 }
 
-// ColRef reads column Index of the operator's input row.
-type ColRef struct {
-	Index int
-	Name  string
-	T     Type
+// Binding is one input a query reads under a name: the stream of FROM
+// today; each side of a join and each pattern alias when those land. Column
+// references name their binding; which slot of which row holds the column
+// is decided by the physical plan (Layout).
+type Binding struct {
+	// ID is the binding's position among the query's bindings.
+	ID int
+	// Name is how the query refers to the input: its alias, or else the
+	// relation's name.
+	Name string
+	Rel  *Relation
 }
+
+// ColRef reads column Col (an index into Bind.Rel.Columns) of a binding.
+type ColRef struct {
+	Bind *Binding
+	Col  int
+	Name string
+	T    Type
+}
+
+// Ref is the reference to column col of b.
+func (b *Binding) Ref(col int) *ColRef {
+	c := b.Rel.Columns[col]
+	return &ColRef{Bind: b, Col: col, Name: c.Name, T: c.Type}
+}
+
+// Same reports whether two references read the same column of the same binding.
+func (r *ColRef) Same(o *ColRef) bool { return r.Bind == o.Bind && r.Col == o.Col }
 
 // AggRef reads aggregate slot Index of the enclosing Selector.
 type AggRef struct {

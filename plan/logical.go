@@ -1,8 +1,10 @@
 package plan
 
-// Node is a logical operator of a continuous query. Every query is a chain
-// Insert ← [RateLimit] ← Selector ← [Filter] ← [Window] ← Scan today; joins,
-// patterns and partitions will add node kinds here.
+// Node is a logical operator of a continuous query. A query is a DAG of
+// nodes rooted at its Insert: each node names its inputs, so a join (two
+// inputs) or a pattern (one per element stream) fits the same shape; the
+// single-stream queries of today are the chain
+// Insert ← [RateLimit] ← Selector ← [Filter] ← [Window] ← [Project] ← Scan.
 type Node interface {
 	// Schema is the row layout the node produces.
 	Schema() []Column
@@ -10,31 +12,18 @@ type Node interface {
 	Inputs() []Node
 }
 
-// Scan reads the events of one stream or trigger.
+// Scan reads the events of one stream or trigger through a binding.
 type Scan struct {
-	Rel *Relation
-	// Alias is the name the query uses for the stream ("" when none).
-	Alias string
+	Bind *Binding
 }
+
+// Rel is the relation the scan reads.
+func (n *Scan) Rel() *Relation { return n.Bind.Rel }
 
 // Window retains events and emits CURRENT/EXPIRED/RESET chunks (§3).
 type Window struct {
 	Input Node
 	Spec  WindowSpec
-}
-
-// WindowSpec is a window type with its checked constant parameters.
-type WindowSpec struct {
-	Kind      string // canonical: length, lengthBatch, time, timeBatch, hop, timeLength, batch, delay, externalTime, externalTimeBatch, session, sort, unique, firstUnique, frequent, lossyFrequent, cron
-	Length    int64  // length, lengthBatch, timeLength, sort, frequent
-	Millis    int64  // time, timeBatch, hop (size), timeLength, delay, externalTime*, session gap
-	Slide     int64  // hop
-	Latency   int64  // session allowed latency
-	Attrs     []int  // externalTime* timestamp column, session/unique/firstUnique/frequent/lossyFrequent keys
-	Sort      []SortKey
-	Support   float64 // lossyFrequent
-	ErrorRate float64 // lossyFrequent
-	Cron      string
 }
 
 // SortKey orders by one expression.
@@ -51,7 +40,7 @@ type Filter struct {
 
 // AggCall is one aggregate function call of a Selector; Arg is nil for count().
 type AggCall struct {
-	Func string // canonical lower-case: count, sum, avg, min, max, minforever, maxforever, distinctcount, stddev, first, last, and, or
+	Func AggFunc
 	Arg  Expr
 	T    Type
 }
@@ -95,9 +84,6 @@ type Selector struct {
 	Limit   int64 // -1: none
 	Offset  int64
 	Events  EventKind
-	// FIFORemoval is set by the optimizer when the input removes events in
-	// the order they arrived, so min/max can use O(1) monotonic deques.
-	FIFORemoval bool
 }
 
 // Aggregating reports whether §4.5's reduction applies (aggregates or GROUP BY).
@@ -122,13 +108,6 @@ type RateLimit struct {
 	Mode   RateMode
 	Events int64 // > 0: every n events
 	Millis int64 // > 0: every period
-	// Grouped is true when the selector has GROUP BY: FIRST/LAST and
-	// SNAPSHOT then act per group.
-	Grouped bool
-	// Windowed is true when the query has a window (snapshot semantics differ).
-	Windowed bool
-	// Aggregating mirrors the selector (snapshot of an aggregate query without GROUP BY is one row).
-	Aggregating bool
 }
 
 // Insert writes rows into Target, converting each column to the target's
@@ -138,7 +117,7 @@ type Insert struct {
 	Target *Relation
 }
 
-func (n *Scan) Schema() []Column      { return n.Rel.Columns }
+func (n *Scan) Schema() []Column      { return n.Bind.Rel.Columns }
 func (n *Window) Schema() []Column    { return n.Input.Schema() }
 func (n *Filter) Schema() []Column    { return n.Input.Schema() }
 func (n *RateLimit) Schema() []Column { return n.Input.Schema() }
@@ -163,26 +142,15 @@ func (n *Insert) Inputs() []Node    { return []Node{n.Input} }
 // PruneColumns rule).
 type Project struct {
 	Input Node
-	Cols  []int
+	Cols  []*ColRef
 }
 
 func (n *Project) Schema() []Column {
-	in := n.Input.Schema()
 	out := make([]Column, len(n.Cols))
 	for i, c := range n.Cols {
-		out[i] = in[c]
+		out[i] = Column{Name: c.Name, Type: c.T}
 	}
 	return out
 }
 
 func (n *Project) Inputs() []Node { return []Node{n.Input} }
-
-// Timed reports windows that act on the clock (they have timer deadlines);
-// the others only react to arrivals and need no scheduler slot.
-func (w WindowSpec) Timed() bool {
-	switch w.Kind {
-	case "time", "timeBatch", "hop", "timeLength", "delay", "session", "cron":
-		return true
-	}
-	return false
-}

@@ -7,7 +7,7 @@ import (
 )
 
 // FormatExpr renders an expression deterministically. Column references show
-// their name and input index (price#1), aggregate slots as agg#i, implicit
+// their binding and name (S.price), aggregate slots as agg#i, implicit
 // conversions as TYPE(x).
 func FormatExpr(e Expr) string {
 	var b strings.Builder
@@ -22,7 +22,10 @@ func formatExpr(b *strings.Builder, e Expr) {
 	case *Const:
 		b.WriteString(FormatConst(e))
 	case *ColRef:
-		fmt.Fprintf(b, "%s#%d", e.Name, e.Index)
+		if e.Bind != nil {
+			b.WriteString(e.Bind.Name + ".")
+		}
+		b.WriteString(e.Name)
 	case *AggRef:
 		fmt.Fprintf(b, "agg#%d", e.Index)
 	case *Unary:
@@ -154,15 +157,15 @@ func formatNode(b *strings.Builder, n Node, depth int) {
 func NodeLabel(n Node) string {
 	switch n := n.(type) {
 	case *Scan:
-		s := "Scan " + n.Rel.Name
-		if n.Alias != "" && n.Alias != n.Rel.Name {
-			s += " AS " + n.Alias
+		s := "Scan " + n.Bind.Rel.Name
+		if n.Bind.Name != n.Bind.Rel.Name {
+			s += " AS " + n.Bind.Name
 		}
-		return s + " " + formatColumns(n.Rel.Columns)
+		return s + " " + formatColumns(n.Bind.Rel.Columns)
 	case *Window:
 		return "Window " + FormatWindow(n.Spec)
 	case *Project:
-		return "Project " + formatColumns(n.Schema())
+		return "Project [" + strings.Join(refList(n.Cols), ", ") + "]"
 	case *Filter:
 		return "Filter " + FormatExpr(n.Cond)
 	case *Selector:
@@ -235,41 +238,3 @@ func formatColumns(cols []Column) string {
 	}
 	return "(" + strings.Join(s, ", ") + ")"
 }
-
-// FormatWindow renders a window spec as kind(params).
-func FormatWindow(w WindowSpec) string {
-	var args []string
-	switch w.Kind {
-	case "length", "lengthBatch":
-		args = append(args, strconv.FormatInt(w.Length, 10))
-	case "time", "timeBatch", "delay":
-		args = append(args, ms(w.Millis))
-	case "hop":
-		args = append(args, ms(w.Millis), ms(w.Slide))
-	case "timeLength":
-		args = append(args, ms(w.Millis), strconv.FormatInt(w.Length, 10))
-	case "externalTime", "externalTimeBatch":
-		args = append(args, fmt.Sprintf("#%v", w.Attrs), ms(w.Millis))
-	case "session":
-		args = append(args, ms(w.Millis))
-		if len(w.Attrs) > 0 {
-			args = append(args, fmt.Sprintf("#%v", w.Attrs))
-		}
-		if w.Latency > 0 {
-			args = append(args, ms(w.Latency))
-		}
-	case "sort":
-		args = append(args, strconv.FormatInt(w.Length, 10), formatSortKeys(w.Sort))
-	case "unique", "firstUnique":
-		args = append(args, fmt.Sprintf("#%v", w.Attrs))
-	case "frequent":
-		args = append(args, strconv.FormatInt(w.Length, 10), fmt.Sprintf("#%v", w.Attrs))
-	case "lossyFrequent":
-		args = append(args, strconv.FormatFloat(w.Support, 'g', -1, 64), strconv.FormatFloat(w.ErrorRate, 'g', -1, 64), fmt.Sprintf("#%v", w.Attrs))
-	case "cron":
-		args = append(args, "'"+w.Cron+"'")
-	}
-	return w.Kind + "(" + strings.Join(args, ", ") + ")"
-}
-
-func ms(v int64) string { return strconv.FormatInt(v, 10) + "ms" }

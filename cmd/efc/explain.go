@@ -72,17 +72,12 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, q := range p.Queries {
 		fmt.Fprintf(stdout, "== query %d: rules fired: %s\n", q.Index, orNone(q.Rules))
-		fmt.Fprintf(stdout, "-- physical plan (estimated cost %.1f per event)\n", q.Physical.Cost)
-		for _, op := range q.Physical.Ops {
-			fmt.Fprintf(stdout, "  %-24s cost %4.1f  %s\n", op.Name, op.Cost, op.Detail)
-		}
+		fmt.Fprintf(stdout, "-- physical plan (estimated cost %.1f per event)\n", q.Physical.Cost())
+		io.WriteString(stdout, plan.FormatPhysicalText(q.Physical, "  "))
 		if genErr != nil {
 			fmt.Fprintf(stdout, "-- generated code: %v\n", genErr)
 		} else {
 			fmt.Fprintf(stdout, "-- generated code: %d lines, %d bytes\n", sizes[q.Index].Lines, sizes[q.Index].Bytes)
-			if c := sizes[q.Index].Choices; c != "" {
-				fmt.Fprintf(stdout, "  generator: %s\n", c)
-			}
 		}
 	}
 	if genErr == nil {

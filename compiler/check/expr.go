@@ -11,12 +11,42 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// scope is what column references can see: one input relation known by its
-// name and optional alias, plus (in HAVING and ORDER BY) the output aliases.
+// scope is what column references can see: the query's bindings (each
+// input relation under its name and, when it has one, its alias), plus (in
+// HAVING and ORDER BY) the output aliases.
 type scope struct {
-	rel     *plan.Relation
-	names   []string             // qualifiers that denote rel
+	binds   []*scopeBinding
 	aliases map[string]plan.Expr // output column name → its expression
+}
+
+// scopeBinding is one binding with every qualifier that denotes it (the
+// relation's name and its alias).
+type scopeBinding struct {
+	*plan.Binding
+	names []string
+}
+
+// qualified finds the binding a qualifier names.
+func (s *scope) qualified(q string) *scopeBinding {
+	for _, b := range s.binds {
+		if containsString(b.names, q) {
+			return b
+		}
+	}
+	return nil
+}
+
+func (s *scope) qualifiers() []string {
+	var out []string
+	for _, b := range s.binds {
+		out = append(out, b.names...)
+	}
+	return out
+}
+
+// withAliases is s seeing the output aliases too (HAVING, ORDER BY).
+func (s *scope) withAliases(aliases map[string]plan.Expr) *scope {
+	return &scope{binds: s.binds, aliases: aliases}
 }
 
 // binder turns AST expressions into typed plan expressions.
@@ -115,26 +145,53 @@ func (b *binder) column(e *ast.ColumnRef) (plan.Expr, *diag.Error) {
 			return x, nil
 		}
 	}
-	if e.Qualifier != nil && !containsString(s.names, e.Qualifier.Name) {
-		return nil, diag.Errorf(e.Qualifier.Pos, "E201", "Unknown stream: %s", e.Qualifier.Name).
-			WithHint("this query reads %s", strings.Join(s.names, " / "))
+	if e.Qualifier != nil {
+		sb := s.qualified(e.Qualifier.Name)
+		if sb == nil {
+			return nil, diag.Errorf(e.Qualifier.Pos, "E201", "Unknown stream: %s", e.Qualifier.Name).
+				WithHint("this query reads %s", strings.Join(s.qualifiers(), " / "))
+		}
+		return columnOf(sb, e)
 	}
-	i := plan.ColumnIndex(s.rel.Columns, e.Name.Name)
+	// Unqualified: exactly one binding may have the column (§4.1).
+	var found []*scopeBinding
+	for _, sb := range s.binds {
+		if plan.ColumnIndex(sb.Rel.Columns, e.Name.Name) >= 0 {
+			found = append(found, sb)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return columnOf(s.binds[0], e) // reports E202 against the first input
+	case 1:
+		return columnOf(found[0], e)
+	}
+	var both []string
+	for _, sb := range found {
+		both = append(both, sb.Name+"."+e.Name.Name)
+	}
+	return nil, diag.Errorf(e.Name.Pos, "E203", "Ambiguous column reference: %s (%s)", e.Name.Name, strings.Join(both, ", ")).
+		WithHint("qualify it, e.g. %s", both[0])
+}
+
+// columnOf resolves a column name in one binding (E202 when it has none).
+func columnOf(sb *scopeBinding, e *ast.ColumnRef) (plan.Expr, *diag.Error) {
+	rel := sb.Rel
+	i := plan.ColumnIndex(rel.Columns, e.Name.Name)
 	if i < 0 {
-		err := diag.Errorf(e.Name.Pos, "E202", "Unknown column: %s.%s", s.rel.Name, e.Name.Name)
+		err := diag.Errorf(e.Name.Pos, "E202", "Unknown column: %s.%s", rel.Name, e.Name.Name)
 		var cands []string
-		for _, c := range s.rel.Columns {
+		for _, c := range rel.Columns {
 			cands = append(cands, c.Name)
 		}
 		if best, ok := diag.Closest(e.Name.Name, cands); ok {
 			err.WithHint("did you mean '%s'?", best)
 		} else {
-			err.WithHint("%s has columns %s", s.rel.Name, strings.Join(cands, ", "))
+			err.WithHint("%s has columns %s", rel.Name, strings.Join(cands, ", "))
 		}
 		return nil, err
 	}
-	c := s.rel.Columns[i]
-	return &plan.ColRef{Index: i, Name: c.Name, T: c.Type}, nil
+	return sb.Ref(i), nil
 }
 
 func (b *binder) unary(e *ast.Unary) (plan.Expr, *diag.Error) {
@@ -406,7 +463,7 @@ func arity(e *ast.Call, lo, hi int) *diag.Error {
 	return nil
 }
 
-func (b *binder) aggregate(e *ast.Call, canon string) (plan.Expr, *diag.Error) {
+func (b *binder) aggregate(e *ast.Call, canon plan.AggFunc) (plan.Expr, *diag.Error) {
 	name := e.Name.Name
 	if b.inAgg != "" {
 		return nil, diag.Errorf(e.Name.Pos, "E313", "Aggregate function '%s' cannot contain another aggregate", b.inAgg)
@@ -420,7 +477,7 @@ func (b *binder) aggregate(e *ast.Call, canon string) (plan.Expr, *diag.Error) {
 	}
 	call := plan.AggCall{Func: canon}
 	switch {
-	case canon == "count" && (e.Star || len(e.Args) == 0):
+	case canon == plan.AggCount && (e.Star || len(e.Args) == 0):
 		call.T = plan.BigInt
 	default:
 		if err := arity(e, 1, 1); err != nil {
@@ -439,9 +496,9 @@ func (b *binder) aggregate(e *ast.Call, canon string) (plan.Expr, *diag.Error) {
 		}
 		upper := strings.ToUpper(name)
 		switch canon {
-		case "count", "distinctcount":
+		case plan.AggCount, plan.AggDistinctCount:
 			call.T = plan.BigInt
-		case "sum":
+		case plan.AggSum:
 			if !t.IsNumeric() {
 				return nil, diag.Errorf(e.Args[0].Position(), "E304", "%s requires numeric argument, found %s", upper, t)
 			}
@@ -451,19 +508,19 @@ func (b *binder) aggregate(e *ast.Call, canon string) (plan.Expr, *diag.Error) {
 				call.T = plan.Double
 			}
 			arg = convert(arg, call.T)
-		case "avg", "stddev":
+		case plan.AggAvg, plan.AggStdDev:
 			if !t.IsNumeric() {
 				return nil, diag.Errorf(e.Args[0].Position(), "E304", "%s requires numeric argument, found %s", upper, t)
 			}
 			call.T = plan.Double
-		case "min", "max", "minforever", "maxforever":
+		case plan.AggMin, plan.AggMax, plan.AggMinForever, plan.AggMaxForever:
 			if !t.IsNumeric() && t != plan.String {
 				return nil, diag.Errorf(e.Args[0].Position(), "E304", "%s requires numeric argument, found %s", upper, t)
 			}
 			call.T = t
-		case "first", "last":
+		case plan.AggFirst, plan.AggLast:
 			call.T = t
-		case "and", "or":
+		case plan.AggAnd, plan.AggOr:
 			if t != plan.Bool {
 				return nil, diag.Errorf(e.Args[0].Position(), "E304", "%s requires BOOL argument, found %s", upper, t)
 			}

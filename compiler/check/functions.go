@@ -265,11 +265,11 @@ func init() {
 	define("dateadd", 3, 3, bindDateAdd)
 }
 
-// aggregateFuncs are the aggregates of §9.6, by lower-case name → canonical name.
-var aggregateFuncs = map[string]string{
-	"count": "count", "sum": "sum", "avg": "avg", "min": "min", "max": "max",
-	"minforever": "minforever", "maxforever": "maxforever", "distinctcount": "distinctcount",
-	"stddev": "stddev", "first": "first", "last": "last", "and": "and", "or": "or",
+// aggregateFuncs are the aggregates of §9.6, by lower-case name.
+var aggregateFuncs = map[string]plan.AggFunc{
+	"count": plan.AggCount, "sum": plan.AggSum, "avg": plan.AggAvg, "min": plan.AggMin, "max": plan.AggMax,
+	"minforever": plan.AggMinForever, "maxforever": plan.AggMaxForever, "distinctcount": plan.AggDistinctCount,
+	"stddev": plan.AggStdDev, "first": plan.AggFirst, "last": plan.AggLast, "and": plan.AggAnd, "or": plan.AggOr,
 }
 
 // knownFunctionNames lists every function name, for "did you mean" hints.

@@ -37,24 +37,20 @@ func (c *checker) query(q *ast.Query) *diag.Error {
 	if src.Unidirectional {
 		return notImplemented(src.Name.Pos, "UNIDIRECTIONAL")
 	}
+	bind := &plan.Binding{Name: rel.Name, Rel: rel}
 	names := []string{rel.Name}
 	if src.Alias != nil {
+		bind.Name = src.Alias.Name
 		names = append(names, src.Alias.Name)
 	}
-	sc := &scope{rel: rel, names: names}
-	scan := &plan.Scan{Rel: rel}
-	if src.Alias != nil {
-		scan.Alias = src.Alias.Name
-	}
-	var node plan.Node = scan
-	windowed := false
+	sc := &scope{binds: []*scopeBinding{{Binding: bind, names: names}}}
+	var node plan.Node = &plan.Scan{Bind: bind}
 	if src.Window != nil {
-		spec, err := checkWindow(src.Window, rel)
+		spec, err := checkWindow(src.Window, bind)
 		if err != nil {
 			return err
 		}
 		node = &plan.Window{Input: node, Spec: spec}
-		windowed = true
 	}
 	if sel.Where != nil {
 		b := &binder{scope: sc, clause: "WHERE"}
@@ -71,16 +67,17 @@ func (c *checker) query(q *ast.Query) *diag.Error {
 	if err != nil {
 		return err
 	}
-	s.Events = plan.EventKind(q.Events)
+	s.Events = eventKinds[q.Events]
 	node = s
 	if sel.Output != nil {
-		node = rateLimit(sel.Output, node, windowed, s)
+		node = rateLimit(sel.Output, node)
 	}
 	ins, err := c.insert(q, node, s)
 	if err != nil {
 		return err
 	}
-	c.app.Queries = append(c.app.Queries, &plan.Query{Index: len(c.app.Queries), Pos: pos(q.Pos), Root: ins})
+	c.app.Queries = append(c.app.Queries, &plan.Query{Index: len(c.app.Queries), Pos: pos(q.Pos), Root: ins,
+		Bindings: []*plan.Binding{bind}})
 	return nil
 }
 
@@ -128,12 +125,19 @@ func (c *checker) selector(sel *ast.Select, sc *scope, input plan.Node) (*plan.S
 	}
 	for _, it := range sel.Items {
 		if it.Star {
-			if it.Qualifier != nil && !containsString(sc.names, it.Qualifier.Name) {
-				return nil, diag.Errorf(it.Qualifier.Pos, "E201", "Unknown stream: %s", it.Qualifier.Name)
+			binds := sc.binds
+			if it.Qualifier != nil {
+				sb := sc.qualified(it.Qualifier.Name)
+				if sb == nil {
+					return nil, diag.Errorf(it.Qualifier.Pos, "E201", "Unknown stream: %s", it.Qualifier.Name)
+				}
+				binds = []*scopeBinding{sb}
 			}
-			for i, col := range sc.rel.Columns {
-				if err := addItem(col.Name, it.Pos, &plan.ColRef{Index: i, Name: col.Name, T: col.Type}); err != nil {
-					return nil, err
+			for _, sb := range binds {
+				for i, col := range sb.Rel.Columns {
+					if err := addItem(col.Name, it.Pos, sb.Ref(i)); err != nil {
+						return nil, err
+					}
 				}
 			}
 			continue
@@ -165,7 +169,7 @@ func (c *checker) selector(sel *ast.Select, sc *scope, input plan.Node) (*plan.S
 	for _, it := range s.Items {
 		aliases[it.Name] = it.Expr
 	}
-	ab := &binder{scope: &scope{rel: sc.rel, names: sc.names, aliases: aliases}, aggs: &s.Aggs, clause: "HAVING"}
+	ab := &binder{scope: sc.withAliases(aliases), aggs: &s.Aggs, clause: "HAVING"}
 	if sel.Having != nil {
 		h, err := ab.expr(sel.Having)
 		if err != nil {
@@ -203,9 +207,16 @@ func unparen(e ast.Expr) ast.Expr {
 	}
 }
 
-func rateLimit(o *ast.OutputRate, input plan.Node, windowed bool, s *plan.Selector) *plan.RateLimit {
-	r := &plan.RateLimit{Input: input, Mode: plan.RateMode(o.Mode), Windowed: windowed,
-		Grouped: len(s.GroupBy) > 0, Aggregating: s.Aggregating()}
+// The ast's enums map to the plan's by name, never by ordinal.
+var (
+	rateModes = map[ast.RateMode]plan.RateMode{ast.RateAll: plan.RateAll, ast.RateFirst: plan.RateFirst,
+		ast.RateLast: plan.RateLast, ast.RateSnapshot: plan.RateSnapshot}
+	eventKinds = map[ast.EventKind]plan.EventKind{ast.CurrentEvents: plan.CurrentEvents,
+		ast.ExpiredEvents: plan.ExpiredEvents, ast.AllEvents: plan.AllEvents}
+)
+
+func rateLimit(o *ast.OutputRate, input plan.Node) *plan.RateLimit {
+	r := &plan.RateLimit{Input: input, Mode: rateModes[o.Mode]}
 	if o.Events > 0 {
 		r.Events = o.Events
 	} else {

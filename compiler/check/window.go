@@ -12,14 +12,15 @@ import (
 )
 
 // windowKinds maps lower-case window names (matched case-insensitively,
-// LANGUAGE.md §1.1) to canonical kinds.
-var windowKinds = map[string]string{
-	"length": "length", "lengthbatch": "lengthBatch", "time": "time", "timebatch": "timeBatch",
-	"tumbling": "timeBatch", "sliding": "hop", "hop": "hop", "timelength": "timeLength",
-	"batch": "batch", "delay": "delay", "externaltime": "externalTime",
-	"externaltimebatch": "externalTimeBatch", "session": "session", "sort": "sort",
-	"unique": "unique", "firstunique": "firstUnique", "frequent": "frequent",
-	"lossyfrequent": "lossyFrequent", "cron": "cron", "expression": "expression",
+// LANGUAGE.md §1.1) to kinds; "expression" is checked apart (it becomes a
+// length window).
+var windowKinds = map[string]plan.WindowKind{
+	"length": plan.WinLength, "lengthbatch": plan.WinLengthBatch, "time": plan.WinTime, "timebatch": plan.WinTimeBatch,
+	"tumbling": plan.WinTimeBatch, "sliding": plan.WinHop, "hop": plan.WinHop, "timelength": plan.WinTimeLength,
+	"batch": plan.WinBatch, "delay": plan.WinDelay, "externaltime": plan.WinExternalTime,
+	"externaltimebatch": plan.WinExternalTimeBatch, "session": plan.WinSession, "sort": plan.WinSort,
+	"unique": plan.WinUnique, "firstunique": plan.WinFirstUnique, "frequent": plan.WinFrequent,
+	"lossyfrequent": plan.WinLossyFrequent, "cron": plan.WinCron,
 }
 
 var windowDisplayNames = []string{"length", "lengthBatch", "time", "timeBatch", "tumbling", "sliding", "hop",
@@ -29,7 +30,7 @@ var windowDisplayNames = []string{"length", "lengthBatch", "time", "timeBatch", 
 // windowParams checks a window's constant parameters against its input schema.
 type windowParams struct {
 	w    *ast.Window
-	rel  *plan.Relation
+	bind *plan.Binding
 	name string // display name for messages, e.g. "Length"
 }
 
@@ -79,24 +80,25 @@ func (p windowParams) duration(i int, what string) (int64, *diag.Error) {
 	return p.positive(i, what)
 }
 
-func (p windowParams) attr(i int) (int, *diag.Error) {
+func (p windowParams) attr(i int) (*plan.ColRef, *diag.Error) {
 	arg := p.w.Args[i]
 	if par, ok := arg.(*ast.Paren); ok {
 		arg = par.X
 	}
 	ref, ok := arg.(*ast.ColumnRef)
 	if !ok || ref.Index != nil {
-		return 0, diag.Errorf(arg.Position(), "E402", "%s window parameter %d must be a column name", p.name, i+1)
+		return nil, diag.Errorf(arg.Position(), "E402", "%s window parameter %d must be a column name", p.name, i+1)
 	}
-	idx := plan.ColumnIndex(p.rel.Columns, ref.Name.Name)
+	rel := p.bind.Rel
+	idx := plan.ColumnIndex(rel.Columns, ref.Name.Name)
 	if idx < 0 {
-		return 0, diag.Errorf(ref.Name.Pos, "E404", "Unknown column: %s.%s", p.rel.Name, ref.Name.Name)
+		return nil, diag.Errorf(ref.Name.Pos, "E404", "Unknown column: %s.%s", rel.Name, ref.Name.Name)
 	}
-	return idx, nil
+	return p.bind.Ref(idx), nil
 }
 
-func (p windowParams) attrs(from int) ([]int, *diag.Error) {
-	var out []int
+func (p windowParams) attrs(from int) ([]*plan.ColRef, *diag.Error) {
+	var out []*plan.ColRef
 	for i := from; i < len(p.w.Args); i++ {
 		a, err := p.attr(i)
 		if err != nil {
@@ -148,120 +150,168 @@ func intLiteral(e ast.Expr) (int64, bool) {
 	return 0, false
 }
 
-func checkWindow(w *ast.Window, rel *plan.Relation) (plan.WindowSpec, *diag.Error) {
-	kind, ok := windowKinds[strings.ToLower(w.Type)]
-	if !ok {
+func checkWindow(w *ast.Window, bind *plan.Binding) (plan.WindowSpec, *diag.Error) {
+	lower := strings.ToLower(w.Type)
+	kind, ok := windowKinds[lower]
+	if !ok && lower != "expression" {
 		err := diag.Errorf(w.TypePos, "E401", "Unknown window type '%s'. Available: [%s]", w.Type, strings.Join(windowDisplayNames, ", "))
 		if best, ok := diag.Closest(w.Type, windowDisplayNames); ok {
 			err.WithHint("did you mean '%s'?", best)
 		}
-		return plan.WindowSpec{}, err
+		return nil, err
 	}
-	p := windowParams{w: w, rel: rel, name: strings.ToUpper(kind[:1]) + kind[1:]}
-	spec := plan.WindowSpec{Kind: kind}
+	display := "expression"
+	if ok {
+		display = kind.String()
+	}
+	p := windowParams{w: w, bind: bind, name: strings.ToUpper(display[:1]) + display[1:]}
+	if !ok {
+		return checkExpressionWindow(p)
+	}
+	// exactly checks the parameter count, then reads the parameters.
+	exactly := func(n int, read func() *diag.Error) *diag.Error {
+		if err := p.need(n); err != nil {
+			return err
+		}
+		if err := p.atMost(n); err != nil {
+			return err
+		}
+		return read()
+	}
 	var err *diag.Error
 	switch kind {
-	case "length", "lengthBatch":
-		if err = p.need(1); err == nil {
-			if err = p.atMost(1); err == nil {
-				spec.Length, err = p.positive(0, "size")
-			}
+	case plan.WinLength:
+		var n int64
+		err = exactly(1, func() (e *diag.Error) { n, e = p.positive(0, "size"); return })
+		return plan.LengthSpec{N: n}, err
+	case plan.WinLengthBatch:
+		var n int64
+		err = exactly(1, func() (e *diag.Error) { n, e = p.positive(0, "size"); return })
+		return plan.LengthBatchSpec{N: n}, err
+	case plan.WinTime, plan.WinTimeBatch, plan.WinDelay:
+		var t int64
+		err = exactly(1, func() (e *diag.Error) { t, e = p.duration(0, "duration"); return })
+		switch kind {
+		case plan.WinTime:
+			return plan.TimeSpec{Millis: t}, err
+		case plan.WinTimeBatch:
+			return plan.TimeBatchSpec{Millis: t}, err
 		}
-	case "time", "timeBatch", "delay":
-		if err = p.need(1); err == nil {
-			if err = p.atMost(1); err == nil {
-				spec.Millis, err = p.duration(0, "duration")
+		return plan.DelaySpec{Millis: t}, err
+	case plan.WinHop:
+		var size, slide int64
+		err = exactly(2, func() (e *diag.Error) {
+			if size, e = p.duration(0, "size"); e == nil {
+				slide, e = p.duration(1, "slide")
 			}
-		}
-	case "hop":
-		if err = p.need(2); err == nil {
-			if err = p.atMost(2); err == nil {
-				if spec.Millis, err = p.duration(0, "size"); err == nil {
-					spec.Slide, err = p.duration(1, "slide")
-				}
+			return
+		})
+		return plan.HopSpec{Size: size, Slide: slide}, err
+	case plan.WinTimeLength:
+		var t, n int64
+		err = exactly(2, func() (e *diag.Error) {
+			if t, e = p.duration(0, "duration"); e == nil {
+				n, e = p.positive(1, "size")
 			}
-		}
-	case "timeLength":
-		if err = p.need(2); err == nil {
-			if err = p.atMost(2); err == nil {
-				if spec.Millis, err = p.duration(0, "duration"); err == nil {
-					spec.Length, err = p.positive(1, "size")
-				}
+			return
+		})
+		return plan.TimeLengthSpec{Millis: t, N: n}, err
+	case plan.WinBatch:
+		return plan.BatchSpec{}, p.atMost(0)
+	case plan.WinExternalTime, plan.WinExternalTimeBatch:
+		var ts *plan.ColRef
+		var t int64
+		err = exactly(2, func() (e *diag.Error) {
+			if ts, e = p.attr(0); e != nil {
+				return e
 			}
-		}
-	case "batch":
-		err = p.atMost(0)
-	case "externalTime", "externalTimeBatch":
-		if err = p.need(2); err == nil {
-			if err = p.atMost(2); err == nil {
-				var a int
-				if a, err = p.attr(0); err == nil {
-					if t := rel.Columns[a].Type; !t.IsInteger() {
-						err = diag.Errorf(w.Args[0].Position(), "E402", "%s window timestamp attribute must be BIGINT, found %s", p.name, t)
-					}
-					spec.Attrs = []int{a}
-					if err == nil {
-						spec.Millis, err = p.duration(1, "duration")
-					}
-				}
+			if !ts.T.IsInteger() {
+				return diag.Errorf(w.Args[0].Position(), "E402", "%s window timestamp attribute must be BIGINT, found %s", p.name, ts.T)
 			}
+			t, e = p.duration(1, "duration")
+			return
+		})
+		if kind == plan.WinExternalTime {
+			return &plan.ExternalTimeSpec{Ts: ts, Millis: t}, err
 		}
-	case "session":
+		return &plan.ExternalTimeBatchSpec{Ts: ts, Millis: t}, err
+	case plan.WinSession:
+		spec := &plan.SessionSpec{}
 		if err = p.need(1); err == nil {
 			if err = p.atMost(3); err == nil {
-				spec.Millis, err = p.duration(0, "gap")
+				spec.Gap, err = p.duration(0, "gap")
 				if err == nil && len(w.Args) > 1 {
-					var a int
-					a, err = p.attr(1)
-					spec.Attrs = []int{a}
+					spec.Key, err = p.attr(1)
 				}
 				if err == nil && len(w.Args) > 2 {
 					spec.Latency, err = p.duration(2, "allowed latency")
 				}
 			}
 		}
-	case "sort":
-		spec, err = checkSortWindow(p, spec)
-	case "unique", "firstUnique":
+		return spec, err
+	case plan.WinSort:
+		return checkSortWindow(p)
+	case plan.WinUnique, plan.WinFirstUnique:
+		var keys []*plan.ColRef
 		if err = p.need(1); err == nil {
-			spec.Attrs, err = p.attrs(0)
+			keys, err = p.attrs(0)
 		}
-	case "frequent":
+		if kind == plan.WinUnique {
+			return &plan.UniqueSpec{Keys: keys}, err
+		}
+		return &plan.FirstUniqueSpec{Keys: keys}, err
+	case plan.WinFrequent:
+		spec := &plan.FrequentSpec{}
 		if err = p.need(1); err == nil {
-			if spec.Length, err = p.positive(0, "size"); err == nil {
-				spec.Attrs, err = p.attrs(1)
+			if spec.N, err = p.positive(0, "size"); err == nil {
+				spec.Keys, err = p.attrs(1)
 			}
 		}
-	case "lossyFrequent":
-		spec, err = checkLossyWindow(p, spec)
-	case "cron":
-		if err = p.need(1); err == nil {
-			if err = p.atMost(1); err == nil {
-				if spec.Cron, err = p.str(0, "expression"); err == nil {
-					err = checkCron(spec.Cron, p.w.Args[0].Position())
-				}
+		spec.Keys = wholeEventIfNone(spec.Keys, bind)
+		return spec, err
+	case plan.WinLossyFrequent:
+		return checkLossyWindow(p)
+	case plan.WinCron:
+		var expr string
+		err = exactly(1, func() (e *diag.Error) {
+			if expr, e = p.str(0, "expression"); e == nil {
+				e = checkCron(expr, p.w.Args[0].Position())
 			}
-		}
-	case "expression":
-		spec, err = checkExpressionWindow(p, spec)
+			return
+		})
+		return plan.CronSpec{Expr: expr}, err
 	}
-	return spec, err
+	return nil, diag.Errorf(w.TypePos, "E401", "window type '%s' is not checked", w.Type)
 }
 
-func checkSortWindow(p windowParams, spec plan.WindowSpec) (plan.WindowSpec, *diag.Error) {
+// wholeEventIfNone: frequent windows without attributes key on the whole
+// event, i.e. on every column.
+func wholeEventIfNone(keys []*plan.ColRef, bind *plan.Binding) []*plan.ColRef {
+	if len(keys) > 0 {
+		return keys
+	}
+	all := make([]*plan.ColRef, len(bind.Rel.Columns))
+	for i := range all {
+		all[i] = bind.Ref(i)
+	}
+	return all
+}
+
+func checkSortWindow(p windowParams) (plan.WindowSpec, *diag.Error) {
+	spec := &plan.SortSpec{}
 	if err := p.need(2); err != nil {
 		return spec, diag.Errorf(p.w.TypePos, "E402", "sort window requires a size and at least one attribute")
 	}
 	var err *diag.Error
-	if spec.Length, err = p.positive(0, "size"); err != nil {
+	if spec.N, err = p.positive(0, "size"); err != nil {
 		return spec, err
 	}
 	for i := 1; i < len(p.w.Args); i++ {
-		a, err := p.attr(i)
+		ref, err := p.attr(i)
 		if err != nil {
 			return spec, err
 		}
-		key := plan.SortKey{Expr: &plan.ColRef{Index: a, Name: p.rel.Columns[a].Name, T: p.rel.Columns[a].Type}}
+		key := plan.WindowSortKey{Col: ref}
 		if i+1 < len(p.w.Args) {
 			if lit, ok := p.w.Args[i+1].(*ast.Literal); ok && lit.Kind == ast.LitString {
 				switch strings.ToLower(lit.Str) {
@@ -274,12 +324,13 @@ func checkSortWindow(p windowParams, spec plan.WindowSpec) (plan.WindowSpec, *di
 				i++
 			}
 		}
-		spec.Sort = append(spec.Sort, key)
+		spec.Keys = append(spec.Keys, key)
 	}
 	return spec, nil
 }
 
-func checkLossyWindow(p windowParams, spec plan.WindowSpec) (plan.WindowSpec, *diag.Error) {
+func checkLossyWindow(p windowParams) (plan.WindowSpec, *diag.Error) {
+	spec := &plan.LossyFrequentSpec{}
 	if err := p.need(1); err != nil {
 		return spec, err
 	}
@@ -300,19 +351,20 @@ func checkLossyWindow(p windowParams, spec plan.WindowSpec) (plan.WindowSpec, *d
 	if spec.Support <= 0 || spec.Support >= 1 || spec.ErrorRate <= 0 || spec.ErrorRate >= spec.Support {
 		return spec, diag.Errorf(p.w.Args[0].Position(), "E403", "lossyFrequent window needs 0 < error < support < 1")
 	}
-	spec.Attrs, err = p.attrs(next)
+	spec.Keys, err = p.attrs(next)
+	spec.Keys = wholeEventIfNone(spec.Keys, p.bind)
 	return spec, err
 }
 
 // checkExpressionWindow accepts only 'count() <= N' and 'count() < N' (§3.3),
 // which are length windows.
-func checkExpressionWindow(p windowParams, spec plan.WindowSpec) (plan.WindowSpec, *diag.Error) {
+func checkExpressionWindow(p windowParams) (plan.WindowSpec, *diag.Error) {
 	if err := p.need(1); err != nil {
-		return spec, err
+		return nil, err
 	}
 	text, err := p.str(0, "condition")
 	if err != nil {
-		return spec, err
+		return nil, err
 	}
 	compact := strings.ReplaceAll(strings.ToLower(text), " ", "")
 	var n int64
@@ -326,12 +378,10 @@ func checkExpressionWindow(p windowParams, spec plan.WindowSpec) (plan.WindowSpe
 		err = &diag.Error{}
 	}
 	if err != nil || n <= 0 {
-		return spec, diag.Errorf(p.w.Args[0].Position(), "E405",
+		return nil, diag.Errorf(p.w.Args[0].Position(), "E405",
 			"Unsupported expression window condition: '%s'. Currently supported: 'count() <= N' and 'count() < N'", text)
 	}
-	spec.Kind = "length"
-	spec.Length = n
-	return spec, nil
+	return plan.LengthSpec{N: n}, nil
 }
 
 func parsePositive(s string) (int64, *diag.Error) {

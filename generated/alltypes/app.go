@@ -1202,12 +1202,14 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 12).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Readings
-//	PhysicalSelect: 6 columns
-//	PhysicalInsert: Echo
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  Readings
+//	PhysicalSelect           cost  3.0  6 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  Echo (subscribers only)
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q0 struct {
 	app    *App
 	nested []*Echo // the single-event path's output rows, by nesting depth
@@ -1397,13 +1399,15 @@ type q1Cand struct {
 }
 
 // q1 runs query 1 (line 17).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Readings
-//	PhysicalFilter: (big#2 >= 0)
-//	PhysicalSelect: 5 columns
-//	PhysicalInsert: Derived
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  Readings
+//	PhysicalFilter           cost  1.5  (Readings.big >= 0)
+//	PhysicalSelect           cost  7.0  5 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  Derived (subscribers only)
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q1 struct {
 	app    *App
 	nested []*Derived // the single-event path's output rows, by nesting depth
@@ -1607,12 +1611,14 @@ type q2Cand struct {
 }
 
 // q2 runs query 2 (line 23).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Tick
-//	PhysicalSelect: 1 columns
-//	PhysicalInsert: Ticks
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  Tick
+//	PhysicalSelect           cost  0.5  1 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  Ticks (subscribers only)
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q2 struct {
 	app    *App
 	nested []*Ticks // the single-event path's output rows, by nesting depth

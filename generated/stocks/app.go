@@ -837,13 +837,15 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 9).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: StockStream
-//	PhysicalFilter: (volume#2 >= 500)
-//	PhysicalSelect: 4 columns
-//	PhysicalInsert: LargeTrades
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  StockStream
+//	PhysicalFilter           cost  1.5  (StockStream.volume >= 500)
+//	PhysicalSelect           cost  3.5  4 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  LargeTrades
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q0 struct {
 	app    *App
 	nested []*LargeTrades // the single-event path's output rows, by nesting depth
@@ -1051,13 +1053,17 @@ type q1Cand struct {
 }
 
 // q1 runs query 1 (line 16).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: StockStream
-//	PhysicalTimeBatchWindow: timeBatch(2000ms)
-//	PhysicalHashGroupAgg: 4 columns, aggregators AvgFloat, SumInt, Count
-//	PhysicalInsert: SymbolSummary
-//
-// Generator choices: single events land in the batch in place; groups indexed by the bare key.
+//	PhysicalScan             cost  1.0  StockStream
+//	PhysicalTimeBatchWindow  cost  3.0  timeBatch(2000ms), no EXPIRED before RESET
+//	PhysicalHashGroupAgg     cost 12.0  4 columns, aggregators AvgFloat, SumInt, Count, candidates CURRENT, reduce to last per group
+//	PhysicalInsert           cost  2.0  SymbolSummary (subscribers only)
+//	single-event path: push
+//	choice candidates: once per group after the chunk (1.5) over per event (3.0)
+//	choice group index: bare key (4.0) over key struct (5.0)
+//	choice expiry group lookup: lookup again (8.0) over group carried by the window row (n/a: the window retains the stream's own events (no narrow row to carry it))
+//	choice single-event path: push (0.2) over stateless (n/a: the query keeps state or reorders rows), fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), chunk (3.0)
 type q1 struct {
 	app     *App
 	win     *window.TimeBatch[StockStream]
@@ -1463,15 +1469,22 @@ type q2Cand struct {
 }
 
 // q2 runs query 2 (line 23).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: LargeTrades
-//	PhysicalProject: Project (symbol STRING, price DOUBLE)
-//	PhysicalLengthWindow: length(5)
-//	PhysicalHashGroupAgg: 4 columns, aggregators MaxFIFO[Float64], MinFIFO[Float64], Count
-//	PhysicalInsert: LargeTradeRange
+//	PhysicalScan             cost  1.0  LargeTrades
+//	PhysicalProject          cost  1.0  [LargeTrades.symbol, LargeTrades.price]
+//	PhysicalLengthWindow     cost  3.0  length(5)
+//	PhysicalHashGroupAgg     cost 14.5  4 columns, aggregators MaxFIFO[DOUBLE], MinFIFO[DOUBLE], Count, candidates CURRENT, reduce to last per group
+//	PhysicalInsert           cost  2.0  LargeTradeRange (subscribers only)
+//	single-event path: fused
+//	choice agg#0 max: MaxFIFO (1.5) over Max (6.0)
+//	choice agg#1 min: MinFIFO (1.5) over Min (6.0)
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice group index: bare key (4.0) over key struct (5.0)
+//	choice expiry group lookup: group carried by the window row (4.2) over lookup again (8.0)
+//	choice single-event path: fused (0.2) over stateless (n/a: the query keeps state or reorders rows), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 //
 // Optimizer rules applied: PruneColumns.
-// Generator choices: single events fused with the length window (step, finish); groups indexed by the bare key; window rows carry their group.
 type q2 struct {
 	app     *App
 	win     *window.Length[Q2Row]

@@ -394,13 +394,15 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 5).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Ticks
-//	PhysicalFilter: (price#1 > 100.0)
-//	PhysicalSelect: 3 columns
-//	PhysicalInsert: Out
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  Ticks
+//	PhysicalFilter           cost  1.5  (Ticks.price > 100.0)
+//	PhysicalSelect           cost  2.5  3 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  Out (subscribers only)
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q0 struct {
 	app    *App
 	nested []*Out // the single-event path's output rows, by nesting depth

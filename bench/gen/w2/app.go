@@ -431,13 +431,17 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 5).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Ticks
-//	PhysicalTimeBatchWindow: timeBatch(1000ms)
-//	PhysicalHashGroupAgg: 4 columns, aggregators AvgFloat, SumInt, Count
-//	PhysicalInsert: Out
-//
-// Generator choices: single events land in the batch in place; groups indexed by the bare key.
+//	PhysicalScan             cost  1.0  Ticks
+//	PhysicalTimeBatchWindow  cost  3.0  timeBatch(1000ms), no EXPIRED before RESET
+//	PhysicalHashGroupAgg     cost 12.0  4 columns, aggregators AvgFloat, SumInt, Count, candidates CURRENT, reduce to last per group
+//	PhysicalInsert           cost  2.0  Out (subscribers only)
+//	single-event path: push
+//	choice candidates: once per group after the chunk (1.5) over per event (3.0)
+//	choice group index: bare key (4.0) over key struct (5.0)
+//	choice expiry group lookup: lookup again (8.0) over group carried by the window row (n/a: the window retains the stream's own events (no narrow row to carry it))
+//	choice single-event path: push (0.2) over stateless (n/a: the query keeps state or reorders rows), fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), chunk (3.0)
 type q0 struct {
 	app     *App
 	win     *window.TimeBatch[Ticks]

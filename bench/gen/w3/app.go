@@ -476,15 +476,21 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 5).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Ticks
-//	PhysicalProject: Project (price DOUBLE)
-//	PhysicalLengthWindow: length(1000)
-//	PhysicalGlobalAgg: 4 columns, aggregators SumFloat, AvgFloat, MinFIFO[Float64], MaxFIFO[Float64]
-//	PhysicalInsert: Out
+//	PhysicalScan             cost  1.0  Ticks
+//	PhysicalProject          cost  0.5  [Ticks.price]
+//	PhysicalLengthWindow     cost  3.0  length(1000)
+//	PhysicalGlobalAgg        cost  8.5  4 columns, aggregators SumFloat, AvgFloat(read off agg#0), MinFIFO[DOUBLE], MaxFIFO[DOUBLE], candidates CURRENT, reduce to last
+//	PhysicalInsert           cost  2.0  Out (subscribers only)
+//	single-event path: fused
+//	choice agg#1 avg: read off agg#0 (0.5) over AvgFloat (2.0)
+//	choice agg#2 min: MinFIFO (1.5) over Min (6.0)
+//	choice agg#3 max: MaxFIFO (1.5) over Max (6.0)
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: fused (0.2) over stateless (n/a: the query keeps state or reorders rows), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 //
 // Optimizer rules applied: PruneColumns.
-// Generator choices: single events fused with the length window (step, finish); avg read off sum.
 type q0 struct {
 	app     *App
 	win     *window.Length[Q0Row]

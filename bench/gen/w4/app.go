@@ -432,15 +432,20 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 4).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Ticks
-//	PhysicalProject: Project (symbol STRING)
-//	PhysicalTimeWindow: time(10000ms)
-//	PhysicalHashGroupAgg: 2 columns, aggregators Count
-//	PhysicalInsert: Out
+//	PhysicalScan             cost  1.0  Ticks
+//	PhysicalProject          cost  0.5  [Ticks.symbol]
+//	PhysicalTimeWindow       cost  3.0  time(10000ms)
+//	PhysicalHashGroupAgg     cost  7.0  2 columns, aggregators Count, candidates CURRENT, reduce to last per group
+//	PhysicalInsert           cost  2.0  Out (subscribers only)
+//	single-event path: fused
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice group index: bare key (4.0) over key struct (5.0)
+//	choice expiry group lookup: group carried by the window row (4.2) over lookup again (8.0)
+//	choice single-event path: fused (0.2) over stateless (n/a: the query keeps state or reorders rows), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 //
 // Optimizer rules applied: PruneColumns.
-// Generator choices: single events fused with the time window (step, finish); groups indexed by the bare key; window rows carry their group.
 type q0 struct {
 	app    *App
 	win    *window.Time[Q0Row]

@@ -762,13 +762,15 @@ type q0Cand struct {
 }
 
 // q0 runs query 0 (line 6).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Ticks
-//	PhysicalFilter: (volume#2 >= 100)
-//	PhysicalSelect: 4 columns
-//	PhysicalInsert: Trades
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  Ticks
+//	PhysicalFilter           cost  1.5  (Ticks.volume >= 100)
+//	PhysicalSelect           cost  3.5  4 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  Trades
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q0 struct {
 	app    *App
 	nested []*Trades // the single-event path's output rows, by nesting depth
@@ -966,13 +968,15 @@ type q1Cand struct {
 }
 
 // q1 runs query 1 (line 11).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Trades
-//	PhysicalFilter: (notional#3 > 50000.0)
-//	PhysicalSelect: 2 columns
-//	PhysicalInsert: Large
-//
-// Generator choices: single events skip the chunk machinery (one).
+//	PhysicalScan             cost  1.0  Trades
+//	PhysicalFilter           cost  1.5  (Trades.notional > 50000.0)
+//	PhysicalSelect           cost  1.0  2 columns, candidates CURRENT
+//	PhysicalInsert           cost  2.0  Large
+//	single-event path: stateless
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q1 struct {
 	app    *App
 	nested []*Large // the single-event path's output rows, by nesting depth
@@ -1159,13 +1163,17 @@ type q2Cand struct {
 }
 
 // q2 runs query 2 (line 16).
+// Physical plan (efc explain prints the same):
 //
-//	PhysicalScan: Large
-//	PhysicalLengthWindow: length(100)
-//	PhysicalHashGroupAgg: 3 columns, aggregators SumFloat, Count
-//	PhysicalInsert: Out
-//
-// Generator choices: single events fused with the length window (step, finish); groups indexed by the bare key.
+//	PhysicalScan             cost  1.0  Large
+//	PhysicalLengthWindow     cost  3.0  length(100)
+//	PhysicalHashGroupAgg     cost  9.5  3 columns, aggregators SumFloat, Count, candidates CURRENT, reduce to last per group
+//	PhysicalInsert           cost  2.0  Out (subscribers only)
+//	single-event path: fused
+//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
+//	choice group index: bare key (4.0) over key struct (5.0)
+//	choice expiry group lookup: lookup again (8.0) over group carried by the window row (n/a: the window retains the stream's own events (no narrow row to carry it))
+//	choice single-event path: fused (0.2) over stateless (n/a: the query keeps state or reorders rows), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q2 struct {
 	app     *App
 	win     *window.Length[Large]
