@@ -13,25 +13,25 @@ import (
 // code runs them: [pre-window filter] → [window] → [filter] → selector →
 // [rate] → insert. Every choice comes from the physical plan.
 type queryGen struct {
-	g      *generator
-	q      *plan.Query
-	phys   *plan.PhysicalQuery
-	name   string // q0, q1, …
-	scan   *plan.PhysicalScan
-	pre    *plan.PhysicalFilter
-	win    *plan.PhysicalWindow
-	post   *plan.PhysicalFilter
-	ps     *plan.PhysicalSelect
-	sel    *plan.Selector
-	rate   *plan.PhysicalRateLimit
-	ins    *plan.PhysicalInsert
-	proj   *plan.PhysicalProject
-	row    *plan.Layout   // the rows the window and selector see
-	inType string
-	outType string
-	inRel  *plan.Relation // the row type of row (a narrow one when a Project prunes)
-	srcRel *plan.Relation // the stream the query reads
-	outRel *plan.Relation
+	g          *generator
+	q          *plan.Query
+	phys       *plan.PhysicalQuery
+	name       string // q0, q1, …
+	scan       *plan.PhysicalScan
+	pre        *plan.PhysicalFilter
+	win        *plan.PhysicalWindow
+	post       *plan.PhysicalFilter
+	ps         *plan.PhysicalSelect
+	sel        *plan.Selector
+	rate       *plan.PhysicalRateLimit
+	ins        *plan.PhysicalInsert
+	proj       *plan.PhysicalProject
+	row        *plan.Layout // the rows the window and selector see
+	inType     string
+	outType    string
+	inRel      *plan.Relation // the row type of row (a narrow one when a Project prunes)
+	srcRel     *plan.Relation // the stream the query reads
+	outRel     *plan.Relation
 	grouped    bool
 	stepBody   []jen.Code // fused: the per-event selector body
 	finishBody []jen.Code // fused: the per-chunk end of the selector

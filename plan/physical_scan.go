@@ -4,8 +4,8 @@ package plan
 type PhysicalScan struct {
 	Scan *Scan
 	// Out is the row it produces: every column of the relation.
-	Out  *Layout
-	Est  float64
+	Out *Layout
+	Est float64
 }
 
 func (p *PhysicalScan) Inputs() []PhysicalOp { return nil }

@@ -184,23 +184,23 @@ type LossyFrequentSpec struct {
 // CronSpec is cron('expr') (§0.2).
 type CronSpec struct{ Expr string }
 
-func (LengthSpec) Kind() WindowKind            { return WinLength }
-func (LengthBatchSpec) Kind() WindowKind       { return WinLengthBatch }
-func (TimeSpec) Kind() WindowKind              { return WinTime }
-func (TimeBatchSpec) Kind() WindowKind         { return WinTimeBatch }
-func (HopSpec) Kind() WindowKind               { return WinHop }
-func (TimeLengthSpec) Kind() WindowKind        { return WinTimeLength }
-func (BatchSpec) Kind() WindowKind             { return WinBatch }
-func (DelaySpec) Kind() WindowKind             { return WinDelay }
-func (*ExternalTimeSpec) Kind() WindowKind     { return WinExternalTime }
+func (LengthSpec) Kind() WindowKind             { return WinLength }
+func (LengthBatchSpec) Kind() WindowKind        { return WinLengthBatch }
+func (TimeSpec) Kind() WindowKind               { return WinTime }
+func (TimeBatchSpec) Kind() WindowKind          { return WinTimeBatch }
+func (HopSpec) Kind() WindowKind                { return WinHop }
+func (TimeLengthSpec) Kind() WindowKind         { return WinTimeLength }
+func (BatchSpec) Kind() WindowKind              { return WinBatch }
+func (DelaySpec) Kind() WindowKind              { return WinDelay }
+func (*ExternalTimeSpec) Kind() WindowKind      { return WinExternalTime }
 func (*ExternalTimeBatchSpec) Kind() WindowKind { return WinExternalTimeBatch }
-func (*SessionSpec) Kind() WindowKind          { return WinSession }
-func (*SortSpec) Kind() WindowKind             { return WinSort }
-func (*UniqueSpec) Kind() WindowKind           { return WinUnique }
-func (*FirstUniqueSpec) Kind() WindowKind      { return WinFirstUnique }
-func (*FrequentSpec) Kind() WindowKind         { return WinFrequent }
-func (*LossyFrequentSpec) Kind() WindowKind    { return WinLossyFrequent }
-func (CronSpec) Kind() WindowKind              { return WinCron }
+func (*SessionSpec) Kind() WindowKind           { return WinSession }
+func (*SortSpec) Kind() WindowKind              { return WinSort }
+func (*UniqueSpec) Kind() WindowKind            { return WinUnique }
+func (*FirstUniqueSpec) Kind() WindowKind       { return WinFirstUnique }
+func (*FrequentSpec) Kind() WindowKind          { return WinFrequent }
+func (*LossyFrequentSpec) Kind() WindowKind     { return WinLossyFrequent }
+func (CronSpec) Kind() WindowKind               { return WinCron }
 
 func (LengthSpec) Refs() []*ColRef               { return nil }
 func (LengthBatchSpec) Refs() []*ColRef          { return nil }
