@@ -15,6 +15,10 @@ import (
 
 var rewrite = flag.Bool("rewrite", false, "rewrite datadriven expectations with actual output")
 
+// Rewrite reports whether -rewrite was given, for tests whose expectations
+// are whole files (golden files) rather than cases, so one flag refreshes both.
+func Rewrite() bool { return *rewrite }
+
 // Case is one test case of a file.
 type Case struct {
 	Pos     string // file:line
