@@ -16,11 +16,12 @@ import (
 // TestRules does not read these cases). Command "physical" compiles and
 // optimizes the app with every pass and prints, per query, the physical
 // operators ChoosePhysical picked, source first, with their details and
-// costs, whether the selector's input removes events in arrival order
-// (fifo), and the aggregator chosen for each aggregate call.
+// costs, the aggregator chosen for each aggregate call, the single-event
+// path and every costed choice.
 // Arguments: expect=Name and expect-not=Name name an operator
-// (PhysicalHashGroupAgg) or an aggregator without its type parameter
-// (MinFIFO) that must (not) be chosen in some query; disable=Rule[,Rule].
+// (PhysicalHashGroupAgg), an aggregator without its type parameter
+// (MinFIFO) or a single-event path (single=fused) that must (not) be
+// chosen in some query; disable=Rule[,Rule].
 // Rewrite with: go test ./optimizer -rewrite
 func TestChoosePhysical(t *testing.T) {
 	files, _ := filepath.Glob("testdata/physical/*.txt")
@@ -52,19 +53,19 @@ func TestChoosePhysical(t *testing.T) {
 						t.Errorf("%s: query %d has no physical plan", c.Pos, q.Index)
 						continue
 					}
-					fmt.Fprintf(&b, "query %d (line %d) cost=%g\n", q.Index, q.Pos.Line, ph.Cost)
+					fmt.Fprintf(&b, "query %d (line %d) cost=%g\n", q.Index, q.Pos.Line, ph.Cost())
 					sum := 0.0
-					for _, op := range ph.Ops {
-						sum += op.Cost
-						chosen = append(chosen, op.Name)
-						fmt.Fprintf(&b, "  %s [%s] cost=%g\n", op.Name, op.Detail, op.Cost)
-						sel, ok := op.Node.(*plan.Selector)
+					for _, op := range ph.Ops() {
+						sum += op.Cost()
+						chosen = append(chosen, op.Name())
+						fmt.Fprintf(&b, "  %s [%s] cost=%g\n", op.Name(), op.Detail(), op.Cost())
+						ps, ok := op.(*plan.PhysicalSelect)
 						if !ok {
 							continue
 						}
-						fmt.Fprintf(&b, "    fifo=%t\n", sel.FIFORemoval)
-						if len(op.Aggregators) != len(sel.Aggs) {
-							t.Errorf("%s: query %d: %d aggregators for %d aggregate calls", c.Pos, q.Index, len(op.Aggregators), len(sel.Aggs))
+						sel := ps.Selector
+						if len(ps.Aggs) != len(sel.Aggs) {
+							t.Errorf("%s: query %d: %d aggregators for %d aggregate calls", c.Pos, q.Index, len(ps.Aggs), len(sel.Aggs))
 							continue
 						}
 						for i, a := range sel.Aggs {
@@ -72,13 +73,18 @@ func TestChoosePhysical(t *testing.T) {
 							if a.Arg != nil {
 								arg = plan.FormatExpr(a.Arg) + " " + a.Arg.Type().String()
 							}
-							fmt.Fprintf(&b, "    agg#%d %s(%s) -> %s\n", i, a.Func, arg, op.Aggregators[i])
-							name, _, _ := strings.Cut(op.Aggregators[i], "[")
-							chosen = append(chosen, name)
+							fmt.Fprintf(&b, "    agg#%d %s(%s) -> %s\n", i, a.Func, arg, ps.Aggs[i].Format())
+							chosen = append(chosen, ps.Aggs[i].Impl.String())
 						}
 					}
-					if sum != ph.Cost {
-						t.Errorf("%s: query %d: cost %g is not the sum of its operators' costs %g", c.Pos, q.Index, ph.Cost, sum)
+					fmt.Fprintf(&b, "  single-event path: %s\n", ph.Single)
+					chosen = append(chosen, "single="+ph.Single.String())
+
+					for _, ch := range ph.Choices {
+						fmt.Fprintf(&b, "  choice %s\n", ch.Format())
+					}
+					if sum != ph.Cost() {
+						t.Errorf("%s: query %d: cost %g is not the sum of its operators' costs %g", c.Pos, q.Index, ph.Cost(), sum)
 					}
 				}
 				if x, ok := c.Arg("expect"); ok && !contains(chosen, x) {

@@ -183,11 +183,10 @@ var schema = []plan.Column{
 	{Name: "qty", Type: plan.Int}, {Name: "ratio", Type: plan.Float}, {Name: "ok", Type: plan.Bool},
 }
 
-func col(i int) *plan.ColRef { return &plan.ColRef{Index: i, Name: schema[i].Name, T: schema[i].Type} }
+func col(i int) *plan.ColRef { return trades.Ref(i) }
 
 func windowCase(t *testing.T, c *datadriven.Case) plan.WindowSpec {
-	w := plan.WindowSpec{}
-	w.Kind, _ = c.Arg("kind")
+	kind, _ := c.Arg("kind")
 	num := func(key string) int64 {
 		s, ok := c.Arg(key)
 		if !ok {
@@ -210,29 +209,72 @@ func windowCase(t *testing.T, c *datadriven.Case) plan.WindowSpec {
 		}
 		return v
 	}
-	w.Length, w.Millis, w.Slide, w.Latency = num("length"), num("millis"), num("slide"), num("latency")
-	w.Support, w.ErrorRate = real("support"), real("error")
+	var attrs []*plan.ColRef
 	if s, ok := c.Arg("attrs"); ok {
 		for _, a := range strings.Split(s, ",") {
 			i, err := strconv.Atoi(a)
 			if err != nil {
 				t.Fatalf("%s: attrs: %v", c.Pos, err)
 			}
-			w.Attrs = append(w.Attrs, i)
+			attrs = append(attrs, col(i))
 		}
 	}
-	if s, ok := c.Arg("sort"); ok {
-		for _, k := range strings.Split(s, ",") {
-			idx, dir, _ := strings.Cut(k, ":")
-			i, err := strconv.Atoi(idx)
-			if err != nil {
-				t.Fatalf("%s: sort: %v", c.Pos, err)
+	first := func() *plan.ColRef {
+		if len(attrs) == 0 {
+			return nil
+		}
+		return attrs[0]
+	}
+	length, millis := num("length"), num("millis")
+	switch kind {
+	case "length":
+		return plan.LengthSpec{N: length}
+	case "lengthBatch":
+		return plan.LengthBatchSpec{N: length}
+	case "time":
+		return plan.TimeSpec{Millis: millis}
+	case "timeBatch":
+		return plan.TimeBatchSpec{Millis: millis}
+	case "delay":
+		return plan.DelaySpec{Millis: millis}
+	case "hop":
+		return plan.HopSpec{Size: millis, Slide: num("slide")}
+	case "timeLength":
+		return plan.TimeLengthSpec{Millis: millis, N: length}
+	case "batch":
+		return plan.BatchSpec{}
+	case "externalTime":
+		return &plan.ExternalTimeSpec{Ts: first(), Millis: millis}
+	case "externalTimeBatch":
+		return &plan.ExternalTimeBatchSpec{Ts: first(), Millis: millis}
+	case "session":
+		return &plan.SessionSpec{Gap: millis, Key: first(), Latency: num("latency")}
+	case "unique":
+		return &plan.UniqueSpec{Keys: attrs}
+	case "firstUnique":
+		return &plan.FirstUniqueSpec{Keys: attrs}
+	case "frequent":
+		return &plan.FrequentSpec{N: length, Keys: attrs}
+	case "lossyFrequent":
+		return &plan.LossyFrequentSpec{Support: real("support"), ErrorRate: real("error"), Keys: attrs}
+	case "cron":
+		return plan.CronSpec{Expr: c.Input}
+	case "sort":
+		w := &plan.SortSpec{N: length}
+		if s, ok := c.Arg("sort"); ok {
+			for _, k := range strings.Split(s, ",") {
+				idx, dir, _ := strings.Cut(k, ":")
+				i, err := strconv.Atoi(idx)
+				if err != nil {
+					t.Fatalf("%s: sort: %v", c.Pos, err)
+				}
+				w.Keys = append(w.Keys, plan.WindowSortKey{Col: col(i), Desc: dir == "desc"})
 			}
-			w.Sort = append(w.Sort, plan.SortKey{Expr: col(i), Desc: dir == "desc"})
 		}
+		return w
 	}
-	w.Cron = c.Input
-	return w
+	t.Fatalf("%s: unknown window kind %q", c.Pos, kind)
+	return nil
 }
 
 // otherExpr is an expression type plan does not know; printing names it.
@@ -308,57 +350,60 @@ var (
 	stream  = &plan.Relation{Name: "Trades", Kind: plan.StreamRel, Columns: schema}
 	trigger = &plan.Relation{Name: "Tick", Kind: plan.TriggerRel, Columns: []plan.Column{{Name: "triggered_time", Type: plan.BigInt}}}
 	out     = &plan.Relation{Name: "Out", Kind: plan.StreamRel, Columns: []plan.Column{{Name: "sym", Type: plan.String}, {Name: "total", Type: plan.Double}}}
+	trades  = &plan.Binding{Name: "Trades", Rel: stream}
 )
 
 func nodeFixtures() map[string]plan.Node {
-	scan := &plan.Scan{Rel: stream}
-	win := &plan.Window{Input: scan, Spec: plan.WindowSpec{Kind: "length", Length: 5}}
+	scan := &plan.Scan{Bind: trades}
+	win := &plan.Window{Input: scan, Spec: plan.LengthSpec{N: 5}}
 	sel := &plan.Selector{Input: win, Limit: -1,
 		Items: []plan.NamedExpr{{Name: "sym", Expr: col(0)}, {Name: "total", Expr: &plan.AggRef{Index: 0, T: plan.Double}}}}
 	full := &plan.Selector{Input: win,
 		Items:   []plan.NamedExpr{{Name: "sym", Expr: col(0)}, {Name: "n", Expr: &plan.AggRef{Index: 1, T: plan.BigInt}}},
-		Aggs:    []plan.AggCall{{Func: "sum", Arg: col(1), T: plan.Double}, {Func: "count", T: plan.BigInt}},
+		Aggs:    []plan.AggCall{{Func: plan.AggSum, Arg: col(1), T: plan.Double}, {Func: plan.AggCount, T: plan.BigInt}},
 		GroupBy: []plan.Expr{col(0), &plan.Binary{Op: plan.Mod, L: col(2), R: bigint(10), T: plan.BigInt}},
 		Having:  gt(&plan.AggRef{Index: 1, T: plan.BigInt}, bigint(2)),
 		OrderBy: []plan.SortKey{{Expr: &plan.AggRef{Index: 0, T: plan.Double}, Desc: true}, {Expr: col(0)}},
 		Offset:  1, Limit: 3, Events: plan.AllEvents}
 	return map[string]plan.Node{
 		"scan":                 scan,
-		"scan-alias":           &plan.Scan{Rel: stream, Alias: "t"},
-		"scan-alias-same":      &plan.Scan{Rel: stream, Alias: "Trades"},
-		"scan-trigger":         &plan.Scan{Rel: trigger},
+		"scan-alias":           &plan.Scan{Bind: &plan.Binding{Name: "t", Rel: stream}},
+		"scan-alias-same":      &plan.Scan{Bind: &plan.Binding{Name: "Trades", Rel: stream}},
+		"scan-trigger":         &plan.Scan{Bind: &plan.Binding{Name: "Tick", Rel: trigger}},
 		"window":               win,
-		"project":              &plan.Project{Input: scan, Cols: []int{0, 3}},
+		"project":              &plan.Project{Input: scan, Cols: []*plan.ColRef{col(0), col(3)}},
 		"filter":               &plan.Filter{Input: scan, Cond: gt(col(1), double(100))},
 		"selector":             sel,
 		"selector-full":        full,
 		"selector-limit0":      &plan.Selector{Input: scan, Limit: 0, Items: []plan.NamedExpr{{Name: "sym", Expr: col(0)}}},
 		"selector-expired":     &plan.Selector{Input: scan, Limit: -1, Events: plan.ExpiredEvents, Items: []plan.NamedExpr{{Name: "sym", Expr: col(0)}}},
 		"selector-no-items":    &plan.Selector{Input: scan, Limit: -1},
-		"ratelimit-events":     &plan.RateLimit{Input: sel, Mode: plan.RateLast, Events: 3, Grouped: true},
+		"ratelimit-events":     &plan.RateLimit{Input: sel, Mode: plan.RateLast, Events: 3},
 		"ratelimit-first":      &plan.RateLimit{Input: sel, Mode: plan.RateFirst, Events: 1},
 		"ratelimit-millis":     &plan.RateLimit{Input: sel, Mode: plan.RateAll, Millis: 1500},
-		"ratelimit-snapshot":   &plan.RateLimit{Input: sel, Mode: plan.RateSnapshot, Millis: 1000, Windowed: true, Aggregating: true},
+		"ratelimit-snapshot":   &plan.RateLimit{Input: sel, Mode: plan.RateSnapshot, Millis: 1000},
 		"insert":               &plan.Insert{Input: sel, Target: out},
 		"other":                otherNode{},
-		"window-session-keyed": &plan.Window{Input: scan, Spec: plan.WindowSpec{Kind: "session", Millis: 1000, Attrs: []int{0}, Latency: 50}},
+		"window-session-keyed": &plan.Window{Input: scan, Spec: &plan.SessionSpec{Gap: 1000, Key: col(0), Latency: 50}},
 	}
 }
 
 func queryFixtures() map[string]*plan.Query {
-	scan := &plan.Scan{Rel: stream, Alias: "t"}
-	proj := &plan.Project{Input: scan, Cols: []int{0, 1}}
-	win := &plan.Window{Input: proj, Spec: plan.WindowSpec{Kind: "time", Millis: 1000}}
-	filter := &plan.Filter{Input: win, Cond: gt(col(1), double(1.5))}
+	t := &plan.Binding{Name: "t", Rel: stream}
+	scan := &plan.Scan{Bind: t}
+	proj := &plan.Project{Input: scan, Cols: []*plan.ColRef{t.Ref(0), t.Ref(1)}}
+	win := &plan.Window{Input: proj, Spec: plan.TimeSpec{Millis: 1000}}
+	filter := &plan.Filter{Input: win, Cond: gt(t.Ref(1), double(1.5))}
 	sel := &plan.Selector{Input: filter, Limit: -1,
-		Items:   []plan.NamedExpr{{Name: "sym", Expr: col(0)}, {Name: "total", Expr: &plan.AggRef{Index: 0, T: plan.Double}}},
-		Aggs:    []plan.AggCall{{Func: "sum", Arg: col(1), T: plan.Double}},
-		GroupBy: []plan.Expr{col(0)}}
-	rate := &plan.RateLimit{Input: sel, Mode: plan.RateSnapshot, Millis: 2000, Grouped: true, Windowed: true, Aggregating: true}
+		Items:   []plan.NamedExpr{{Name: "sym", Expr: t.Ref(0)}, {Name: "total", Expr: &plan.AggRef{Index: 0, T: plan.Double}}},
+		Aggs:    []plan.AggCall{{Func: plan.AggSum, Arg: t.Ref(1), T: plan.Double}},
+		GroupBy: []plan.Expr{t.Ref(0)}}
+	rate := &plan.RateLimit{Input: sel, Mode: plan.RateSnapshot, Millis: 2000}
 	chain := &plan.Query{Index: 0, Pos: plan.Pos{Line: 3, Col: 1}, Root: &plan.Insert{Input: rate, Target: out}}
 
-	tick := &plan.Scan{Rel: trigger}
-	tsel := &plan.Selector{Input: tick, Limit: -1, Items: []plan.NamedExpr{{Name: "triggered_time", Expr: &plan.ColRef{Index: 0, Name: "triggered_time", T: plan.BigInt}}}}
+	tb := &plan.Binding{Name: "Tick", Rel: trigger}
+	tick := &plan.Scan{Bind: tb}
+	tsel := &plan.Selector{Input: tick, Limit: -1, Items: []plan.NamedExpr{{Name: "triggered_time", Expr: tb.Ref(0)}}}
 	tout := &plan.Relation{Name: "Ticks", Kind: plan.StreamRel, Columns: []plan.Column{{Name: "triggered_time", Type: plan.BigInt}}}
 	simple := &plan.Query{Index: 1, Pos: plan.Pos{Line: 7, Col: 1}, Root: &plan.Insert{Input: tsel, Target: tout}}
 	return map[string]*plan.Query{"chain": chain, "trigger": simple}

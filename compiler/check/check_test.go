@@ -136,14 +136,6 @@ func formatNode(b *strings.Builder, n plan.Node, depth int) {
 		} else {
 			s += fmt.Sprintf(" every %dms", n.Millis)
 		}
-		for _, f := range []struct {
-			on   bool
-			name string
-		}{{n.Grouped, "grouped"}, {n.Windowed, "windowed"}, {n.Aggregating, "aggregating"}} {
-			if f.on {
-				s += " " + f.name
-			}
-		}
 		b.WriteString(s + "\n")
 	case *plan.Selector:
 		s := ind + "Selector"
@@ -179,53 +171,26 @@ func formatNode(b *strings.Builder, n plan.Node, depth int) {
 	case *plan.Filter:
 		b.WriteString(ind + "Filter " + expr(n.Cond) + "\n")
 	case *plan.Window:
-		s := ind + "Window " + n.Spec.Kind
-		w := n.Spec
-		in := n.Input.Schema()
-		var parts []string
-		add := func(format string, args ...any) { parts = append(parts, fmt.Sprintf(format, args...)) }
-		if w.Length != 0 {
-			add("length=%d", w.Length)
+		// FormatWindow prints every parameter of the typed spec; the
+		// referenced columns are printed with their types.
+		s := ind + "Window " + plan.FormatWindow(n.Spec)
+		var refs []string
+		for _, r := range n.Spec.Refs() {
+			refs = append(refs, expr(r))
 		}
-		if w.Millis != 0 {
-			add("millis=%d", w.Millis)
+		if len(refs) > 0 {
+			s += " refs=[" + strings.Join(refs, ", ") + "]"
 		}
-		if w.Slide != 0 {
-			add("slide=%d", w.Slide)
+		if n.Spec.Kind().Timed() {
+			s += " timed"
 		}
-		if w.Latency != 0 {
-			add("latency=%d", w.Latency)
-		}
-		if len(w.Attrs) > 0 {
-			var names []string
-			for _, a := range w.Attrs {
-				names = append(names, fmt.Sprintf("%s#%d:%s", in[a].Name, a, in[a].Type))
-			}
-			add("attrs=[%s]", strings.Join(names, ", "))
-		}
-		if len(w.Sort) > 0 {
-			var keys []string
-			for _, k := range w.Sort {
-				keys = append(keys, sortKey(k))
-			}
-			add("sort=[%s]", strings.Join(keys, ", "))
-		}
-		if w.Support != 0 || w.ErrorRate != 0 {
-			add("support=%g error=%g", w.Support, w.ErrorRate)
-		}
-		if w.Cron != "" {
-			add("cron='%s'", w.Cron)
-		}
-		if w.Timed() {
-			add("timed")
-		}
-		b.WriteString(strings.TrimRight(s+" "+strings.Join(parts, " "), " ") + "\n")
+		b.WriteString(s + "\n")
 	case *plan.Scan:
-		s := ind + "Scan " + n.Rel.Name
-		if n.Alias != "" {
-			s += " AS " + n.Alias
+		s := ind + "Scan " + n.Bind.Rel.Name
+		if n.Bind.Name != n.Bind.Rel.Name {
+			s += " AS " + n.Bind.Name
 		}
-		b.WriteString(s + " " + columns(n.Rel.Columns) + "\n")
+		b.WriteString(s + " " + columns(n.Bind.Rel.Columns) + "\n")
 	default:
 		b.WriteString(ind + plan.NodeLabel(n) + "\n")
 	}
@@ -256,7 +221,7 @@ func expr(e plan.Expr) string {
 		}
 		return plan.FormatConst(e)
 	case *plan.ColRef:
-		return fmt.Sprintf("%s#%d:%s", e.Name, e.Index, e.T)
+		return fmt.Sprintf("%s.%s#%d:%s", e.Bind.Name, e.Name, e.Col, e.T)
 	case *plan.AggRef:
 		return fmt.Sprintf("agg#%d:%s", e.Index, e.T)
 	case *plan.Unary:
