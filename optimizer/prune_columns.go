@@ -37,11 +37,11 @@ func pruneColumns(_ *plan.App, q *plan.Query) (bool, error) {
 				cols = append(cols, bind.Ref(i))
 			}
 		}
-		if len(cols) == len(used) {
-			continue
-		}
 		if len(cols) == 0 { // keep one column: events still need a payload slot
 			cols = []*plan.ColRef{bind.Ref(0)}
+		}
+		if len(cols) == len(used) {
+			continue
 		}
 		plan.SetInput(above[0], scan, &plan.Project{Input: scan, Cols: cols})
 		changed = true

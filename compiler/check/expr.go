@@ -142,6 +142,10 @@ func (b *binder) column(e *ast.ColumnRef) (plan.Expr, *diag.Error) {
 	s := b.scope
 	if e.Qualifier == nil && s.aliases != nil {
 		if x, ok := s.aliases[e.Name.Name]; ok {
+			if b.inAgg != "" && readsAggregate(x) {
+				return nil, diag.Errorf(e.Name.Pos, "E313", "Aggregate function '%s' cannot contain another aggregate", b.inAgg).
+					WithHint("'%s' is an output column computed by an aggregate", e.Name.Name)
+			}
 			return x, nil
 		}
 	}
@@ -536,6 +540,18 @@ func (b *binder) aggregate(e *ast.Call, canon plan.AggFunc) (plan.Expr, *diag.Er
 	}
 	*b.aggs = append(*b.aggs, call)
 	return &plan.AggRef{Index: len(*b.aggs) - 1, T: call.T}, nil
+}
+
+// readsAggregate reports an expression that reads an aggregate slot.
+func readsAggregate(e plan.Expr) bool {
+	found := false
+	plan.Walk(e, func(x plan.Expr) bool {
+		if _, ok := x.(*plan.AggRef); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func sameExpr(a, b plan.Expr) bool {

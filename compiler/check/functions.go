@@ -130,7 +130,7 @@ func bindIfThenElse(fc funcCall) (plan.Expr, *diag.Error) {
 	if err != nil {
 		return nil, err
 	}
-	return &plan.Case{Whens: []plan.When{{Cond: fc.args[0], Result: convert(fc.args[1], t)}}, Else: convert(fc.args[2], t), T: t}, nil
+	return &plan.Case{Whens: []plan.When{{Cond: convert(fc.args[0], plan.Bool), Result: convert(fc.args[1], t)}}, Else: convert(fc.args[2], t), T: t}, nil
 }
 
 func bindConcat(fc funcCall) (plan.Expr, *diag.Error) {
