@@ -32,6 +32,7 @@ const (
 	pkgAgg     = "github.com/eventflux/eventflux-go/runtime/agg"
 	pkgFn      = "github.com/eventflux/eventflux-go/runtime/fn"
 	pkgRate    = "github.com/eventflux/eventflux-go/runtime/rate"
+	pkgSel     = "github.com/eventflux/eventflux-go/runtime/sel"
 )
 
 // Unsupported is returned for plan constructs the generator cannot emit;
@@ -62,6 +63,7 @@ func Generate(app *plan.App, opts Options) ([]File, error) {
 	g.f.ImportName(pkgAgg, "agg")
 	g.f.ImportName(pkgFn, "fn")
 	g.f.ImportName(pkgRate, "rate")
+	g.f.ImportName(pkgSel, "sel")
 	g.f.ImportName(pkgSnap, "snap")
 	g.f.ImportName(pkgJSONRow, "jsonrow")
 	if err := g.generate(); err != nil {

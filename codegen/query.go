@@ -150,7 +150,7 @@ func (qg *queryGen) emit() error {
 	}
 	groupFields = append(groupFields,
 		jen.Id("held").Int64().Comment("events currently contributing"),
-		jen.Id("slot").Int(), jen.Id("epoch").Uint64())
+		jen.Id("mark").Qual(pkgSel, "Mark").Comment("its slot in the chunk being reduced"))
 	if len(qg.sel.GroupBy) > 0 {
 		groupFields = append(groupFields, jen.Id("key").Id(qg.id("Key")))
 	}
@@ -214,7 +214,7 @@ func (qg *queryGen) emit() error {
 		qf = append(qf, jen.Id("lastIdx").Index().Int(), jen.Id("lastG").Index().Op("*").Id(groupT))
 	}
 	qf = append(qf, jen.Id("busy").Bool().Comment("inside receive, receiveOne or Fire (see reentry.go)"))
-	qf = append(qf, jen.Id("epoch").Uint64(), jen.Id("cands").Index().Id(candT), jen.Id("rows").Index().Id(candT),
+	qf = append(qf, jen.Id("ep").Qual(pkgSel, "Epoch"), jen.Id("cands").Index().Id(candT), jen.Id("rows").Index().Id(candT),
 		jen.Id("out").Index().Qual(pkgRuntime, "Event").Types(outT))
 	rateRow := jen.Qual(pkgRate, "Row").Types(outT, jen.Op("*").Id(groupT))
 	if qg.rate != nil {

@@ -224,12 +224,10 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	// per group is remembered, and rows are built once per group.
 	deferred := qg.ps.Deferred
 	if deferred {
-		s.add(jen.If(jen.Id("g").Dot("epoch").Op("!=").Id("q").Dot("epoch")).Block(
-			jen.Id("g").Dot("epoch").Op("=").Id("q").Dot("epoch"),
-			jen.Id("g").Dot("slot").Op("=").Len(jen.Id("q").Dot("lastIdx")),
+		s.add(jen.If(jen.List(jen.Id("slot"), jen.Id("first")).Op(":=").Id("q").Dot("ep").Dot("Slot").Call(jen.Op("&").Id("g").Dot("mark"), jen.Len(jen.Id("q").Dot("lastIdx"))), jen.Id("first")).Block(
 			jen.Id("q").Dot("lastIdx").Op("=").Append(jen.Id("q").Dot("lastIdx"), jen.Id("i")),
 			jen.Id("q").Dot("lastG").Op("=").Append(jen.Id("q").Dot("lastG"), jen.Id("g")),
-		).Else().Block(jen.Id("q").Dot("lastIdx").Index(jen.Id("g").Dot("slot")).Op("=").Id("i")))
+		).Else().Block(jen.Id("q").Dot("lastIdx").Index(jen.Id("slot")).Op("=").Id("i")))
 	} else if err := candidate(s); err != nil {
 		return nil, err
 	}
@@ -246,7 +244,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	body = append(body, jen.Id("q").Dot("cands").Op("=").Id("q").Dot("cands").Index(jen.Empty(), jen.Lit(0)))
 	if deferred {
 		body = append(body,
-			jen.Id("q").Dot("epoch").Op("++"),
+			jen.Id("q").Dot("ep").Dot("Next").Call(),
 			jen.Id("q").Dot("lastIdx").Op("=").Id("q").Dot("lastIdx").Index(jen.Empty(), jen.Lit(0)),
 			jen.Id("q").Dot("lastG").Op("=").Id("q").Dot("lastG").Index(jen.Empty(), jen.Lit(0)))
 	}
@@ -271,40 +269,31 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	}
 	finishAt := len(body)
 	body = append(body, jen.Id("rows").Op(":=").Id("q").Dot("cands"))
-	// Reduction (§4.5 step 3); deferred candidates are already one per group.
+	// Reduction (§4.5 step 3, runtime/sel); deferred candidates are
+	// already one per group, and a lone candidate (the single-event path)
+	// is its group's last.
 	if qg.ps.Reduce != plan.ReduceNone && !deferred {
-		if qg.ps.Reduce == plan.ReduceLast {
-			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
-				jen.Id("rows").Op("=").Id("rows").Index(jen.Len(jen.Id("rows")).Op("-").Lit(1), jen.Empty())))
-		} else {
-			// A lone candidate (the single-event path) is its group's last.
-			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
-				jen.Id("q").Dot("epoch").Op("++"),
-				jen.Id("kept").Op(":=").Id("q").Dot("rows").Index(jen.Empty(), jen.Lit(0)),
-				jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
-					jen.Id("c").Op(":=").Op("&").Id("rows").Index(jen.Id("i")),
-					jen.If(jen.Id("c").Dot("g").Dot("epoch").Op("!=").Id("q").Dot("epoch")).Block(
-						jen.Id("c").Dot("g").Dot("epoch").Op("=").Id("q").Dot("epoch"),
-						jen.Id("c").Dot("g").Dot("slot").Op("=").Len(jen.Id("kept")),
-						jen.Id("kept").Op("=").Append(jen.Id("kept"), jen.Op("*").Id("c")),
-					).Else().Block(jen.Id("kept").Index(jen.Id("c").Dot("g").Dot("slot")).Op("=").Op("*").Id("c")),
-				),
-				jen.Id("q").Dot("rows").Op("=").Id("kept"),
-				jen.Id("rows").Op("=").Id("kept"),
-			))
+		reduce := jen.Id("rows").Op("=").Qual(pkgSel, "Last").Call(jen.Id("rows"))
+		if qg.ps.Reduce == plan.ReduceLastPerGroup {
+			reduce = jen.Block(
+				jen.Id("rows").Op("=").Qual(pkgSel, "LastPerGroup").Call(jen.Op("&").Id("q").Dot("ep"), jen.Id("rows"),
+					jen.Id("q").Dot("rows").Index(jen.Empty(), jen.Lit(0)), jen.Id(qg.id("Mark"))),
+				jen.Id("q").Dot("rows").Op("=").Id("rows"))
+			qg.g.f.Commentf("%s is where a candidate of %s keeps its group's reduction mark.", qg.id("Mark"), qg.name)
+			qg.g.f.Func().Id(qg.id("Mark")).Params(jen.Id("c").Op("*").Id(candT)).Op("*").Qual(pkgSel, "Mark").Block(
+				jen.Return(jen.Op("&").Id("c").Dot("g").Dot("mark")))
 		}
+		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(reduce))
 	}
 	// ORDER BY (stable), OFFSET, LIMIT (unless a snapshot keeps window order, §0.3.9).
-	if len(sel.OrderBy) > 0 && qg.ps.Ordered {
-		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
-			jen.Qual("slices", "SortStableFunc").Call(jen.Id("rows"), qg.orderFunc(candT))))
-	}
-	if sel.Offset > 0 && qg.ps.Ordered {
-		body = append(body, jen.Id("rows").Op("=").Id("rows").Index(jen.Min(jen.Lit(int(sel.Offset)), jen.Len(jen.Id("rows"))), jen.Empty()))
-	}
-	if sel.Limit >= 0 && qg.ps.Ordered {
-		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(int(sel.Limit))).Block(
-			jen.Id("rows").Op("=").Id("rows").Index(jen.Empty(), jen.Lit(int(sel.Limit)))))
+	if qg.ps.Ordered {
+		if len(sel.OrderBy) > 0 {
+			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
+				jen.Qual("slices", "SortStableFunc").Call(jen.Id("rows"), qg.orderFunc(candT))))
+		}
+		if sel.Offset > 0 || sel.Limit >= 0 {
+			body = append(body, jen.Id("rows").Op("=").Qual(pkgSel, "Page").Call(jen.Id("rows"), jen.Lit(int(sel.Offset)), jen.Lit(int(sel.Limit))))
+		}
 	}
 	if qg.rate != nil {
 		body = append(body,
@@ -383,45 +372,34 @@ func (qg *queryGen) emitGroupOf(inFields []string, groupT, keyT string) error {
 	return nil
 }
 
-// orderFunc compares two candidates by the ORDER BY keys: NULL first in
-// ASC, last in DESC; unordered floats (NaN) compare equal, as in the interpreter.
+// orderFunc compares two candidates by the ORDER BY keys with the
+// runtime's rule (sel.Nulls, sel.Order): NULL first in ASC, last in DESC;
+// unordered floats (NaN) compare equal.
 func (qg *queryGen) orderFunc(candT string) jen.Code {
 	var body []jen.Code
 	for i, k := range qg.sel.OrderBy {
 		o, on := fmt.Sprintf("o%d", i), fmt.Sprintf("on%d", i)
-		a, b := jen.Id("a").Dot(o), jen.Id("b").Dot(o)
-		var cmp jen.Code
-		switch k.Expr.Type() {
-		case plan.String:
-			cmp = jen.Qual("strings", "Compare").Call(a, b)
-		case plan.Bool:
-			cmp = jen.Func().Params().Int().Block(
-				jen.If(jen.Id("a").Dot(o).Op("==").Id("b").Dot(o)).Block(jen.Return(jen.Lit(0))),
-				jen.If(jen.Op("!").Id("a").Dot(o)).Block(jen.Return(jen.Lit(-1))),
-				jen.Return(jen.Lit(1))).Call()
-		default:
-			cmp = jen.Func().Params().Int().Block(
-				jen.If(jen.Id("a").Dot(o).Op("<").Id("b").Dot(o)).Block(jen.Return(jen.Lit(-1))),
-				jen.If(jen.Id("a").Dot(o).Op(">").Id("b").Dot(o)).Block(jen.Return(jen.Lit(1))),
-				jen.Return(jen.Lit(0))).Call()
-		}
-		c := fmt.Sprintf("c%d", i)
-		body = append(body,
-			jen.Var().Id(c).Int(),
-			jen.Switch().Block(
-				jen.Case(jen.Id("a").Dot(on).Op("&&").Id("b").Dot(on)),
-				jen.Case(jen.Id("a").Dot(on)).Block(jen.Id(c).Op("=").Lit(-1)),
-				jen.Case(jen.Id("b").Dot(on)).Block(jen.Id(c).Op("=").Lit(1)),
-				jen.Default().Block(jen.Id(c).Op("=").Add(cmp)),
-			),
-		)
-		if k.Desc {
-			body = append(body, jen.Id(c).Op("=").Op("-").Id(c))
-		}
-		body = append(body, jen.If(jen.Id(c).Op("!=").Lit(0)).Block(jen.Return(jen.Id(c))))
+		body = append(body, orderKey(fmt.Sprintf("c%d", i), jen.Id("a").Dot(o), jen.Id("b").Dot(o), jen.Id("a").Dot(on), jen.Id("b").Dot(on), k.Expr.Type(), k.Desc)...)
 	}
 	body = append(body, jen.Return(jen.Lit(0)))
 	return jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Id(candT)).Int().Block(body...)
+}
+
+// orderKey compares one key of two rows into c and returns it when it
+// decides (the statements of one ORDER BY or sort-window key).
+func orderKey(c string, a, b, aNull, bNull jen.Code, t plan.Type, desc bool) []jen.Code {
+	cmp := jen.Qual(pkgSel, "Order").Call(a, b)
+	if t == plan.Bool {
+		cmp = jen.Qual(pkgSel, "OrderBool").Call(a, b)
+	}
+	out := []jen.Code{
+		jen.List(jen.Id(c), jen.Id("decided")).Op(":=").Qual(pkgSel, "Nulls").Call(aNull, bNull),
+		jen.If(jen.Op("!").Id("decided")).Block(jen.Id(c).Op("=").Add(cmp)),
+	}
+	if desc {
+		out = append(out, jen.Id(c).Op("=").Op("-").Id(c))
+	}
+	return append(out, jen.If(jen.Id(c).Op("!=").Lit(0)).Block(jen.Return(jen.Id(c))))
 }
 
 // singleKey reports the physical plan's bare-key group index (GROUP BY on

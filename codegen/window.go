@@ -143,41 +143,11 @@ func (qg *queryGen) windowCtor(inFields []string) ([]jen.Code, error) {
 func (qg *queryGen) sortCmp(spec *plan.SortSpec, inFields []string) jen.Code {
 	var body []jen.Code
 	for i, k := range spec.Keys {
-		ref := k.Col
-		col := qg.row.Slot(ref)
+		col := qg.row.Slot(k.Col)
 		a, b := jen.Id("a").Dot(inFields[col]), jen.Id("b").Dot(inFields[col])
 		an := jen.Id("a").Dot("Nulls").Op("&").Lit(uint64(1) << col).Op("!=").Lit(0)
 		bn := jen.Id("b").Dot("Nulls").Op("&").Lit(uint64(1) << col).Op("!=").Lit(0)
-		c := fmt.Sprintf("c%d", i)
-		var cmp jen.Code
-		switch ref.T {
-		case plan.String:
-			cmp = jen.Qual("strings", "Compare").Call(a, b)
-		case plan.Bool:
-			cmp = jen.Func().Params().Int().Block(
-				jen.If(jen.Add(a).Op("==").Add(b)).Block(jen.Return(jen.Lit(0))),
-				jen.If(jen.Op("!").Add(jen.Id("a").Dot(inFields[col]))).Block(jen.Return(jen.Lit(-1))),
-				jen.Return(jen.Lit(1))).Call()
-		default:
-			cmp = jen.Func().Params().Int().Block(
-				jen.If(jen.Id("a").Dot(inFields[col]).Op("<").Id("b").Dot(inFields[col])).Block(jen.Return(jen.Lit(-1))),
-				jen.If(jen.Id("a").Dot(inFields[col]).Op(">").Id("b").Dot(inFields[col])).Block(jen.Return(jen.Lit(1))),
-				jen.Return(jen.Lit(0))).Call()
-		}
-		body = append(body,
-			jen.Id("an"+c).Op(",").Id("bn"+c).Op(":=").List(an, bn),
-			jen.Var().Id(c).Int(),
-			jen.Switch().Block(
-				jen.Case(jen.Id("an"+c).Op("&&").Id("bn"+c)),
-				jen.Case(jen.Id("an"+c)).Block(jen.Id(c).Op("=").Lit(-1)),
-				jen.Case(jen.Id("bn"+c)).Block(jen.Id(c).Op("=").Lit(1)),
-				jen.Default().Block(jen.Id(c).Op("=").Add(cmp)),
-			),
-		)
-		if k.Desc {
-			body = append(body, jen.Id(c).Op("=").Op("-").Id(c))
-		}
-		body = append(body, jen.If(jen.Id(c).Op("!=").Lit(0)).Block(jen.Return(jen.Id(c))))
+		body = append(body, orderKey(fmt.Sprintf("c%d", i), a, b, an, bn, k.Col.T, k.Desc)...)
 	}
 	body = append(body, jen.Return(jen.Lit(0)))
 	return jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Id(qg.inType)).Int().Block(body...)

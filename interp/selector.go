@@ -1,12 +1,13 @@
 package interp
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/eventflux/eventflux-go/plan"
 	rt "github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/fn"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 )
 
 // selector runs §4.5 per chunk: aggregate updates, candidate rows, HAVING,
@@ -35,9 +36,11 @@ type selector struct {
 
 	cands []candidate
 	rows  []candidate
+	ep    sel.Epoch // the reduction's chunk numbers
 }
 
 type group struct {
+	mark sel.Mark // its slot in the chunk being reduced
 	key  string
 	aggs []aggState
 	vals []rt.Value
@@ -56,11 +59,11 @@ type candidate struct {
 
 func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 	s := ps.Selector
-	sel := &selector{limit: s.Limit, offset: s.Offset, grouped: ps.Grouped(), groups: map[string]*group{},
+	x := &selector{limit: s.Limit, offset: s.Offset, grouped: ps.Grouped(), groups: map[string]*group{},
 		keepCur: ps.KeepCurrent, keepExp: ps.KeepExpired, passReset: ps.Reset, reduce: ps.Reduce, ordered: ps.Ordered}
-	sel.ctx.now = now
+	x.ctx.now = now
 	var err error
-	if sel.items, err = compileAllIn(itemExprs(s.Items), ps.In); err != nil {
+	if x.items, err = compileAllIn(itemExprs(s.Items), ps.In); err != nil {
 		return nil, err
 	}
 	for i, a := range s.Aggs {
@@ -74,14 +77,14 @@ func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 		if err != nil {
 			return nil, err
 		}
-		sel.aggArgs = append(sel.aggArgs, arg)
-		sel.aggNew = append(sel.aggNew, f)
+		x.aggArgs = append(x.aggArgs, arg)
+		x.aggNew = append(x.aggNew, f)
 	}
-	if sel.groupBy, err = compileAllIn(s.GroupBy, ps.In); err != nil {
+	if x.groupBy, err = compileAllIn(s.GroupBy, ps.In); err != nil {
 		return nil, err
 	}
 	if s.Having != nil {
-		if sel.having, err = compileOver(s.Having, ps.In); err != nil {
+		if x.having, err = compileOver(s.Having, ps.In); err != nil {
 			return nil, err
 		}
 	}
@@ -90,14 +93,14 @@ func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 		if err != nil {
 			return nil, err
 		}
-		sel.orderBy = append(sel.orderBy, f)
-		sel.orderCmp = append(sel.orderCmp, compareFn(k.Expr.Type()))
-		sel.desc = append(sel.desc, k.Desc)
+		x.orderBy = append(x.orderBy, f)
+		x.orderCmp = append(x.orderCmp, orderFn(k.Expr.Type()))
+		x.desc = append(x.desc, k.Desc)
 	}
-	if !sel.grouped {
-		sel.global = sel.newGroup("")
+	if !x.grouped {
+		x.global = x.newGroup("")
 	}
-	return sel, nil
+	return x, nil
 }
 
 func itemExprs(items []plan.NamedExpr) []plan.Expr {
@@ -225,71 +228,54 @@ func (s *selector) resetAll() {
 	}
 }
 
+// orderFn compares two non-NULL ORDER BY or sort-window keys of type t
+// with the runtime's one rule (sel.Order).
+func orderFn(t plan.Type) func(a, b rt.Value) int {
+	switch t {
+	case plan.String:
+		return func(a, b rt.Value) int { return sel.Order(a.S, b.S) }
+	case plan.Float, plan.Double:
+		return func(a, b rt.Value) int { return sel.Order(a.F, b.F) }
+	case plan.Bool:
+		return func(a, b rt.Value) int { return sel.OrderBool(a.I != 0, b.I != 0) }
+	}
+	return func(a, b rt.Value) int { return sel.Order(a.I, b.I) }
+}
+
 // finish applies the reduction and ORDER BY / OFFSET / LIMIT of §4.5, as
 // the physical plan says.
 func (s *selector) finish() []candidate {
 	rows := s.cands
 	switch s.reduce {
 	case plan.ReduceLast:
-		rows = s.rows[:0]
-		if n := len(s.cands); n > 0 {
-			rows = append(rows, s.cands[n-1])
-		}
-		s.rows = rows
+		rows = sel.Last(rows)
 	case plan.ReduceLastPerGroup:
-		// last candidate per group, groups by first candidate position
-		rows = s.rows[:0]
-		pos := map[*group]int{}
-		for _, cd := range s.cands {
-			if i, ok := pos[cd.group]; ok {
-				rows[i] = cd
-			} else {
-				pos[cd.group] = len(rows)
-				rows = append(rows, cd)
-			}
-		}
+		rows = sel.LastPerGroup(&s.ep, rows, s.rows[:0], func(c *candidate) *sel.Mark { return &c.group.mark })
 		s.rows = rows
 	}
 	if !s.ordered {
 		return rows
 	}
 	if len(s.orderBy) > 0 && len(rows) > 1 {
-		sort.SliceStable(rows, func(i, j int) bool { return s.less(rows[i].order, rows[j].order) })
+		slices.SortStableFunc(rows, func(a, b candidate) int { return s.compare(a.order, b.order) })
 	}
-	if s.offset > 0 || s.limit >= 0 {
-		lo := min(int(s.offset), len(rows))
-		rows = rows[lo:]
-		if s.limit >= 0 && int(s.limit) < len(rows) {
-			rows = rows[:s.limit]
-		}
-	}
-	return rows
+	return sel.Page(rows, s.offset, s.limit)
 }
 
-// less orders rows by the ORDER BY keys; NULL first in ASC, last in DESC.
-func (s *selector) less(a, b []rt.Value) bool {
+// compare orders rows by the ORDER BY keys (sel: NULL first in ASC, last
+// in DESC, NaN keeps its place).
+func (s *selector) compare(a, b []rt.Value) int {
 	for i := range a {
-		x, y := a[i], b[i]
-		var c int
-		switch {
-		case x.Null && y.Null:
-			c = 0
-		case x.Null:
-			c = -1
-		case y.Null:
-			c = 1
-		default:
-			c = s.orderCmp[i](x, y)
-			if c == 2 { // NaN: keep order
-				c = 0
-			}
+		c, decided := sel.Nulls(a[i].Null, b[i].Null)
+		if !decided {
+			c = s.orderCmp[i](a[i], b[i])
 		}
 		if s.desc[i] {
 			c = -c
 		}
 		if c != 0 {
-			return c < 0
+			return c
 		}
 	}
-	return false
+	return 0
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/eventflux/eventflux-go/plan"
 	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
@@ -118,22 +119,14 @@ func sortCompare(keys []plan.WindowSortKey, row *plan.Layout) (func(a, b rt.Row)
 		if err != nil {
 			return nil, err
 		}
-		ks[i] = k{col, compareFn(key.Col.T), key.Desc}
+		ks[i] = k{col, orderFn(key.Col.T), key.Desc}
 	}
 	return func(a, b rt.Row) int {
 		for _, key := range ks {
 			x, y := a[key.col], b[key.col]
-			var c int
-			switch {
-			case x.Null && y.Null:
-			case x.Null:
-				c = -1
-			case y.Null:
-				c = 1
-			default:
-				if c = key.cmp(x, y); c == 2 {
-					c = 0
-				}
+			c, decided := sel.Nulls(x.Null, y.Null)
+			if !decided {
+				c = key.cmp(x, y)
 			}
 			if key.desc {
 				c = -c

@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/fn"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
@@ -1188,9 +1189,8 @@ func (ev *Ticks) appendJSON(dst []byte) []byte {
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q0Cand is a candidate row of q0 (§4.5).
@@ -1216,7 +1216,7 @@ type q0 struct {
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q0Cand
 	rows   []q0Cand
 	out    []runtime.Event[Echo]
@@ -1385,9 +1385,8 @@ func (q *q0) loadState(r *snap.Reader) {
 
 // q1Group is the aggregate state of one group of q1.
 type q1Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q1Cand is a candidate row of q1 (§4.5).
@@ -1414,7 +1413,7 @@ type q1 struct {
 	depth  int
 	global q1Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q1Cand
 	rows   []q1Cand
 	out    []runtime.Event[Derived]
@@ -1597,9 +1596,8 @@ func (q *q1) loadState(r *snap.Reader) {
 
 // q2Group is the aggregate state of one group of q2.
 type q2Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q2Cand is a candidate row of q2 (§4.5).
@@ -1625,7 +1623,7 @@ type q2 struct {
 	depth  int
 	global q2Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q2Cand
 	rows   []q2Cand
 	out    []runtime.Event[Ticks]

@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 	"slices"
@@ -823,9 +824,8 @@ func (ev *LargeTradeRange) appendJSON(dst []byte) []byte {
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q0Cand is a candidate row of q0 (§4.5).
@@ -852,7 +852,7 @@ type q0 struct {
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q0Cand
 	rows   []q0Cand
 	out    []runtime.Event[LargeTrades]
@@ -1029,13 +1029,12 @@ func (q *q0) loadState(r *snap.Reader) {
 
 // q1Group is the aggregate state of one group of q1.
 type q1Group struct {
-	a0    agg.AvgFloat // avg
-	a1    agg.SumInt   // sum
-	a2    agg.Count    // count
-	held  int64        // events currently contributing
-	slot  int
-	epoch uint64
-	key   q1Key
+	a0   agg.AvgFloat // avg
+	a1   agg.SumInt   // sum
+	a2   agg.Count    // count
+	held int64        // events currently contributing
+	mark sel.Mark     // its slot in the chunk being reduced
+	key  q1Key
 }
 
 // q1Key is a GROUP BY key of q1 (NULL is a key of its own).
@@ -1075,7 +1074,7 @@ type q1 struct {
 	lastIdx []int
 	lastG   []*q1Group
 	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch   uint64
+	ep      sel.Epoch
 	cands   []q1Cand
 	rows    []q1Cand
 	out     []runtime.Event[SymbolSummary]
@@ -1149,7 +1148,7 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		}
 	}
 	q.cands = q.cands[:0]
-	q.epoch++
+	q.ep.Next()
 	q.lastIdx = q.lastIdx[:0]
 	q.lastG = q.lastG[:0]
 	for i := range chunk {
@@ -1206,13 +1205,11 @@ func (q *q1) afterWindow(chunk []runtime.Event[StockStream]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		if g.epoch != q.epoch {
-			g.epoch = q.epoch
-			g.slot = len(q.lastIdx)
+		if slot, first := q.ep.Slot(&g.mark, len(q.lastIdx)); first {
 			q.lastIdx = append(q.lastIdx, i)
 			q.lastG = append(q.lastG, g)
 		} else {
-			q.lastIdx[g.slot] = i
+			q.lastIdx[slot] = i
 		}
 		_, _ = k1, kn2
 	}
@@ -1445,13 +1442,12 @@ var q2RowCodec = window.Codec[Q2Row]{
 
 // q2Group is the aggregate state of one group of q2.
 type q2Group struct {
-	a0    agg.MaxFIFO[float64] // max
-	a1    agg.MinFIFO[float64] // min
-	a2    agg.Count            // count
-	held  int64                // events currently contributing
-	slot  int
-	epoch uint64
-	key   q2Key
+	a0   agg.MaxFIFO[float64] // max
+	a1   agg.MinFIFO[float64] // min
+	a2   agg.Count            // count
+	held int64                // events currently contributing
+	mark sel.Mark             // its slot in the chunk being reduced
+	key  q2Key
 }
 
 // q2Key is a GROUP BY key of q2 (NULL is a key of its own).
@@ -1496,7 +1492,7 @@ type q2 struct {
 	idx     map[string]*q2Group // groups by bare key
 	nullG   *q2Group            // the NULL key's group
 	busy    bool                // inside receive, receiveOne or Fire (see reentry.go)
-	epoch   uint64
+	ep      sel.Epoch
 	cands   []q2Cand
 	rows    []q2Cand
 	out     []runtime.Event[LargeTradeRange]
@@ -1583,6 +1579,11 @@ func (q *q2) arrive(chunk []runtime.Event[Q2Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
+// q2Mark is where a candidate of q2 keeps its group's reduction mark.
+func q2Mark(c *q2Cand) *sel.Mark {
+	return &c.g.mark
+}
+
 // afterWindow runs the filter and the selector on one chunk (§4.5).
 func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 	q.cands = q.cands[:0]
@@ -1665,20 +1666,10 @@ func (q *q2) step(ev *runtime.Event[Q2Row]) {
 func (q *q2) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		q.epoch++
-		kept := q.rows[:0]
-		for i := range rows {
-			c := &rows[i]
-			if c.g.epoch != q.epoch {
-				c.g.epoch = q.epoch
-				c.g.slot = len(kept)
-				kept = append(kept, *c)
-			} else {
-				kept[c.g.slot] = *c
-			}
+		{
+			rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q2Mark)
+			q.rows = rows
 		}
-		q.rows = kept
-		rows = kept
 	}
 	q.write(rows)
 }

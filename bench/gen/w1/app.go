@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
@@ -380,9 +381,8 @@ func (ev *Out) appendJSON(dst []byte) []byte {
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q0Cand is a candidate row of q0 (§4.5).
@@ -409,7 +409,7 @@ type q0 struct {
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q0Cand
 	rows   []q0Cand
 	out    []runtime.Event[Out]

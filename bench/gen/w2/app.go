@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 	"slices"
@@ -407,13 +408,12 @@ func (ev *Out) appendJSON(dst []byte) []byte {
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	a0    agg.AvgFloat // avg
-	a1    agg.SumInt   // sum
-	a2    agg.Count    // count
-	held  int64        // events currently contributing
-	slot  int
-	epoch uint64
-	key   q0Key
+	a0   agg.AvgFloat // avg
+	a1   agg.SumInt   // sum
+	a2   agg.Count    // count
+	held int64        // events currently contributing
+	mark sel.Mark     // its slot in the chunk being reduced
+	key  q0Key
 }
 
 // q0Key is a GROUP BY key of q0 (NULL is a key of its own).
@@ -453,7 +453,7 @@ type q0 struct {
 	lastIdx []int
 	lastG   []*q0Group
 	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch   uint64
+	ep      sel.Epoch
 	cands   []q0Cand
 	rows    []q0Cand
 	out     []runtime.Event[Out]
@@ -527,7 +527,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		}
 	}
 	q.cands = q.cands[:0]
-	q.epoch++
+	q.ep.Next()
 	q.lastIdx = q.lastIdx[:0]
 	q.lastG = q.lastG[:0]
 	for i := range chunk {
@@ -584,13 +584,11 @@ func (q *q0) afterWindow(chunk []runtime.Event[Ticks]) {
 		if ev.Kind != runtime.Current {
 			continue
 		}
-		if g.epoch != q.epoch {
-			g.epoch = q.epoch
-			g.slot = len(q.lastIdx)
+		if slot, first := q.ep.Slot(&g.mark, len(q.lastIdx)); first {
 			q.lastIdx = append(q.lastIdx, i)
 			q.lastG = append(q.lastG, g)
 		} else {
-			q.lastIdx[g.slot] = i
+			q.lastIdx[slot] = i
 		}
 		_, _ = k1, kn2
 	}

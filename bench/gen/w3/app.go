@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
@@ -458,13 +459,12 @@ var q0RowCodec = window.Codec[Q0Row]{
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	a0    agg.SumFloat         // sum
-	a1    agg.AvgFloat         // avg (read off a0, never updated)
-	a2    agg.MinFIFO[float64] // min
-	a3    agg.MaxFIFO[float64] // max
-	held  int64                // events currently contributing
-	slot  int
-	epoch uint64
+	a0   agg.SumFloat         // sum
+	a1   agg.AvgFloat         // avg (read off a0, never updated)
+	a2   agg.MinFIFO[float64] // min
+	a3   agg.MaxFIFO[float64] // max
+	held int64                // events currently contributing
+	mark sel.Mark             // its slot in the chunk being reduced
 }
 
 // q0Cand is a candidate row of q0 (§4.5).
@@ -499,7 +499,7 @@ type q0 struct {
 	evicted runtime.Event[Q0Row] // the event a fused receiveOne evicts
 	global  q0Group
 	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch   uint64
+	ep      sel.Epoch
 	cands   []q0Cand
 	rows    []q0Cand
 	out     []runtime.Event[Out]
@@ -640,7 +640,7 @@ func (q *q0) step(ev *runtime.Event[Q0Row]) {
 func (q *q0) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		rows = rows[len(rows)-1:]
+		rows = sel.Last(rows)
 	}
 	q.write(rows)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 	"slices"
@@ -410,11 +411,10 @@ var q0RowCodec = window.Codec[Q0Row]{
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	a0    agg.Count // count
-	held  int64     // events currently contributing
-	slot  int
-	epoch uint64
-	key   q0Key
+	a0   agg.Count // count
+	held int64     // events currently contributing
+	mark sel.Mark  // its slot in the chunk being reduced
+	key  q0Key
 }
 
 // q0Key is a GROUP BY key of q0 (NULL is a key of its own).
@@ -456,7 +456,7 @@ type q0 struct {
 	idx    map[string]*q0Group // groups by bare key
 	nullG  *q0Group            // the NULL key's group
 	busy   bool                // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q0Cand
 	rows   []q0Cand
 	out    []runtime.Event[Out]
@@ -542,6 +542,11 @@ func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
+// q0Mark is where a candidate of q0 keeps its group's reduction mark.
+func q0Mark(c *q0Cand) *sel.Mark {
+	return &c.g.mark
+}
+
 // afterWindow runs the filter and the selector on one chunk (§4.5).
 func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 	q.cands = q.cands[:0]
@@ -594,20 +599,10 @@ func (q *q0) step(ev *runtime.Event[Q0Row]) {
 func (q *q0) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		q.epoch++
-		kept := q.rows[:0]
-		for i := range rows {
-			c := &rows[i]
-			if c.g.epoch != q.epoch {
-				c.g.epoch = q.epoch
-				c.g.slot = len(kept)
-				kept = append(kept, *c)
-			} else {
-				kept[c.g.slot] = *c
-			}
+		{
+			rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q0Mark)
+			q.rows = rows
 		}
-		q.rows = kept
-		rows = kept
 	}
 	q.write(rows)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 	"slices"
@@ -748,9 +749,8 @@ func (ev *Out) appendJSON(dst []byte) []byte {
 
 // q0Group is the aggregate state of one group of q0.
 type q0Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q0Cand is a candidate row of q0 (§4.5).
@@ -777,7 +777,7 @@ type q0 struct {
 	depth  int
 	global q0Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q0Cand
 	rows   []q0Cand
 	out    []runtime.Event[Trades]
@@ -954,9 +954,8 @@ func (q *q0) loadState(r *snap.Reader) {
 
 // q1Group is the aggregate state of one group of q1.
 type q1Group struct {
-	held  int64 // events currently contributing
-	slot  int
-	epoch uint64
+	held int64    // events currently contributing
+	mark sel.Mark // its slot in the chunk being reduced
 }
 
 // q1Cand is a candidate row of q1 (§4.5).
@@ -983,7 +982,7 @@ type q1 struct {
 	depth  int
 	global q1Group
 	busy   bool // inside receive, receiveOne or Fire (see reentry.go)
-	epoch  uint64
+	ep     sel.Epoch
 	cands  []q1Cand
 	rows   []q1Cand
 	out    []runtime.Event[Large]
@@ -1140,12 +1139,11 @@ func (q *q1) loadState(r *snap.Reader) {
 
 // q2Group is the aggregate state of one group of q2.
 type q2Group struct {
-	a0    agg.SumFloat // sum
-	a1    agg.Count    // count
-	held  int64        // events currently contributing
-	slot  int
-	epoch uint64
-	key   q2Key
+	a0   agg.SumFloat // sum
+	a1   agg.Count    // count
+	held int64        // events currently contributing
+	mark sel.Mark     // its slot in the chunk being reduced
+	key  q2Key
 }
 
 // q2Key is a GROUP BY key of q2 (NULL is a key of its own).
@@ -1184,7 +1182,7 @@ type q2 struct {
 	idx     map[string]*q2Group // groups by bare key
 	nullG   *q2Group            // the NULL key's group
 	busy    bool                // inside receive, receiveOne or Fire (see reentry.go)
-	epoch   uint64
+	ep      sel.Epoch
 	cands   []q2Cand
 	rows    []q2Cand
 	out     []runtime.Event[Out]
@@ -1229,6 +1227,11 @@ func (q *q2) fresh() {
 // arrive runs the pre-window filter and the window on a narrowed chunk.
 func (q *q2) arrive(chunk []runtime.Event[Large]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
+}
+
+// q2Mark is where a candidate of q2 keeps its group's reduction mark.
+func q2Mark(c *q2Cand) *sel.Mark {
+	return &c.g.mark
 }
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
@@ -1308,20 +1311,10 @@ func (q *q2) step(ev *runtime.Event[Large]) {
 func (q *q2) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		q.epoch++
-		kept := q.rows[:0]
-		for i := range rows {
-			c := &rows[i]
-			if c.g.epoch != q.epoch {
-				c.g.epoch = q.epoch
-				c.g.slot = len(kept)
-				kept = append(kept, *c)
-			} else {
-				kept[c.g.slot] = *c
-			}
+		{
+			rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q2Mark)
+			q.rows = rows
 		}
-		q.rows = kept
-		rows = kept
 	}
 	q.write(rows)
 }

@@ -1,0 +1,107 @@
+// Package sel holds the per-chunk rules of the selector (LANGUAGE.md §4.5
+// steps 3–4, §4.7): the reduction of a chunk's candidates, the ORDER BY
+// comparison of keys (NULL and NaN included) and OFFSET/LIMIT. The
+// interpreter and generated code call these same functions, generic over
+// their candidate types, so each rule has one implementation.
+package sel
+
+import "cmp"
+
+// Mark is a group's slot in the chunk being reduced; a group embeds one.
+type Mark struct {
+	epoch uint64
+	slot  int
+}
+
+// Epoch numbers chunks, so marks left by an earlier chunk read as unset
+// without clearing every group.
+type Epoch struct{ n uint64 }
+
+// Next starts a new chunk.
+func (e *Epoch) Next() { e.n++ }
+
+// Slot returns m's slot in the current chunk. The first time a group is
+// seen in the chunk it takes slot next and first is true.
+func (e *Epoch) Slot(m *Mark, next int) (slot int, first bool) {
+	if m.epoch != e.n {
+		m.epoch, m.slot = e.n, next
+		return next, true
+	}
+	return m.slot, false
+}
+
+// LastPerGroup is §4.5 step 3 with GROUP BY: each group's last candidate,
+// groups in the order of their first candidate in the chunk (§0.3.6). It
+// appends to kept (a buffer the caller reuses) and returns it; mark gives
+// a candidate's group mark.
+func LastPerGroup[C any](e *Epoch, rows, kept []C, mark func(*C) *Mark) []C {
+	e.Next()
+	for i := range rows {
+		c := &rows[i]
+		if s, first := e.Slot(mark(c), len(kept)); first {
+			kept = append(kept, *c)
+		} else {
+			kept[s] = *c
+		}
+	}
+	return kept
+}
+
+// Last is §4.5 step 3 without GROUP BY: the chunk's last candidate.
+func Last[C any](rows []C) []C {
+	if len(rows) > 1 {
+		return rows[len(rows)-1:]
+	}
+	return rows
+}
+
+// Page applies OFFSET and LIMIT to a chunk's ordered rows (§4.7); a
+// negative limit is no limit.
+func Page[C any](rows []C, offset, limit int64) []C {
+	if offset > 0 {
+		rows = rows[min(int(offset), len(rows)):]
+	}
+	if limit >= 0 && int(limit) < len(rows) {
+		rows = rows[:limit]
+	}
+	return rows
+}
+
+// Order compares two non-NULL keys of ORDER BY or a sort window. Values
+// that are unordered (NaN) compare equal to everything, so a stable sort
+// keeps their rows where they were.
+func Order[T cmp.Ordered](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// OrderBool orders FALSE before TRUE.
+func OrderBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// Nulls orders NULL first (in ascending order; DESC negates the whole
+// comparison, so NULL comes last there). decided is false when neither
+// key is NULL and the values must be compared.
+func Nulls(aNull, bNull bool) (c int, decided bool) {
+	switch {
+	case aNull && bNull:
+		return 0, true
+	case aNull:
+		return -1, true
+	case bNull:
+		return 1, true
+	}
+	return 0, false
+}
