@@ -3,7 +3,7 @@ SHARED  ?= ../shared
 EFC     := bin/efc
 FUZZTIME ?= 10m
 
-.PHONY: all build run gen test conformance fuzz bench fmt vet clean
+.PHONY: all build run gen vendor-embed test conformance fuzz bench fmt vet clean
 
 all: build
 
@@ -20,6 +20,14 @@ run: build
 # go test ./generated fails while they are stale.
 gen:
 	$(GO) generate ./generated/...
+
+# Rewrite _vendor, the third-party packages efc embeds for the runtime
+# (internal/vendortree), from go.mod and go.sum after a dependency change;
+# go test . fails while it is stale. Needs the modules in the module cache.
+vendor-embed:
+	$(GO) mod download
+	$(GO) test . -run '^TestVendorTreeCurrent$$' -count=1 -rewrite
+	$(GO) test . -run '^TestVendorTree' -count=1
 
 # Unit, datadriven, architecture, generated-code and differential tests,
 # then the conformance cases on both backends: the project's own
@@ -77,8 +85,9 @@ difftest:
 	$(GO) test ./difftest -run '^TestDifferential$$' -v -count=1 -timeout 4h \
 		-difftest.seed=$(DIFFSEED) -difftest.count=$(DIFFCOUNT) -difftest.shrunk=30 -difftest.shrinktime=90s
 
+# _vendor is third-party code, kept byte for byte as its modules ship it.
 fmt:
-	gofmt -l -w .
+	gofmt -l -w $$(find . -name '*.go' -not -path './_vendor/*')
 
 clean:
 	rm -rf bin
