@@ -166,3 +166,113 @@ func TestCompileLinksVendoredModuleOffline(t *testing.T) {
 		t.Errorf("stderr %q, want %q", errw.String(), wantErr)
 	}
 }
+
+// TestGenInOwnModuleOffline is the //go:generate workflow of a user's
+// module outside this repository, offline with an empty module cache:
+// go generate runs efc gen --runtime, then go build and the program's
+// output equals efc run's, on plain and on zstd input (the runtime's
+// third-party module is linked from the directory efc wrote). A second
+// go generate changes nothing.
+func TestGenInOwnModuleOffline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds efc and a program (-short)")
+	}
+	efcBin, err := efcBinary()
+	if err != nil {
+		t.Fatalf("building efc: %v", err)
+	}
+	app, err := os.ReadFile(exampleApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := os.ReadFile(exampleEvents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := t.TempDir()
+	for name, content := range map[string]string{
+		// An older go line than the runtime's, as a user's module may have.
+		"go.mod":  "module example.com/flow\n\ngo 1.22\n",
+		"app.sql": string(app),
+		"main.go": `// Command flow runs the stock app over JSON lines.
+package main
+
+//go:generate efc gen --runtime third_party/eventflux app.sql -o app -pkg app
+
+import (
+	"os"
+
+	"example.com/flow/app"
+	"github.com/eventflux/eventflux-go/runtime/driver"
+)
+
+func main() {
+	os.Exit(driver.Main("flow", app.New(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+`,
+	} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env, modCache := offlineEnv(t, filepath.Dir(efcBin))
+	goCmd := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("go", args...)
+		cmd.Dir, cmd.Env = mod, env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	out := goCmd("generate", "./...")
+	for _, want := range []string{
+		"require github.com/eventflux/eventflux-go v0.0.0-00010101000000-000000000000\n",
+		"replace github.com/eventflux/eventflux-go => ./third_party/eventflux/github.com/eventflux/eventflux-go\n",
+		"replace github.com/klauspost/compress v1.20.4 => ./third_party/eventflux/github.com/klauspost/compress\n",
+		"go 1.26 (the runtime's Go version)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("go generate printed\n%s\nwithout %q", out, want)
+		}
+	}
+	goMod, err := os.ReadFile(filepath.Join(mod, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The runtime's directories are modules of their own: ./... is the
+	// user's packages only.
+	if pkgs := goCmd("list", "./..."); pkgs != "example.com/flow\nexample.com/flow/app\n" {
+		t.Errorf("go list ./... = %q", pkgs)
+	}
+	goCmd("build", "-o", "flow"+exeSuffix(), ".")
+	assertNoModules(t, modCache)
+
+	code, want, wantErr := efc(string(events), "run", "--playback", exampleApp)
+	if code != exitOK || want == "" {
+		t.Fatalf("efc run: exit %d, %s", code, wantErr)
+	}
+	for name, in := range map[string][]byte{"plain": events, "zstd": zstdCompress(t, events)} {
+		run := exec.Command(filepath.Join(mod, "flow"+exeSuffix()), "--playback")
+		run.Stdin = bytes.NewReader(in)
+		var stdout, stderr bytes.Buffer
+		run.Stdout, run.Stderr = &stdout, &stderr
+		if err := run.Run(); err != nil {
+			t.Fatalf("%s: flow: %v\n%s", name, err, stderr.String())
+		}
+		if stdout.String() != want {
+			t.Errorf("%s: the program's output differs from efc run\n--- program\n%s--- efc run\n%s", name, stdout.String(), want)
+		}
+		if got := strings.Replace(stderr.String(), "flow: ", "efc run: ", 1); got != wantErr {
+			t.Errorf("%s: stderr %q, want %q", name, stderr.String(), wantErr)
+		}
+	}
+
+	if again := goCmd("generate", "./..."); again != "" {
+		t.Errorf("a second go generate printed %q", again)
+	}
+	if after, _ := os.ReadFile(filepath.Join(mod, "go.mod")); !bytes.Equal(after, goMod) {
+		t.Errorf("a second go generate changed go.mod:\n%s\nwas\n%s", after, goMod)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,6 +62,52 @@ func TestBuildModuleVendors(t *testing.T) {
 	for _, f := range []string{"vendor/modules.txt", "vendor/github.com/klauspost/compress/zstd/decoder.go", "vendor/github.com/klauspost/compress/LICENSE", "runtime/driver/input.go"} {
 		if _, err := os.Stat(filepath.Join(mod, filepath.FromSlash(f))); err != nil {
 			t.Errorf("the build module lacks %s: %v", f, err)
+		}
+	}
+}
+
+// TestLocalModules: the runtime module holds the runtime tree only, with
+// a go.mod requiring the vendored modules; each vendored module holds its
+// vendored files and a go.mod naming it at its go version.
+func TestLocalModules(t *testing.T) {
+	mods, err := LocalModules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vendored, _ := VendoredModules()
+	if len(mods) != 1+len(vendored) || mods[0].Path != RuntimeModulePath || mods[0].Version != RuntimeVersion {
+		t.Fatalf("modules %d, first %s %s", len(mods), mods[0].Path, mods[0].Version)
+	}
+	rt := mods[0].Files
+	if want, _ := goMod(); string(rt["go.mod"]) != want {
+		t.Errorf("runtime go.mod %q, want the build module's %q", rt["go.mod"], want)
+	}
+	for name := range rt {
+		if name != "go.mod" && !strings.HasPrefix(name, "runtime/") {
+			t.Errorf("the runtime module holds %s", name)
+		}
+	}
+	if _, ok := rt["runtime/driver/input.go"]; !ok {
+		t.Error("the runtime module lacks runtime/driver/input.go")
+	}
+	for i, m := range vendored {
+		lm := mods[i+1]
+		if lm.Path != m.Path || lm.Version != m.Version || string(lm.Files["go.mod"]) != "module "+m.Path+"\n\ngo "+m.GoVersion+"\n" {
+			t.Errorf("module %d: %s %s, go.mod %q", i+1, lm.Path, lm.Version, lm.Files["go.mod"])
+		}
+		for name := range lm.Files {
+			if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "/") {
+				t.Errorf("%s holds %s", m.Path, name)
+			}
+		}
+	}
+	i := slices.IndexFunc(mods, func(m LocalModule) bool { return m.Path == "github.com/klauspost/compress" })
+	if i < 0 {
+		t.Fatal("no local module github.com/klauspost/compress")
+	}
+	for _, f := range []string{"zstd/decoder.go", "LICENSE"} {
+		if _, ok := mods[i].Files[f]; !ok {
+			t.Errorf("klauspost/compress lacks %s", f)
 		}
 	}
 }
