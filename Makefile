@@ -51,6 +51,7 @@ fuzz:
 	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzScanAgreesWithDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzJSONPathAgrees -fuzztime $(FUZZTIME)
+	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzCompressedInput -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/jsonrow -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME)
 
 # Benchmarks: interpreter vs generated code vs hand-written Go on the

@@ -14,7 +14,7 @@ import (
 
 // compressed is src as zstd frames, one per part (zstd streams may hold
 // several), each written with the given encoder options.
-func compressed(t *testing.T, opts []zstd.EOption, parts ...string) []byte {
+func compressed(t testing.TB, opts []zstd.EOption, parts ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	for _, part := range parts {
@@ -32,11 +32,12 @@ func compressed(t *testing.T, opts []zstd.EOption, parts ...string) []byte {
 	return buf.Bytes()
 }
 
-// runInput runs the stock script in playback over in.
+// runInput runs the stock script in playback over in; events without
+// "ts" start the clock at 42.
 func runInput(t *testing.T, in io.Reader) (int, string, string) {
 	t.Helper()
 	var out, errw bytes.Buffer
-	code := Run(fake(t, stockScript), Options{Name: "efc run", Playback: true}, in, &out, &errw)
+	code := Run(fake(t, stockScript), Options{Name: "efc run", Playback: true, WallClock: func() int64 { return 42 }}, in, &out, &errw)
 	return code, out.String(), errw.String()
 }
 
@@ -205,3 +206,39 @@ func TestPeekedEOFIsKept(t *testing.T) {
 type countEOF struct{ reads int }
 
 func (c *countEOF) Read([]byte) (int, error) { c.reads++; return 0, io.EOF }
+
+// FuzzCompressedInput: whatever follows a zstd magic number, the run ends
+// without a panic, either like the plain run of what the stream decodes
+// to or with exit 1 and a zstd input error; never with part of a stream
+// silently taken for all of it.
+func FuzzCompressedInput(f *testing.F) {
+	f.Add(compressed(f, nil, stockLines(30))[4:])
+	f.Add(compressed(f, []zstd.EOption{zstd.WithEncoderCRC(false)}, "{\"stream\":\"StockStream\",\"row\":[\"A\",1,2]}\n")[4:])
+	f.Add([]byte{0x00, 0x58, 0x31, 0x00, 0x00})
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		in := append(zstdMagic[:], frame...)
+		code, out, errw := runInput(t, bytes.NewReader(in))
+		dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(maxWindow), zstd.WithDecoderMaxMemory(1<<30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer dec.Close()
+		plain, decErr := dec.DecodeAll(in, nil)
+		switch code {
+		case ExitOK:
+			if decErr != nil {
+				t.Fatalf("the run succeeded on a stream DecodeAll rejects (%v); stderr %q", decErr, errw)
+			}
+			_, wantOut, wantErr := runInput(t, bytes.NewReader(plain))
+			if out != wantOut || errw != wantErr {
+				t.Fatalf("the run differs from the plain run of the decoded stream\nstdout %q\nwant %q\nstderr %q\nwant %q", out, wantOut, errw, wantErr)
+			}
+		case ExitFail:
+			if !strings.Contains(errw, ": zstd input: ") {
+				t.Fatalf("exit 1 without a zstd input error: %q", errw)
+			}
+		default:
+			t.Fatalf("exit %d, stderr %q", code, errw)
+		}
+	})
+}
