@@ -3,7 +3,7 @@ SHARED  ?= ../shared
 EFC     := bin/efc
 FUZZTIME ?= 10m
 
-.PHONY: all build run gen test conformance fuzz bench fmt vet clean
+.PHONY: all build run gen vendor-embed test conformance fuzz bench fmt vet clean
 
 all: build
 
@@ -20,6 +20,14 @@ run: build
 # go test ./generated fails while they are stale.
 gen:
 	$(GO) generate ./generated/...
+
+# Rewrite _vendor, the third-party packages efc embeds for the runtime
+# (internal/vendortree), from go.mod and go.sum after a dependency change;
+# go test . fails while it is stale. Needs the modules in the module cache.
+vendor-embed:
+	$(GO) mod download
+	$(GO) test . -run '^TestVendorTreeCurrent$$' -count=1 -rewrite
+	$(GO) test . -run '^TestVendorTree' -count=1
 
 # Unit, datadriven, architecture, generated-code and differential tests,
 # then the conformance cases on both backends: the project's own
@@ -43,6 +51,7 @@ fuzz:
 	$(GO) test ./compiler -run '^$$' -fuzz FuzzCompile -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzScanAgreesWithDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzJSONPathAgrees -fuzztime $(FUZZTIME)
+	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzCompressedInput -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/jsonrow -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME)
 
 # Benchmarks: interpreter vs generated code vs hand-written Go on the
@@ -77,8 +86,9 @@ difftest:
 	$(GO) test ./difftest -run '^TestDifferential$$' -v -count=1 -timeout 4h \
 		-difftest.seed=$(DIFFSEED) -difftest.count=$(DIFFCOUNT) -difftest.shrunk=30 -difftest.shrinktime=90s
 
+# _vendor is third-party code, kept byte for byte as its modules ship it.
 fmt:
-	gofmt -l -w .
+	gofmt -l -w $$(find . -name '*.go' -not -path './_vendor/*')
 
 clean:
 	rm -rf bin

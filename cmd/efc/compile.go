@@ -34,8 +34,10 @@ func runCompile(args []string, _ io.Reader, _, stderr io.Writer) int {
 	}
 	prog := gobuild.Program{Packages: []gobuild.Package{{Dir: "app", Files: files}}, Main: compiledMain}
 	if _, err := gobuild.Build(prog, bin); err != nil {
+		// Only a failure in the app's own package is the generator's; one
+		// in the runtime or its vendor tree is efc's build of itself.
 		var be *gobuild.Error
-		if errors.As(err, &be) {
+		if errors.As(err, &be) && len(be.Failed) > 0 {
 			c.failf("the generated code of %s does not build (a code generator bug):\n%v", path, err)
 		} else {
 			c.failf("%v", err)

@@ -23,7 +23,11 @@ func TestMain(m *testing.M) {
 			return a, nil
 		})), nil
 	}})
-	os.Exit(m.Run())
+	code := m.Run()
+	for _, dir := range binDirs {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
 }
 
 // efc runs the command line and returns exit status, stdout and stderr.

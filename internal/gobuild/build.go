@@ -89,7 +89,7 @@ func Build(p Program, out string) (string, error) {
 	}
 	cmd := exec.Command(goCmd, "build", "-buildvcs=false", "-o", absOut, "./"+rel)
 	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local", "GO111MODULE=on")
+	cmd.Env = append(os.Environ(), buildEnv...)
 	output, err := cmd.CombinedOutput()
 	if err != nil {
 		if len(output) == 0 {
@@ -99,6 +99,11 @@ func Build(p Program, out string) (string, error) {
 	}
 	return absOut, nil
 }
+
+// buildEnv makes go build read the build module and its vendor directory
+// only: no module cache, no proxy, no workspace, no other toolchain; the
+// user's GOFLAGS are replaced, so none of them can ask for anything else.
+var buildEnv = []string{"GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local", "GO111MODULE=on"}
 
 // exeSuffix is what executables need to run here.
 var exeSuffix = map[bool]string{true: ".exe"}[goruntime.GOOS == "windows"]

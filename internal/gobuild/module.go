@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 	"time"
@@ -14,14 +15,30 @@ import (
 	eventflux "github.com/eventflux/eventflux-go"
 )
 
-// goMod declares the build module: the import paths of the embedded
-// sources start with the module path, and they need nothing outside the standard
-// library.
-const goMod = "module github.com/eventflux/eventflux-go\n\ngo 1.26\n"
+// goModHead starts the build module's go.mod: the import paths of the
+// embedded sources start with the module path.
+const goModHead = "module github.com/eventflux/eventflux-go\n\ngo 1.26\n"
+
+// goMod is the build module's go.mod: goModHead and a requirement per
+// vendored module, which -mod=vendor checks against vendor/modules.txt.
+var goMod = sync.OnceValues(func() (string, error) {
+	mods, err := VendoredModules()
+	if err != nil {
+		return "", err
+	}
+	return goModHead + requireBlock(mods), nil
+})
 
 // layout versions the directory structure: bump it when what is written
 // changes in a way the content hash does not see.
-const layout = "gobuild/1"
+const layout = "gobuild/2"
+
+// sourceTrees are what the build module holds besides go.mod: the embedded
+// sources at its root and the vendor tree in vendor/.
+var sourceTrees = []struct {
+	dir  string
+	fsys func() fs.FS
+}{{".", eventflux.Sources}, {"vendor", eventflux.Vendor}}
 
 // CacheDirEnv overrides the cache root (default os.UserCacheDir()/eventflux-efc).
 const CacheDirEnv = "EVENTFLUX_EFC_CACHE"
@@ -42,21 +59,31 @@ func cacheRoot() (string, error) {
 }
 
 var sourcesHash = sync.OnceValues(func() (string, error) {
+	mod, err := goMod()
+	if err != nil {
+		return "", err
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s", layout, goMod)
-	err := fs.WalkDir(eventflux.Sources(), ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(eventflux.Sources(), path)
+	fmt.Fprintf(h, "%s\n%s", layout, mod)
+	for _, tree := range sourceTrees {
+		fsys := tree.fsys()
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\n%d\n", path.Join(tree.dir, p), len(data))
+			h.Write(data)
+			return nil
+		})
 		if err != nil {
-			return err
+			return "", err
 		}
-		fmt.Fprintf(h, "%s\n%d\n", path, len(data))
-		h.Write(data)
-		return nil
-	})
-	return hex.EncodeToString(h.Sum(nil))[:24], err
+	}
+	return hex.EncodeToString(h.Sum(nil))[:24], nil
 })
 
 // sourceModule returns the module directory holding the embedded sources,
@@ -68,6 +95,10 @@ func sourceModule(root string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	mod, err := goMod()
+	if err != nil {
+		return "", err
+	}
 	dir := filepath.Join(root, hash)
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 		touch(dir)
@@ -75,23 +106,15 @@ func sourceModule(root string) (string, error) {
 	}
 	prune(root)
 	return dir, publish(dir, func(tmp string) error {
-		if err := os.WriteFile(filepath.Join(tmp, "go.mod"), []byte(goMod), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, "go.mod"), []byte(mod), 0o644); err != nil {
 			return err
 		}
-		return fs.WalkDir(eventflux.Sources(), ".", func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
+		for _, tree := range sourceTrees {
+			if err := os.CopyFS(filepath.Join(tmp, tree.dir), tree.fsys()); err != nil {
 				return err
 			}
-			target := filepath.Join(tmp, filepath.FromSlash(path))
-			if d.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			data, err := fs.ReadFile(eventflux.Sources(), path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
-		})
+		}
+		return nil
 	})
 }
 

@@ -16,7 +16,8 @@ import (
 
 // TestEmbeddedSourcesBuild builds a program importing every embedded
 // package: the module must be complete and need nothing beyond the
-// standard library (GOPROXY=off would refuse anything else).
+// standard library and its vendor directory (GOPROXY=off and -mod=vendor
+// would refuse anything else).
 func TestEmbeddedSourcesBuild(t *testing.T) {
 	dirs := map[string]bool{}
 	err := fs.WalkDir(eventflux.Sources(), ".", func(path string, d fs.DirEntry, err error) error {

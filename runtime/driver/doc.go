@@ -15,6 +15,17 @@
 // time in ms since the epoch; without it the event is stamped with the
 // current clock. Other fields are errors.
 //
+// Input may be zstd-compressed: a stream starting with a zstd frame (magic
+// 28 B5 2F FD, or a skippable frame as pzstd writes first) is decompressed
+// as it is read, frames one after another, and read as above; line numbers
+// count decompressed lines. Any other first bytes are plain input. The
+// decoder runs on one goroutine with a window of at most 128 MiB (what
+// `zstd --long` and --ultra use); a frame declaring more, a corrupt or
+// truncated stream or bytes after the last frame that are no frame stop
+// the run with "line N: zstd input: ..." and how many compressed bytes were
+// read and bytes decompressed. The lines before were handled, the cut line
+// is not.
+//
 // Output, one line per event written to a collected stream, columns in
 // schema order:
 //
@@ -39,6 +50,8 @@
 // A malformed line (bad JSON, unknown stream or column, a value that does
 // not fit its column) is reported on stderr as "line N: reason" and skipped.
 // At the end stderr gets "NAME: N events read, M rejected, K events
-// written". The exit status is 0, 1 when input cannot be read or the app
-// cannot start, 2 on a usage error.
+// written". A failure to read input stops the run after the summary with
+// "NAME: line N: reason"; the part of line N read before is not sent. The
+// exit status is 0, 1 when input cannot be read or the app cannot start, 2
+// on a usage error.
 package driver

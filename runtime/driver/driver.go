@@ -97,7 +97,11 @@ func (d *driver) serve(in io.Reader) error {
 		stop := d.tickWallClock()
 		defer stop()
 	}
-	r := bufio.NewReaderSize(in, 64*1024)
+	r, closeInput, err := openInput(in)
+	if err != nil {
+		return fmt.Errorf("line 1: %w", err)
+	}
+	defer closeInput()
 	var long []byte // a line longer than r's buffer, assembled
 	for n := 1; ; n++ {
 		// The line is read in place: handle is done with it (values
@@ -111,6 +115,14 @@ func (d *driver) serve(in io.Reader) error {
 			}
 			line = long
 		}
+		if readErr != nil && readErr != io.EOF {
+			// The line was cut short by the failure: never send a part,
+			// but print what the lines before it produced.
+			d.mu.Lock()
+			d.out.Flush()
+			d.mu.Unlock()
+			return fmt.Errorf("line %d: %w", n, readErr)
+		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			if err := d.handle(n, line); err != nil {
 				return err
@@ -118,9 +130,6 @@ func (d *driver) serve(in io.Reader) error {
 		}
 		if readErr == io.EOF {
 			break
-		}
-		if readErr != nil {
-			return readErr
 		}
 	}
 	d.mu.Lock()

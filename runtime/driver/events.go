@@ -88,12 +88,20 @@ func decodeEnvelope(line []byte, streams map[string]*inputStream) (rawEvent, err
 	if fields == nil {
 		return ev, errors.New("not a JSON object")
 	}
+	// With several unknown fields the first by name is reported: the
+	// message must not depend on map order.
+	unknown := ""
 	for k := range fields {
 		switch k {
 		case "stream", "data", "row", "ts":
 		default:
-			return ev, fmt.Errorf("unknown field %q (want stream, data or row, ts)", k)
+			if unknown == "" || k < unknown {
+				unknown = k
+			}
 		}
+	}
+	if unknown != "" {
+		return ev, fmt.Errorf("unknown field %q (want stream, data or row, ts)", unknown)
 	}
 	var name string
 	if raw, ok := fields["stream"]; !ok {

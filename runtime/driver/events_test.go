@@ -66,3 +66,15 @@ func TestParseEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownFieldIsDeterministic: of several unknown fields the first by
+// name is reported, every time (the fields come out of a map).
+func TestUnknownFieldIsDeterministic(t *testing.T) {
+	streams := newInputStreams([]runtime.StreamInfo{{Name: "S", Columns: []runtime.Column{{Name: "v", Type: runtime.Int}}}})
+	for range 50 {
+		_, err := parseEvent([]byte(`{"zeta":1,"stream":"S","data":{},"mid":3,"alpha":2,"omega":4}`), streams)
+		if err == nil || err.Error() != `unknown field "alpha" (want stream, data or row, ts)` {
+			t.Fatalf("error %v", err)
+		}
+	}
+}
