@@ -18,30 +18,22 @@ func (qg *queryGen) windowKeyCols() []int {
 	return out
 }
 
-// windowType is the Go type of the query's runtime window.
+// windowType is the Go type of the query's runtime window (the kind's
+// runtime type; the cron window's constructor returns the interface).
 func (qg *queryGen) windowType() (jen.Code, error) {
 	in := jen.Id(qg.inType)
 	kind := qg.win.Kind()
-	switch kind {
-	case plan.WinSession, plan.WinUnique, plan.WinFirstUnique, plan.WinFrequent, plan.WinLossyFrequent:
-		qg.emitWindowKey()
-		return jen.Op("*").Qual(pkgWindow, windowTypes[kind]).Types(in, jen.Id(qg.id("WinKey"))), nil
-	case plan.WinCron:
+	switch {
+	case kind == plan.WinCron:
 		return jen.Qual(pkgWindow, "Window").Types(in), nil
-	}
-	if n, ok := windowTypes[kind]; ok {
-		return jen.Op("*").Qual(pkgWindow, n).Types(in), nil
+	case kind.Keyed():
+		qg.emitWindowKey()
+		return jen.Op("*").Qual(pkgWindow, kind.RuntimeType()).Types(in, jen.Id(qg.id("WinKey"))), nil
+	case kind.RuntimeType() != "":
+		return jen.Op("*").Qual(pkgWindow, kind.RuntimeType()).Types(in), nil
 	}
 	return nil, &Unsupported{What: "window " + kind.String()}
 }
-
-// windowTypes are the runtime/window types per kind.
-var windowTypes = map[plan.WindowKind]string{plan.WinLength: "Length", plan.WinLengthBatch: "LengthBatch",
-	plan.WinTime: "Time", plan.WinTimeBatch: "TimeBatch", plan.WinHop: "Hop", plan.WinTimeLength: "TimeLength",
-	plan.WinBatch: "Batch", plan.WinDelay: "Delay", plan.WinExternalTime: "ExternalTime",
-	plan.WinExternalTimeBatch: "ExternalTimeBatch", plan.WinSort: "Sort", plan.WinSession: "Session",
-	plan.WinUnique: "Unique", plan.WinFirstUnique: "FirstUnique", plan.WinFrequent: "Frequent",
-	plan.WinLossyFrequent: "LossyFrequent"}
 
 // emitWindowKey declares the typed key of a keyed window.
 func (qg *queryGen) emitWindowKey() {

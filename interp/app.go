@@ -75,11 +75,11 @@ func New(p *plan.App) (*App, error) {
 		j := &junction{rel: rel}
 		cols := make([]rt.Column, len(rel.Columns))
 		for i, c := range rel.Columns {
-			j.types = append(j.types, rt.Type(c.Type))
-			cols[i] = rt.Column{Name: c.Name, Type: rt.Type(c.Type)}
+			j.types = append(j.types, runtimeType(c.Type))
+			cols[i] = rt.Column{Name: c.Name, Type: runtimeType(c.Type)}
 		}
 		a.juncs[rel.Name] = j
-		a.infos = append(a.infos, rt.StreamInfo{Name: rel.Name, Kind: rt.StreamKind(rel.Kind), Columns: cols, Written: rel.Written})
+		a.infos = append(a.infos, rt.StreamInfo{Name: rel.Name, Kind: streamKinds[rel.Kind], Columns: cols, Written: rel.Written})
 		if rel.Kind == plan.TriggerRel {
 			t, err := newTrigger(j, rel.Trigger)
 			if err != nil {

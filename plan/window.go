@@ -33,6 +33,8 @@ const (
 // once: the optimizer, both backends and explain read it from here.
 type windowKindInfo struct {
 	name string
+	// runtime is the runtime/window type implementing the kind.
+	runtime string
 	// timed windows act on the clock (they have timer deadlines).
 	timed bool
 	// fifo windows remove events in the order they arrived (batch windows
@@ -44,23 +46,23 @@ type windowKindInfo struct {
 }
 
 var windowKinds = [...]windowKindInfo{
-	WinLength:            {name: "length", fifo: true},
-	WinLengthBatch:       {name: "lengthBatch", fifo: true, batch: true},
-	WinTime:              {name: "time", timed: true},
-	WinTimeBatch:         {name: "timeBatch", timed: true, fifo: true, batch: true},
-	WinHop:               {name: "hop", timed: true, fifo: true, batch: true},
-	WinTimeLength:        {name: "timeLength", timed: true},
-	WinBatch:             {name: "batch", fifo: true, batch: true},
-	WinDelay:             {name: "delay", timed: true},
-	WinExternalTime:      {name: "externalTime", fifo: true},
-	WinExternalTimeBatch: {name: "externalTimeBatch", fifo: true, batch: true},
-	WinSession:           {name: "session", timed: true},
-	WinSort:              {name: "sort"},
-	WinUnique:            {name: "unique"},
-	WinFirstUnique:       {name: "firstUnique"},
-	WinFrequent:          {name: "frequent"},
-	WinLossyFrequent:     {name: "lossyFrequent"},
-	WinCron:              {name: "cron", timed: true, fifo: true, batch: true},
+	WinLength:            {name: "length", runtime: "Length", fifo: true},
+	WinLengthBatch:       {name: "lengthBatch", runtime: "LengthBatch", fifo: true, batch: true},
+	WinTime:              {name: "time", runtime: "Time", timed: true},
+	WinTimeBatch:         {name: "timeBatch", runtime: "TimeBatch", timed: true, fifo: true, batch: true},
+	WinHop:               {name: "hop", runtime: "Hop", timed: true, fifo: true, batch: true},
+	WinTimeLength:        {name: "timeLength", runtime: "TimeLength", timed: true},
+	WinBatch:             {name: "batch", runtime: "Batch", fifo: true, batch: true},
+	WinDelay:             {name: "delay", runtime: "Delay", timed: true},
+	WinExternalTime:      {name: "externalTime", runtime: "ExternalTime", fifo: true},
+	WinExternalTimeBatch: {name: "externalTimeBatch", runtime: "ExternalTimeBatch", fifo: true, batch: true},
+	WinSession:           {name: "session", runtime: "Session", timed: true},
+	WinSort:              {name: "sort", runtime: "Sort"},
+	WinUnique:            {name: "unique", runtime: "Unique"},
+	WinFirstUnique:       {name: "firstUnique", runtime: "FirstUnique"},
+	WinFrequent:          {name: "frequent", runtime: "Frequent"},
+	WinLossyFrequent:     {name: "lossyFrequent", runtime: "LossyFrequent"},
+	WinCron:              {name: "cron", runtime: "Cron", timed: true, fifo: true, batch: true},
 }
 
 // WindowKinds lists every kind in declaration order.
@@ -81,6 +83,18 @@ func (k WindowKind) info() windowKindInfo {
 
 // String is the canonical name (as efc explain and the docs spell it).
 func (k WindowKind) String() string { return k.info().name }
+
+// RuntimeType is the name of the runtime/window type implementing the kind.
+func (k WindowKind) RuntimeType() string { return k.info().runtime }
+
+// Keyed reports windows whose runtime type takes a key type parameter.
+func (k WindowKind) Keyed() bool {
+	switch k {
+	case WinSession, WinUnique, WinFirstUnique, WinFrequent, WinLossyFrequent:
+		return true
+	}
+	return false
+}
 
 // Timed reports windows that act on the clock; the others only react to
 // arrivals and need no scheduler slot.
