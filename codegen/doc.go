@@ -18,9 +18,14 @@
 //   - Send asks the app's timer sources directly whether one is due
 //     (timers.go) and runs the scheduler's loop only then.
 //
-// Other choices made here, not in the optimizer, because they concern how
-// Go code runs rather than what it computes: events and candidates are
-// built in place field by field (copy.go), GROUP BY on one column looks
-// groups up by the bare value, a grouped window row remembers its group,
-// and avg(x) is read off a sum(x) of the same query.
+// Every such choice is the physical plan's (plan.PhysicalQuery, made by
+// the optimizer's ChoosePhysical with its cost model): the single-event
+// path, the aggregator types, the group index on a bare key, groups carried
+// by window rows, avg read off a sum, deferred candidates. The generator
+// reads them and decides nothing about semantics itself; each query's
+// comment prints the physical plan exactly as efc explain does. The
+// selector's per-chunk rules (reduction, ORDER BY key order, OFFSET/LIMIT)
+// are runtime/sel's, called as the interpreter calls them. What remains
+// here is how Go code runs, not what it computes: events and candidates
+// are built in place field by field (copy.go).
 package codegen

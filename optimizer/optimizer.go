@@ -1,7 +1,9 @@
 // Package optimizer rewrites a checked plan with an ordered list of named
 // passes (STYLE.md: passes are data). Every rule says why it is correct,
-// can be disabled by name, and records in Query.Rules when it fired. The
-// last pass chooses the physical operators the backends run.
+// can be disabled by name, and records in Query.Rules when it fired; a
+// pass sees the whole app, not only its query. The last pass,
+// ChoosePhysical, builds the physical plan the backends run, weighing the
+// alternatives of each choice with the cost model of cost.go.
 package optimizer
 
 import (
