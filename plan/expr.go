@@ -36,6 +36,16 @@ type ColRef struct {
 	Col  int
 	Name string
 	T    Type
+	// Elem picks one event of a pattern alias that collects several
+	// (e[0].price, e[last].price, §6.4); nil for a binding of one event.
+	Elem *CollIndex
+}
+
+// CollIndex is an index into a pattern collection: the k-th event from the
+// start, or from the end when FromEnd (e[last] is FromEnd with K 0).
+type CollIndex struct {
+	K       int
+	FromEnd bool
 }
 
 // Ref is the reference to column col of b.
@@ -44,8 +54,14 @@ func (b *Binding) Ref(col int) *ColRef {
 	return &ColRef{Bind: b, Col: col, Name: c.Name, T: c.Type}
 }
 
-// Same reports whether two references read the same column of the same binding.
-func (r *ColRef) Same(o *ColRef) bool { return r.Bind == o.Bind && r.Col == o.Col }
+// Same reports whether two references read the same column of the same
+// binding (and the same collection element).
+func (r *ColRef) Same(o *ColRef) bool {
+	if r.Bind != o.Bind || r.Col != o.Col || (r.Elem == nil) != (o.Elem == nil) {
+		return false
+	}
+	return r.Elem == nil || *r.Elem == *o.Elem
+}
 
 // AggRef reads aggregate slot Index of the enclosing Selector.
 type AggRef struct {

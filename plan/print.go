@@ -23,7 +23,18 @@ func formatExpr(b *strings.Builder, e Expr) {
 		b.WriteString(FormatConst(e))
 	case *ColRef:
 		if e.Bind != nil {
-			b.WriteString(e.Bind.Name + ".")
+			b.WriteString(e.Bind.Name)
+			if e.Elem != nil {
+				switch {
+				case e.Elem.FromEnd && e.Elem.K == 0:
+					b.WriteString("[last]")
+				case e.Elem.FromEnd:
+					fmt.Fprintf(b, "[last-%d]", e.Elem.K)
+				default:
+					fmt.Fprintf(b, "[%d]", e.Elem.K)
+				}
+			}
+			b.WriteString(".")
 		}
 		b.WriteString(e.Name)
 	case *AggRef:

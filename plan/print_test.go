@@ -185,6 +185,8 @@ var schema = []plan.Column{
 
 func col(i int) *plan.ColRef { return trades.Ref(i) }
 
+func elem(r *plan.ColRef, i plan.CollIndex) *plan.ColRef { r.Elem = &i; return r }
+
 func windowCase(t *testing.T, c *datadriven.Case) plan.WindowSpec {
 	kind, _ := c.Arg("kind")
 	num := func(key string) int64 {
@@ -300,6 +302,9 @@ func exprFixtures() map[string]plan.Expr {
 		"nil":              nil,
 		"other":            otherExpr{},
 		"col":              col(1),
+		"coll-first":       elem(col(1), plan.CollIndex{K: 0}),
+		"coll-last":        elem(col(1), plan.CollIndex{FromEnd: true}),
+		"coll-last-1":      elem(col(1), plan.CollIndex{K: 1, FromEnd: true}),
 		"agg":              &plan.AggRef{Index: 2, T: plan.Double},
 		"const-string":     str("it's"),
 		"const-null":       &plan.Const{T: plan.Int, Null: true},
