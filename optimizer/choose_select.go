@@ -52,12 +52,14 @@ func chooseSelect(c *chooser, p *pipeline, input plan.PhysicalOp, row *plan.Layo
 	// a chunk (no window, or a batch window's EXPIRED…, RESET, CURRENT…)
 	// and no HAVING can drop a candidate, a group's last candidate is built
 	// from the state after the whole chunk, once per group.
-	deferrable := s.Aggregating() && s.Having == nil && !passAll && s.Events == plan.CurrentEvents && (!windowed || kind.Batch())
-	ps.Deferred = c.choose("candidates",
-		unless(plan.Alternative{Name: "once per group after the chunk", Cost: costCandidate / 2}, !deferrable,
-			"HAVING, a snapshot, EXPIRED rows or a sliding window"),
-		plan.Alternative{Name: "per event", Cost: costCandidate},
-	).Name != "per event"
+	if s.Aggregating() {
+		deferrable := s.Having == nil && !passAll && s.Events == plan.CurrentEvents && (!windowed || kind.Batch())
+		ps.Deferred = c.choose("candidates",
+			unless(plan.Alternative{Name: "once per group after the chunk", Cost: costCandidate / 2}, !deferrable,
+				"HAVING, a snapshot, EXPIRED rows or a sliding window"),
+			plan.Alternative{Name: "per event", Cost: costCandidate},
+		).Name != "per event"
+	}
 
 	if ps.Grouped() {
 		nkeys := float64(len(s.GroupBy))

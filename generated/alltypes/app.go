@@ -1208,7 +1208,6 @@ type q0Cand struct {
 //	PhysicalSelect           cost  3.0  6 columns, candidates CURRENT
 //	PhysicalInsert           cost  2.0  Echo (subscribers only)
 //	single-event path: stateless
-//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
 //	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q0 struct {
 	app    *App
@@ -1405,7 +1404,6 @@ type q1Cand struct {
 //	PhysicalSelect           cost  7.0  5 columns, candidates CURRENT
 //	PhysicalInsert           cost  2.0  Derived (subscribers only)
 //	single-event path: stateless
-//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
 //	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q1 struct {
 	app    *App
@@ -1615,7 +1613,6 @@ type q2Cand struct {
 //	PhysicalSelect           cost  0.5  1 columns, candidates CURRENT
 //	PhysicalInsert           cost  2.0  Ticks (subscribers only)
 //	single-event path: stateless
-//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
 //	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q2 struct {
 	app    *App

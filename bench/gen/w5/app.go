@@ -769,7 +769,6 @@ type q0Cand struct {
 //	PhysicalSelect           cost  3.5  4 columns, candidates CURRENT
 //	PhysicalInsert           cost  2.0  Trades
 //	single-event path: stateless
-//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
 //	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q0 struct {
 	app    *App
@@ -974,7 +973,6 @@ type q1Cand struct {
 //	PhysicalSelect           cost  1.0  2 columns, candidates CURRENT
 //	PhysicalInsert           cost  2.0  Large
 //	single-event path: stateless
-//	choice candidates: per event (3.0) over once per group after the chunk (n/a: HAVING, a snapshot, EXPIRED rows or a sliding window)
 //	choice single-event path: stateless (0.0) over fused (n/a: only length and time windows without a pre-window filter hand out the event's slot), push (n/a: only a time batch takes a single event in place), chunk (3.0)
 type q1 struct {
 	app    *App
