@@ -68,7 +68,7 @@ func (s *scope) call(e *plan.Call) (val, error) {
 		if e.Func == "minimum" {
 			name = "Minimum"
 		}
-		return s.checked(fnq(name).Call(jen.Id(vals)), nil, plan.Double, args...), nil
+		return s.checked(fnq(name).Call(jen.Id(vals).Op("...")), nil, plan.Double, args...), nil
 	case "abs":
 		switch e.T {
 		case plan.Int:
@@ -84,9 +84,9 @@ func (s *scope) call(e *plan.Call) (val, error) {
 	case "floor":
 		return plain(mathq("Floor").Call(vs()...))
 	case "round":
-		return plain(fnq("Round").Call(args[0].V(), digits()))
+		return plain(fnq("RoundTo").Call(args[0].V(), digits()))
 	case "trunc":
-		return plain(fnq("Trunc").Call(args[0].V(), digits()))
+		return plain(fnq("TruncTo").Call(args[0].V(), digits()))
 	case "sign":
 		return plain(fnq("Sign").Call(vs()...))
 	case "mod":

@@ -47,7 +47,7 @@ func compileCall(e *plan.Call) (evalFn, error) {
 					vals = append(vals, v.F)
 				}
 			}
-			return optF(pick(vals))
+			return optF(pick(vals...))
 		}, nil
 	case "like":
 		if p, ok := e.Args[1].(*plan.Const); ok && !p.Null {
@@ -144,7 +144,7 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 			if len(v) > 1 {
 				d = v[1].I
 			}
-			return f64(fn.Round(v[0].F, d))
+			return f64(fn.RoundTo(v[0].F, d))
 		}, nil
 	case "trunc":
 		return func(v []rt.Value) rt.Value {
@@ -152,7 +152,7 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 			if len(v) > 1 {
 				d = v[1].I
 			}
-			return f64(fn.Trunc(v[0].F, d))
+			return f64(fn.TruncTo(v[0].F, d))
 		}, nil
 	case "sign":
 		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Sign(v[0].F))} }, nil
