@@ -12,11 +12,11 @@ import (
 // except coalesce, uuid, now, eventTimestamp, maximum and minimum.
 func (s *scope) call(e *plan.Call) (val, error) {
 	switch e.Func {
-	case "uuid":
+	case plan.FuncUUID:
 		return s.mk(jen.Qual(pkgFn, "UUID").Call(), nil, plan.String), nil
-	case "now":
+	case plan.FuncNow:
 		return s.mk(s.ctx.now, nil, plan.BigInt), nil
-	case "eventtimestamp":
+	case plan.FuncEventTimestamp:
 		return s.mk(s.ctx.ts, nil, plan.BigInt), nil
 	}
 	args := make([]val, len(e.Args))
@@ -49,9 +49,9 @@ func (s *scope) call(e *plan.Call) (val, error) {
 		return jen.Int64().Call(jen.Lit(0))
 	}
 	switch e.Func {
-	case "coalesce":
+	case plan.FuncCoalesce:
 		return s.coalesce(e, args)
-	case "maximum", "minimum":
+	case plan.FuncMaximum, plan.FuncMinimum:
 		buf, vals := s.temp("buf"), s.temp("xs")
 		s.used[buf], s.used[vals] = true, true
 		s.add(jen.Var().Id(buf).Index(jen.Lit(len(args))).Float64())
@@ -65,11 +65,11 @@ func (s *scope) call(e *plan.Call) (val, error) {
 			}
 		}
 		name := "Maximum"
-		if e.Func == "minimum" {
+		if e.Func == plan.FuncMinimum {
 			name = "Minimum"
 		}
 		return s.checked(fnq(name).Call(jen.Id(vals).Op("...")), nil, plan.Double, args...), nil
-	case "abs":
+	case plan.FuncAbs:
 		switch e.T {
 		case plan.Int:
 			return plain(fnq("AbsInt32").Call(vs()...))
@@ -79,32 +79,32 @@ func (s *scope) call(e *plan.Call) (val, error) {
 			return plain(fnq("AbsFloat32").Call(vs()...))
 		}
 		return plain(mathq("Abs").Call(vs()...))
-	case "ceil":
+	case plan.FuncCeil:
 		return plain(mathq("Ceil").Call(vs()...))
-	case "floor":
+	case plan.FuncFloor:
 		return plain(mathq("Floor").Call(vs()...))
-	case "round":
+	case plan.FuncRound:
 		return plain(fnq("RoundTo").Call(args[0].V(), digits()))
-	case "trunc":
+	case plan.FuncTrunc:
 		return plain(fnq("TruncTo").Call(args[0].V(), digits()))
-	case "sign":
+	case plan.FuncSign:
 		return plain(fnq("Sign").Call(vs()...))
-	case "mod":
+	case plan.FuncMod:
 		return checked(fnq("ModFloat").Call(vs()...))
-	case "sqrt", "exp", "log10", "sin", "cos", "tan", "asin", "acos", "atan":
-		names := map[string]string{"sqrt": "Sqrt", "exp": "Exp", "log10": "Log10", "sin": "Sin", "cos": "Cos",
-			"tan": "Tan", "asin": "Asin", "acos": "Acos", "atan": "Atan"}
+	case plan.FuncSqrt, plan.FuncExp, plan.FuncLog10, plan.FuncSin, plan.FuncCos, plan.FuncTan, plan.FuncAsin, plan.FuncAcos, plan.FuncAtan:
+		names := map[plan.Func]string{plan.FuncSqrt: "Sqrt", plan.FuncExp: "Exp", plan.FuncLog10: "Log10", plan.FuncSin: "Sin", plan.FuncCos: "Cos",
+			plan.FuncTan: "Tan", plan.FuncAsin: "Asin", plan.FuncAcos: "Acos", plan.FuncAtan: "Atan"}
 		return plain(mathq(names[e.Func]).Call(vs()...))
-	case "ln":
+	case plan.FuncLn:
 		return plain(mathq("Log").Call(vs()...))
-	case "power":
+	case plan.FuncPower:
 		return plain(mathq("Pow").Call(vs()...))
-	case "length":
+	case plan.FuncLength:
 		return plain(fnq("Length").Call(vs()...))
-	case "upper", "lower", "trim", "ltrim", "rtrim", "reverse":
-		names := map[string]string{"upper": "Upper", "lower": "Lower", "trim": "Trim", "ltrim": "LTrim", "rtrim": "RTrim", "reverse": "Reverse"}
+	case plan.FuncUpper, plan.FuncLower, plan.FuncTrim, plan.FuncLTrim, plan.FuncRTrim, plan.FuncReverse:
+		names := map[plan.Func]string{plan.FuncUpper: "Upper", plan.FuncLower: "Lower", plan.FuncTrim: "Trim", plan.FuncLTrim: "LTrim", plan.FuncRTrim: "RTrim", plan.FuncReverse: "Reverse"}
 		return plain(fnq(names[e.Func]).Call(vs()...))
-	case "concat":
+	case plan.FuncConcat:
 		var c jen.Code
 		for _, a := range args {
 			if c == nil {
@@ -114,40 +114,40 @@ func (s *scope) call(e *plan.Call) (val, error) {
 			}
 		}
 		return plain(jen.Parens(c))
-	case "substring":
+	case plan.FuncSubstring:
 		if len(args) == 3 {
 			return plain(fnq("SubstringLen").Call(vs()...))
 		}
 		return plain(fnq("Substring").Call(vs()...))
-	case "left":
+	case plan.FuncLeft:
 		return plain(fnq("Left").Call(vs()...))
-	case "right":
+	case plan.FuncRight:
 		return plain(fnq("Right").Call(vs()...))
-	case "replace":
+	case plan.FuncReplace:
 		return plain(fnq("Replace").Call(vs()...))
-	case "repeat":
+	case plan.FuncRepeat:
 		return checked(fnq("Repeat").Call(vs()...))
-	case "lpad":
+	case plan.FuncLPad:
 		return checked(fnq("LPad").Call(vs()...))
-	case "rpad":
+	case plan.FuncRPad:
 		return checked(fnq("RPad").Call(vs()...))
-	case "position":
+	case plan.FuncPosition:
 		return plain(fnq("Position").Call(vs()...))
-	case "ascii":
+	case plan.FuncAscii:
 		return checked(fnq("Ascii").Call(vs()...))
-	case "chr":
+	case plan.FuncChr:
 		return checked(fnq("Chr").Call(vs()...))
-	case "like":
+	case plan.FuncLike:
 		if p, ok := e.Args[1].(*plan.Const); ok && !p.Null {
 			args[1].use()
 			return s.mk(jen.Id(s.ctx.g.likeMatcher(p.S)).Dot("Match").Call(args[0].V()), args[0].null, plan.Bool, args[0]), nil
 		}
 		return plain(fnq("Like").Call(vs()...))
-	case "formatdate":
+	case plan.FuncFormatDate:
 		return plain(fnq("FormatDate").Call(vs()...))
-	case "parsedate":
+	case plan.FuncParseDate:
 		return checked(fnq("ParseDate").Call(vs()...))
-	case "dateadd":
+	case plan.FuncDateAdd:
 		t, errName := s.temp("t"), s.temp("err")
 		s.add(jen.List(jen.Id(t), jen.Id(errName)).Op(":=").Add(fnq("DateAdd").Call(vs()...)))
 		x := s.mk(jen.Id(t), orNull(null, jen.Parens(jen.Id(errName).Op("!=").Nil())), plan.BigInt, args...)

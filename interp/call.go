@@ -19,7 +19,7 @@ func compileCall(e *plan.Call) (evalFn, error) {
 		return nil, err
 	}
 	switch e.Func {
-	case "coalesce":
+	case plan.FuncCoalesce:
 		return func(c *evalCtx) rt.Value {
 			for _, a := range args {
 				if v := a(c); !v.Null {
@@ -28,15 +28,15 @@ func compileCall(e *plan.Call) (evalFn, error) {
 			}
 			return vNull
 		}, nil
-	case "uuid":
+	case plan.FuncUUID:
 		return func(*evalCtx) rt.Value { return rt.Value{S: fn.UUID()} }, nil
-	case "now":
+	case plan.FuncNow:
 		return func(c *evalCtx) rt.Value { return rt.Value{I: c.now()} }, nil
-	case "eventtimestamp":
+	case plan.FuncEventTimestamp:
 		return func(c *evalCtx) rt.Value { return rt.Value{I: c.ts} }, nil
-	case "maximum", "minimum":
+	case plan.FuncMaximum, plan.FuncMinimum:
 		pick := fn.Maximum
-		if e.Func == "minimum" {
+		if e.Func == plan.FuncMinimum {
 			pick = fn.Minimum
 		}
 		return func(c *evalCtx) rt.Value {
@@ -49,7 +49,7 @@ func compileCall(e *plan.Call) (evalFn, error) {
 			}
 			return optF(pick(vals...))
 		}, nil
-	case "like":
+	case plan.FuncLike:
 		if p, ok := e.Args[1].(*plan.Const); ok && !p.Null {
 			m := fn.CompileLike(p.S)
 			s := args[0]
@@ -124,7 +124,7 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 		return func(v []rt.Value) rt.Value { return rt.Value{S: f(v[0].S)} }
 	}
 	switch e.Func {
-	case "abs":
+	case plan.FuncAbs:
 		switch e.T {
 		case plan.Int:
 			return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.AbsInt32(int32(v[0].I)))} }, nil
@@ -134,11 +134,11 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 			return func(v []rt.Value) rt.Value { return f64(float64(float32(math.Abs(v[0].F)))) }, nil
 		}
 		return math1(math.Abs), nil
-	case "ceil":
+	case plan.FuncCeil:
 		return math1(math.Ceil), nil
-	case "floor":
+	case plan.FuncFloor:
 		return math1(math.Floor), nil
-	case "round":
+	case plan.FuncRound:
 		return func(v []rt.Value) rt.Value {
 			d := int64(0)
 			if len(v) > 1 {
@@ -146,7 +146,7 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 			}
 			return f64(fn.RoundTo(v[0].F, d))
 		}, nil
-	case "trunc":
+	case plan.FuncTrunc:
 		return func(v []rt.Value) rt.Value {
 			d := int64(0)
 			if len(v) > 1 {
@@ -154,47 +154,47 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 			}
 			return f64(fn.TruncTo(v[0].F, d))
 		}, nil
-	case "sign":
+	case plan.FuncSign:
 		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Sign(v[0].F))} }, nil
-	case "mod":
+	case plan.FuncMod:
 		return func(v []rt.Value) rt.Value { return optF(fn.ModFloat(v[0].F, v[1].F)) }, nil
-	case "sqrt":
+	case plan.FuncSqrt:
 		return math1(math.Sqrt), nil
-	case "exp":
+	case plan.FuncExp:
 		return math1(math.Exp), nil
-	case "ln":
+	case plan.FuncLn:
 		return math1(math.Log), nil
-	case "log10":
+	case plan.FuncLog10:
 		return math1(math.Log10), nil
-	case "sin":
+	case plan.FuncSin:
 		return math1(math.Sin), nil
-	case "cos":
+	case plan.FuncCos:
 		return math1(math.Cos), nil
-	case "tan":
+	case plan.FuncTan:
 		return math1(math.Tan), nil
-	case "asin":
+	case plan.FuncAsin:
 		return math1(math.Asin), nil
-	case "acos":
+	case plan.FuncAcos:
 		return math1(math.Acos), nil
-	case "atan":
+	case plan.FuncAtan:
 		return math1(math.Atan), nil
-	case "power":
+	case plan.FuncPower:
 		return func(v []rt.Value) rt.Value { return f64(math.Pow(v[0].F, v[1].F)) }, nil
-	case "length":
+	case plan.FuncLength:
 		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Length(v[0].S))} }, nil
-	case "upper":
+	case plan.FuncUpper:
 		return str1(fn.Upper), nil
-	case "lower":
+	case plan.FuncLower:
 		return str1(fn.Lower), nil
-	case "trim":
+	case plan.FuncTrim:
 		return str1(fn.Trim), nil
-	case "ltrim":
+	case plan.FuncLTrim:
 		return str1(fn.LTrim), nil
-	case "rtrim":
+	case plan.FuncRTrim:
 		return str1(fn.RTrim), nil
-	case "reverse":
+	case plan.FuncReverse:
 		return str1(fn.Reverse), nil
-	case "concat":
+	case plan.FuncConcat:
 		return func(v []rt.Value) rt.Value {
 			var b strings.Builder
 			for _, x := range v {
@@ -202,38 +202,38 @@ func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
 			}
 			return rt.Value{S: b.String()}
 		}, nil
-	case "substring":
+	case plan.FuncSubstring:
 		return func(v []rt.Value) rt.Value {
 			if len(v) == 3 {
 				return rt.Value{S: fn.SubstringLen(v[0].S, v[1].I, v[2].I)}
 			}
 			return rt.Value{S: fn.Substring(v[0].S, v[1].I)}
 		}, nil
-	case "left":
+	case plan.FuncLeft:
 		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Left(v[0].S, v[1].I)} }, nil
-	case "right":
+	case plan.FuncRight:
 		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Right(v[0].S, v[1].I)} }, nil
-	case "replace":
+	case plan.FuncReplace:
 		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Replace(v[0].S, v[1].S, v[2].S)} }, nil
-	case "repeat":
+	case plan.FuncRepeat:
 		return func(v []rt.Value) rt.Value { return optS(fn.Repeat(v[0].S, v[1].I)) }, nil
-	case "lpad":
+	case plan.FuncLPad:
 		return func(v []rt.Value) rt.Value { return optS(fn.LPad(v[0].S, v[1].I, v[2].S)) }, nil
-	case "rpad":
+	case plan.FuncRPad:
 		return func(v []rt.Value) rt.Value { return optS(fn.RPad(v[0].S, v[1].I, v[2].S)) }, nil
-	case "position":
+	case plan.FuncPosition:
 		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Position(v[0].S, v[1].S))} }, nil
-	case "ascii":
+	case plan.FuncAscii:
 		return func(v []rt.Value) rt.Value { i, ok := fn.Ascii(v[0].S); return optI(int64(i), ok) }, nil
-	case "chr":
+	case plan.FuncChr:
 		return func(v []rt.Value) rt.Value { return optS(fn.Chr(v[0].I)) }, nil
-	case "like":
+	case plan.FuncLike:
 		return func(v []rt.Value) rt.Value { return boolV(fn.Like(v[0].S, v[1].S)) }, nil
-	case "formatdate":
+	case plan.FuncFormatDate:
 		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.FormatDate(v[0].I, v[1].S)} }, nil
-	case "parsedate":
+	case plan.FuncParseDate:
 		return func(v []rt.Value) rt.Value { return optI(fn.ParseDate(v[0].S, v[1].S)) }, nil
-	case "dateadd":
+	case plan.FuncDateAdd:
 		return func(v []rt.Value) rt.Value {
 			t, err := fn.DateAdd(v[0].I, v[1].I, v[2].S)
 			return optI(t, err == nil)
