@@ -8,16 +8,20 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// call mirrors interp/call.go: scalar functions are NULL in → NULL out,
-// except coalesce, uuid, now, eventTimestamp, maximum and minimum.
+// call wires a call to its catalog entry (plan/func_impl.go). The NULL
+// policies without an implementation (coalesce, now, eventTimestamp) are
+// generated here; every other call is fn.<Name>(args), NULL when an
+// argument is (strict) or with its NULL arguments left out (SkipNulls).
 func (s *scope) call(e *plan.Call) (val, error) {
-	switch e.Func {
-	case "uuid":
-		return s.mk(jen.Qual(pkgFn, "UUID").Call(), nil, plan.String), nil
-	case "now":
+	info := e.Func.Info()
+	switch info.Nulls {
+	case plan.Clock:
 		return s.mk(s.ctx.now, nil, plan.BigInt), nil
-	case "eventtimestamp":
+	case plan.EventTime:
 		return s.mk(s.ctx.ts, nil, plan.BigInt), nil
+	case plan.FirstNonNull, plan.Strict, plan.SkipNulls:
+	default:
+		return val{}, &Unsupported{What: fmt.Sprintf("function %s (NULL policy %s)", e.Func, info.Nulls)}
 	}
 	args := make([]val, len(e.Args))
 	for i, a := range e.Args {
@@ -27,134 +31,79 @@ func (s *scope) call(e *plan.Call) (val, error) {
 		}
 		args[i] = v
 	}
-	var null jen.Code
-	for _, a := range args {
-		null = orNull(null, a.null)
-	}
-	vs := func() []jen.Code {
-		out := make([]jen.Code, len(args))
-		for i, a := range args {
-			out[i] = a.V()
-		}
-		return out
-	}
-	fnq := func(name string) *jen.Statement { return jen.Qual(pkgFn, name) }
-	mathq := func(name string) *jen.Statement { return jen.Qual("math", name) }
-	plain := func(c jen.Code) (val, error) { return s.mk(c, null, e.T, args...), nil }
-	checked := func(c jen.Code) (val, error) { return s.checked(c, null, e.T, args...), nil }
-	digits := func() jen.Code {
-		if len(args) > 1 {
-			return args[1].V()
-		}
-		return jen.Int64().Call(jen.Lit(0))
-	}
-	switch e.Func {
-	case "coalesce":
+	if info.Nulls == plan.FirstNonNull {
 		return s.coalesce(e, args)
-	case "maximum", "minimum":
-		buf, vals := s.temp("buf"), s.temp("xs")
-		s.used[buf], s.used[vals] = true, true
-		s.add(jen.Var().Id(buf).Index(jen.Lit(len(args))).Float64())
-		s.add(jen.Id(vals).Op(":=").Id(buf).Index(jen.Empty(), jen.Lit(0)))
-		for _, a := range args {
-			app := jen.Id(vals).Op("=").Append(jen.Id(vals), a.V())
-			if a.nullable() {
-				s.add(jen.If(jen.Op("!").Add(a.N())).Block(app))
-			} else {
-				s.add(app)
-			}
-		}
-		name := "Maximum"
-		if e.Func == "minimum" {
-			name = "Minimum"
-		}
-		return s.checked(fnq(name).Call(jen.Id(vals)), nil, plan.Double, args...), nil
-	case "abs":
-		switch e.T {
-		case plan.Int:
-			return plain(fnq("AbsInt32").Call(vs()...))
-		case plan.BigInt:
-			return plain(fnq("AbsInt64").Call(vs()...))
-		case plan.Float:
-			return plain(fnq("AbsFloat32").Call(vs()...))
-		}
-		return plain(mathq("Abs").Call(vs()...))
-	case "ceil":
-		return plain(mathq("Ceil").Call(vs()...))
-	case "floor":
-		return plain(mathq("Floor").Call(vs()...))
-	case "round":
-		return plain(fnq("Round").Call(args[0].V(), digits()))
-	case "trunc":
-		return plain(fnq("Trunc").Call(args[0].V(), digits()))
-	case "sign":
-		return plain(fnq("Sign").Call(vs()...))
-	case "mod":
-		return checked(fnq("ModFloat").Call(vs()...))
-	case "sqrt", "exp", "log10", "sin", "cos", "tan", "asin", "acos", "atan":
-		names := map[string]string{"sqrt": "Sqrt", "exp": "Exp", "log10": "Log10", "sin": "Sin", "cos": "Cos",
-			"tan": "Tan", "asin": "Asin", "acos": "Acos", "atan": "Atan"}
-		return plain(mathq(names[e.Func]).Call(vs()...))
-	case "ln":
-		return plain(mathq("Log").Call(vs()...))
-	case "power":
-		return plain(mathq("Pow").Call(vs()...))
-	case "length":
-		return plain(fnq("Length").Call(vs()...))
-	case "upper", "lower", "trim", "ltrim", "rtrim", "reverse":
-		names := map[string]string{"upper": "Upper", "lower": "Lower", "trim": "Trim", "ltrim": "LTrim", "rtrim": "RTrim", "reverse": "Reverse"}
-		return plain(fnq(names[e.Func]).Call(vs()...))
-	case "concat":
-		var c jen.Code
-		for _, a := range args {
-			if c == nil {
-				c = a.V()
-			} else {
-				c = jen.Add(c).Op("+").Add(a.V())
-			}
-		}
-		return plain(jen.Parens(c))
-	case "substring":
-		if len(args) == 3 {
-			return plain(fnq("SubstringLen").Call(vs()...))
-		}
-		return plain(fnq("Substring").Call(vs()...))
-	case "left":
-		return plain(fnq("Left").Call(vs()...))
-	case "right":
-		return plain(fnq("Right").Call(vs()...))
-	case "replace":
-		return plain(fnq("Replace").Call(vs()...))
-	case "repeat":
-		return checked(fnq("Repeat").Call(vs()...))
-	case "lpad":
-		return checked(fnq("LPad").Call(vs()...))
-	case "rpad":
-		return checked(fnq("RPad").Call(vs()...))
-	case "position":
-		return plain(fnq("Position").Call(vs()...))
-	case "ascii":
-		return checked(fnq("Ascii").Call(vs()...))
-	case "chr":
-		return checked(fnq("Chr").Call(vs()...))
-	case "like":
-		if p, ok := e.Args[1].(*plan.Const); ok && !p.Null {
-			args[1].use()
-			return s.mk(jen.Id(s.ctx.g.likeMatcher(p.S)).Dot("Match").Call(args[0].V()), args[0].null, plan.Bool, args[0]), nil
-		}
-		return plain(fnq("Like").Call(vs()...))
-	case "formatdate":
-		return plain(fnq("FormatDate").Call(vs()...))
-	case "parsedate":
-		return checked(fnq("ParseDate").Call(vs()...))
-	case "dateadd":
-		t, errName := s.temp("t"), s.temp("err")
-		s.add(jen.List(jen.Id(t), jen.Id(errName)).Op(":=").Add(fnq("DateAdd").Call(vs()...)))
-		x := s.mk(jen.Id(t), orNull(null, jen.Parens(jen.Id(errName).Op("!=").Nil())), plan.BigInt, args...)
-		x.temps = append(x.temps, t, errName)
-		return x, nil
 	}
-	return val{}, &Unsupported{What: fmt.Sprintf("function %s", e.Func)}
+	sig, err := e.Sig()
+	if err != nil {
+		return val{}, &Unsupported{What: err.Error()}
+	}
+	if last := len(e.Args) - 1; sig.Compiled != "" && last >= 0 {
+		if p, ok := e.Args[last].(*plan.Const); ok && !p.Null {
+			return s.matcher(e, sig, p, args), nil
+		}
+	}
+	if info.Nulls == plan.SkipNulls {
+		return s.skipNulls(sig, args), nil
+	}
+	var null jen.Code
+	vs := make([]jen.Code, len(args))
+	for i, a := range args {
+		null = orNull(null, a.null)
+		vs[i] = a.V()
+	}
+	return s.result(jen.Qual(pkgFn, sig.Fn).Call(vs...), sig.Form, null, sig.Result, args...), nil
+}
+
+// result binds a runtime call by its form: a plain value; (value, ok)
+// with !ok NULL; (value, error) with an error NULL. null is the NULL
+// flag of the arguments.
+func (s *scope) result(call jen.Code, form plan.Form, null jen.Code, t plan.Type, from ...val) val {
+	switch form {
+	case plan.FormOK:
+		return s.checked(call, null, t, from...)
+	case plan.FormErr:
+		v, errName := s.temp("t"), s.temp("err")
+		s.add(jen.List(jen.Id(v), jen.Id(errName)).Op(":=").Add(call))
+		x := s.mk(jen.Id(v), orNull(null, jen.Parens(jen.Id(errName).Op("!=").Nil())), t, from...)
+		x.temps = append(x.temps, v, errName)
+		return x
+	}
+	return s.mk(call, null, t, from...)
+}
+
+// skipNulls passes the non-NULL arguments of a variadic call, in a
+// stack buffer, to its implementation (maximum, minimum).
+func (s *scope) skipNulls(sig *plan.Sig, args []val) val {
+	buf, vals := s.temp("buf"), s.temp("xs")
+	s.used[buf], s.used[vals] = true, true
+	s.add(jen.Var().Id(buf).Index(jen.Lit(len(args))).Add(goType(sig.Args[len(sig.Args)-1])))
+	s.add(jen.Id(vals).Op(":=").Id(buf).Index(jen.Empty(), jen.Lit(0)))
+	for _, a := range args {
+		app := jen.Id(vals).Op("=").Append(jen.Id(vals), a.V())
+		if a.nullable() {
+			s.add(jen.If(jen.Op("!").Add(a.N())).Block(app))
+		} else {
+			s.add(app)
+		}
+	}
+	return s.result(jen.Qual(pkgFn, sig.Fn).Call(jen.Id(vals).Op("...")), sig.Form, nil, sig.Result, args...)
+}
+
+// matcher is the special form of a Sig with Compiled: the constant last
+// argument is compiled once, into a package-level value (LIKE's pattern,
+// fn.CompileLike), whose Match takes the other arguments.
+func (s *scope) matcher(e *plan.Call, sig *plan.Sig, c *plan.Const, args []val) val {
+	last := len(args) - 1
+	args[last].use()
+	var null jen.Code
+	vs := make([]jen.Code, last)
+	for i, a := range args[:last] {
+		null = orNull(null, a.null)
+		vs[i] = a.V()
+	}
+	m := s.ctx.g.compiledArg(e.Func.String(), sig.Compiled, c.S)
+	return s.result(jen.Id(m).Dot("Match").Call(vs...), sig.Form, null, sig.Result, args[:last]...)
 }
 
 // coalesce is the first non-NULL argument (evaluated left to right).
@@ -170,16 +119,22 @@ func (s *scope) coalesce(e *plan.Call, args []val) (val, error) {
 	return s.mk(jen.Id(v), jen.Id(n), e.T, args...), nil
 }
 
-// likeMatcher names a package-level compiled LIKE pattern.
-func (g *generator) likeMatcher(pattern string) string {
-	if g.likes == nil {
-		g.likes = map[string]string{}
-	}
-	if name, ok := g.likes[pattern]; ok {
+// compiledKey is one package-level value built from a constant: the
+// runtime/fn constructor and its argument.
+type compiledKey struct{ ctor, arg string }
+
+// compiledArg names the package-level value ctor(arg), declared once per
+// distinct pair (prefix is the function's name: like0, like1, …).
+func (g *generator) compiledArg(prefix, ctor, arg string) string {
+	key := compiledKey{ctor, arg}
+	if name, ok := g.compiled[key]; ok {
 		return name
 	}
-	name := fmt.Sprintf("like%d", len(g.likes))
-	g.likes[pattern] = name
-	g.likeOrder = append(g.likeOrder, pattern)
+	if g.compiled == nil {
+		g.compiled = map[compiledKey]string{}
+	}
+	name := fmt.Sprintf("%s%d", prefix, len(g.compiled))
+	g.compiled[key] = name
+	g.compiledOrder = append(g.compiledOrder, key)
 	return name
 }

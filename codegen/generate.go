@@ -84,9 +84,10 @@ type generator struct {
 	app  *plan.App
 	opts Options
 	f    *jen.File
-	// likes are package-level compiled LIKE matchers, by pattern.
-	likes     map[string]string
-	likeOrder []string
+	// compiled are package-level values built from a constant argument
+	// (compiled LIKE patterns), in order of first use.
+	compiled      map[compiledKey]string
+	compiledOrder []compiledKey
 	// timed is set when the app has timer sources (see dueFunc).
 	timed bool
 	// hidden are engine-only fields of a query's narrow row type.
@@ -112,8 +113,8 @@ func (g *generator) generate() error {
 	}
 	g.appType(queries)
 	g.jsonAPI()
-	for _, p := range g.likeOrder {
-		g.f.Var().Id(g.likes[p]).Op("=").Qual(pkgFn, "CompileLike").Call(jen.Lit(p))
+	for _, k := range g.compiledOrder {
+		g.f.Var().Id(g.compiled[k]).Op("=").Qual(pkgFn, k.ctor).Call(jen.Lit(k.arg))
 	}
 	return nil
 }

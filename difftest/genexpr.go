@@ -62,10 +62,12 @@ func (g *exprGen) leaf(t rt.Type) *Expr {
 }
 
 var (
-	bigintLits = []string{"0", "1", "2", "3", "5", "10", "(-1)", "(-4)", "100", "9223372036854775807"}
-	doubleLits = []string{"0.0", "0.5", "1.0", "1.5", "2.25", "10.0", "(-0.5)", "(-3.0)", "0.1", "100.0"}
-	stringLits = []string{"'a'", "'b'", "'ab'", "''", "' a '", "'A'", "'1'", "'2.5'", "'true'", "'x''y'", "'é'"}
-	likeLits   = []string{"'%'", "'a%'", "'%b'", "'_'", "'a_'", "'%a%'", "''", "'A%'"}
+	datePatterns = []string{"'%Y-%m-%d'", "'%Y-%m-%d %H:%M:%S'", "'%H:%M'", "'%s'", "'%d/%m/%y %p'"}
+	dateUnits    = []string{"'seconds'", "'minute'", "'hours'", "'DAYS'"}
+	bigintLits   = []string{"0", "1", "2", "3", "5", "10", "(-1)", "(-4)", "100", "9223372036854775807"}
+	doubleLits   = []string{"0.0", "0.5", "1.0", "1.5", "2.25", "10.0", "(-0.5)", "(-3.0)", "0.1", "100.0"}
+	stringLits   = []string{"'a'", "'b'", "'ab'", "''", "' a '", "'A'", "'1'", "'2.5'", "'true'", "'x''y'", "'é'"}
+	likeLits     = []string{"'%'", "'a%'", "'%b'", "'_'", "'a_'", "'%a%'", "''", "'A%'"}
 )
 
 func (g *exprGen) literal(t rt.Type) *Expr {
@@ -114,7 +116,7 @@ func (g *exprGen) inner() *exprGen { return &exprGen{r: g.r, cols: g.cols} }
 
 func (g *exprGen) genNumeric(t rt.Type, d int) *Expr {
 	for {
-		switch g.r.IntN(16) {
+		switch n := g.r.IntN(17); n {
 		case 0, 1, 2, 3: // arithmetic: one side exactly t, the other no wider
 			op := pick(g.r, []string{"+", "-", "*", "%", "+", "-", "*"})
 			l, r := t, g.narrowerOrEqual(t)
@@ -132,7 +134,7 @@ func (g *exprGen) genNumeric(t rt.Type, d int) *Expr {
 			from := pick(g.r, []rt.Type{rt.String, rt.Int, rt.BigInt, rt.Float, rt.Double})
 			return cast(g.gen(from, d), t)
 		case 8:
-			name := pick(g.r, []string{"coalesce", "ifnull", "nullif"})
+			name := pick(g.r, []string{"coalesce", "ifnull", "nullif", "default"})
 			if name == "coalesce" && g.chance(0.5) {
 				return call(name, t, g.gen(t, d), g.gen(t, d), g.gen(t, d))
 			}
@@ -145,35 +147,33 @@ func (g *exprGen) genNumeric(t rt.Type, d int) *Expr {
 			if t == rt.Double {
 				return bin("/", t, g.gen(pick(g.r, numericTypes), d), g.gen(pick(g.r, numericTypes), d))
 			}
-		case 11:
+		case 11, 15:
 			if t == rt.Double {
-				x := g.gen(pick(g.r, numericTypes), d)
-				switch name := pick(g.r, []string{"round", "round", "ceil", "floor", "trunc", "mod", "maximum", "minimum"}); name {
-				case "round":
-					if g.chance(0.5) {
-						return call(name, t, x, smallInt(g.r, -1, 2))
-					}
-					return call(name, t, x)
-				case "mod", "maximum", "minimum":
-					return call(name, t, x, g.gen(pick(g.r, numericTypes), d))
-				default:
-					return call(name, t, x)
-				}
+				return g.genMath(d, n == 15)
 			}
 		case 12:
 			if t == rt.Int {
-				switch g.r.IntN(3) {
+				switch g.r.IntN(4) {
 				case 0:
 					return call("sign", t, g.gen(pick(g.r, numericTypes), d))
 				case 1:
-					return call("length", t, g.gen(rt.String, d))
+					return call(pick(g.r, []string{"length", "char_length"}), t, g.gen(rt.String, d))
+				case 2:
+					return call(pick(g.r, []string{"position", "locate", "instr"}), t, g.gen(rt.String, d), g.gen(rt.String, d))
 				default:
-					return call("position", t, g.gen(rt.String, d), g.gen(rt.String, d))
+					return call("ascii", t, g.gen(rt.String, d))
 				}
 			}
 		case 13:
-			if t == rt.BigInt && g.chance(0.3) {
-				return call("eventTimestamp", t)
+			if t == rt.BigInt {
+				switch g.r.IntN(4) {
+				case 0:
+					return call("eventTimestamp", t)
+				case 1:
+					return call("parseDate", t, g.gen(rt.String, d), lit(rt.String, pick(g.r, datePatterns)))
+				case 2:
+					return call("dateAdd", t, g.gen(pick(g.r, []rt.Type{rt.Int, rt.BigInt}), d), g.gen(pick(g.r, []rt.Type{rt.Int, rt.BigInt}), d), lit(rt.String, pick(g.r, dateUnits)))
+				}
 			}
 		case 14:
 			return call("ifThenElse", t, g.gen(rt.Bool, d), g.gen(t, d), g.gen(t, d))
@@ -183,12 +183,41 @@ func (g *exprGen) genNumeric(t rt.Type, d int) *Expr {
 	}
 }
 
+// genMath is a DOUBLE function of §9.1 over numeric arguments; ieee
+// picks among those that are IEEE operations (sqrt, exp, ln, …), which
+// may be NaN or infinite. Aliases stand in for their function now and
+// then.
+func (g *exprGen) genMath(d int, ieee bool) *Expr {
+	t := rt.Double
+	x := g.gen(pick(g.r, numericTypes), d)
+	names := []string{"round", "round", "ceil", "floor", "trunc", "mod", "maximum", "minimum", "ceiling", "truncate"}
+	if ieee {
+		names = []string{"sqrt", "exp", "ln", "log", "log10", "power", "pow", "sin", "cos", "tan", "asin", "acos", "atan"}
+	}
+	switch name := pick(g.r, names); name {
+	case "round", "trunc", "truncate":
+		if g.chance(0.5) {
+			return call(name, t, x, smallInt(g.r, -1, 2))
+		}
+		return call(name, t, x)
+	case "maximum", "minimum":
+		if g.chance(0.3) {
+			return call(name, t, x, g.gen(pick(g.r, numericTypes), d), g.gen(pick(g.r, numericTypes), d))
+		}
+		return call(name, t, x, g.gen(pick(g.r, numericTypes), d))
+	case "mod", "power", "pow":
+		return call(name, t, x, g.gen(pick(g.r, numericTypes), d))
+	default:
+		return call(name, t, x)
+	}
+}
+
 func (g *exprGen) genString(d int) *Expr {
 	s := rt.String
 	for {
-		switch g.r.IntN(13) {
+		switch g.r.IntN(15) {
 		case 0:
-			return call(pick(g.r, []string{"upper", "lower", "trim", "reverse", "ltrim", "rtrim"}), s, g.gen(s, d))
+			return call(pick(g.r, []string{"upper", "lower", "trim", "reverse", "ltrim", "rtrim", "ucase", "lcase"}), s, g.gen(s, d))
 		case 1:
 			if g.chance(0.3) {
 				return call("concat", s, g.gen(s, d), g.gen(s, d), g.gen(s, d))
@@ -196,10 +225,11 @@ func (g *exprGen) genString(d int) *Expr {
 			return call("concat", s, g.gen(s, d), g.gen(s, d))
 		case 2:
 			start := g.gen(pick(g.r, []rt.Type{rt.Int, rt.BigInt}), d)
+			name := pick(g.r, []string{"substring", "substring", "substr"})
 			if g.chance(0.5) {
-				return call("substring", s, g.gen(s, d), start)
+				return call(name, s, g.gen(s, d), start)
 			}
-			return call("substring", s, g.gen(s, d), start, smallInt(g.r, -1, 4))
+			return call(name, s, g.gen(s, d), start, smallInt(g.r, -1, 4))
 		case 3:
 			return call(pick(g.r, []string{"left", "right"}), s, g.gen(s, d), smallInt(g.r, -1, 4))
 		case 4:
@@ -221,6 +251,10 @@ func (g *exprGen) genString(d int) *Expr {
 			}
 		case 11:
 			return call("ifThenElse", s, g.gen(rt.Bool, d), g.gen(s, d), g.gen(s, d))
+		case 12:
+			return call(pick(g.r, []string{"chr", "char"}), s, g.gen(pick(g.r, []rt.Type{rt.Int, rt.BigInt}), d))
+		case 13:
+			return call("formatDate", s, g.gen(pick(g.r, []rt.Type{rt.Int, rt.BigInt}), d), lit(s, pick(g.r, datePatterns)))
 		default:
 			return g.leaf(s)
 		}
@@ -263,6 +297,9 @@ func (g *exprGen) genBool(d int) *Expr {
 			}
 			return &Expr{Op: OpBetween, T: b, Not: g.chance(0.3), Args: []*Expr{g.gen(t, d), g.gen(lo, d), g.gen(hi, d)}}
 		case 9:
+			if g.chance(0.25) { // the function form, whose pattern need not be a constant
+				return call("like", b, g.gen(rt.String, d), g.gen(rt.String, d))
+			}
 			return &Expr{Op: OpLike, T: b, Not: g.chance(0.3), Args: []*Expr{g.gen(rt.String, d), lit(rt.String, pick(g.r, likeLits))}}
 		case 10:
 			return cast(g.gen(pick(g.r, []rt.Type{rt.String, rt.Int, rt.BigInt}), d), b)

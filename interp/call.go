@@ -2,24 +2,24 @@ package interp
 
 import (
 	"fmt"
-	"math"
-	"strings"
 
 	"github.com/eventflux/eventflux-go/plan"
 	rt "github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/fn"
 )
 
-// compileCall binds a built-in function to its runtime/fn implementation.
-// Scalar functions are NULL in → NULL out (§2.5) except the ones handled
-// before the generic NULL check.
+// compileCall wires a call to its catalog entry (plan/func_impl.go). The
+// NULL policies without an implementation (coalesce, now,
+// eventTimestamp) are closures here; every other call is its runtime/fn
+// function, adapted once (adapt.go).
 func compileCall(e *plan.Call) (evalFn, error) {
 	args, err := compileAll(e.Args)
 	if err != nil {
 		return nil, err
 	}
-	switch e.Func {
-	case "coalesce":
+	info := e.Func.Info()
+	switch info.Nulls {
+	case plan.FirstNonNull:
 		return func(c *evalCtx) rt.Value {
 			for _, a := range args {
 				if v := a(c); !v.Null {
@@ -28,216 +28,45 @@ func compileCall(e *plan.Call) (evalFn, error) {
 			}
 			return vNull
 		}, nil
-	case "uuid":
-		return func(*evalCtx) rt.Value { return rt.Value{S: fn.UUID()} }, nil
-	case "now":
+	case plan.Clock:
 		return func(c *evalCtx) rt.Value { return rt.Value{I: c.now()} }, nil
-	case "eventtimestamp":
+	case plan.EventTime:
 		return func(c *evalCtx) rt.Value { return rt.Value{I: c.ts} }, nil
-	case "maximum", "minimum":
-		pick := fn.Maximum
-		if e.Func == "minimum" {
-			pick = fn.Minimum
-		}
-		return func(c *evalCtx) rt.Value {
-			var buf [8]float64
-			vals := buf[:0]
-			for _, a := range args {
-				if v := a(c); !v.Null { // NULL arguments are skipped (§9.1)
-					vals = append(vals, v.F)
-				}
-			}
-			return optF(pick(vals))
-		}, nil
-	case "like":
-		if p, ok := e.Args[1].(*plan.Const); ok && !p.Null {
-			m := fn.CompileLike(p.S)
-			s := args[0]
-			return func(c *evalCtx) rt.Value {
-				v := s(c)
-				if v.Null {
-					return v
-				}
-				return boolV(m.Match(v.S))
-			}, nil
+	case plan.Strict, plan.SkipNulls:
+	default:
+		return nil, fmt.Errorf("interp: %s: NULL policy %s is not implemented", e.Func, info.Nulls)
+	}
+	sig, err := e.Sig()
+	if err != nil {
+		return nil, fmt.Errorf("interp: %w", err)
+	}
+	if last := len(e.Args) - 1; sig.Compiled != "" && last >= 0 {
+		if p, ok := e.Args[last].(*plan.Const); ok && !p.Null {
+			return compileMatcher(sig.Compiled, p, args[:last])
 		}
 	}
-	body, err := scalarBody(e)
+	impl, err := implOf(sig.Fn)
 	if err != nil {
 		return nil, err
 	}
-	switch len(args) {
-	case 1:
-		a := args[0]
-		return func(c *evalCtx) rt.Value {
-			v := a(c)
-			if v.Null {
-				return v
-			}
-			return body([]rt.Value{v})
-		}, nil
-	default:
-		return func(c *evalCtx) rt.Value {
-			var buf [4]rt.Value
-			vs := buf[:0]
-			for _, a := range args {
-				v := a(c)
-				if v.Null {
-					return vNull
-				}
-				vs = append(vs, v)
-			}
-			return body(vs)
-		}, nil
-	}
-}
-
-func f64(x float64) rt.Value { return rt.Value{F: x} }
-
-func optS(s string, ok bool) rt.Value {
-	if !ok {
-		return vNull
-	}
-	return rt.Value{S: s}
-}
-
-func optI(i int64, ok bool) rt.Value {
-	if !ok {
-		return vNull
-	}
-	return rt.Value{I: i}
-}
-
-func optF(f float64, ok bool) rt.Value {
-	if !ok {
-		return vNull
-	}
-	return rt.Value{F: f}
-}
-
-// scalarBody is a function over non-NULL arguments.
-func scalarBody(e *plan.Call) (func(v []rt.Value) rt.Value, error) {
-	math1 := func(f func(float64) float64) func(v []rt.Value) rt.Value {
-		return func(v []rt.Value) rt.Value { return f64(f(v[0].F)) }
-	}
-	str1 := func(f func(string) string) func(v []rt.Value) rt.Value {
-		return func(v []rt.Value) rt.Value { return rt.Value{S: f(v[0].S)} }
-	}
-	switch e.Func {
-	case "abs":
-		switch e.T {
-		case plan.Int:
-			return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.AbsInt32(int32(v[0].I)))} }, nil
-		case plan.BigInt:
-			return func(v []rt.Value) rt.Value { return rt.Value{I: fn.AbsInt64(v[0].I)} }, nil
-		case plan.Float:
-			return func(v []rt.Value) rt.Value { return f64(float64(float32(math.Abs(v[0].F)))) }, nil
+	if info.Nulls == plan.SkipNulls {
+		n, ok := impl.(implN)
+		if !ok {
+			return nil, fmt.Errorf("interp: %s skips NULL arguments but %s is not variadic", e.Func, sig.Fn)
 		}
-		return math1(math.Abs), nil
-	case "ceil":
-		return math1(math.Ceil), nil
-	case "floor":
-		return math1(math.Floor), nil
-	case "round":
-		return func(v []rt.Value) rt.Value {
-			d := int64(0)
-			if len(v) > 1 {
-				d = v[1].I
-			}
-			return f64(fn.Round(v[0].F, d))
-		}, nil
-	case "trunc":
-		return func(v []rt.Value) rt.Value {
-			d := int64(0)
-			if len(v) > 1 {
-				d = v[1].I
-			}
-			return f64(fn.Trunc(v[0].F, d))
-		}, nil
-	case "sign":
-		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Sign(v[0].F))} }, nil
-	case "mod":
-		return func(v []rt.Value) rt.Value { return optF(fn.ModFloat(v[0].F, v[1].F)) }, nil
-	case "sqrt":
-		return math1(math.Sqrt), nil
-	case "exp":
-		return math1(math.Exp), nil
-	case "ln":
-		return math1(math.Log), nil
-	case "log10":
-		return math1(math.Log10), nil
-	case "sin":
-		return math1(math.Sin), nil
-	case "cos":
-		return math1(math.Cos), nil
-	case "tan":
-		return math1(math.Tan), nil
-	case "asin":
-		return math1(math.Asin), nil
-	case "acos":
-		return math1(math.Acos), nil
-	case "atan":
-		return math1(math.Atan), nil
-	case "power":
-		return func(v []rt.Value) rt.Value { return f64(math.Pow(v[0].F, v[1].F)) }, nil
-	case "length":
-		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Length(v[0].S))} }, nil
-	case "upper":
-		return str1(fn.Upper), nil
-	case "lower":
-		return str1(fn.Lower), nil
-	case "trim":
-		return str1(fn.Trim), nil
-	case "ltrim":
-		return str1(fn.LTrim), nil
-	case "rtrim":
-		return str1(fn.RTrim), nil
-	case "reverse":
-		return str1(fn.Reverse), nil
-	case "concat":
-		return func(v []rt.Value) rt.Value {
-			var b strings.Builder
-			for _, x := range v {
-				b.WriteString(x.S)
-			}
-			return rt.Value{S: b.String()}
-		}, nil
-	case "substring":
-		return func(v []rt.Value) rt.Value {
-			if len(v) == 3 {
-				return rt.Value{S: fn.SubstringLen(v[0].S, v[1].I, v[2].I)}
-			}
-			return rt.Value{S: fn.Substring(v[0].S, v[1].I)}
-		}, nil
-	case "left":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Left(v[0].S, v[1].I)} }, nil
-	case "right":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Right(v[0].S, v[1].I)} }, nil
-	case "replace":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.Replace(v[0].S, v[1].S, v[2].S)} }, nil
-	case "repeat":
-		return func(v []rt.Value) rt.Value { return optS(fn.Repeat(v[0].S, v[1].I)) }, nil
-	case "lpad":
-		return func(v []rt.Value) rt.Value { return optS(fn.LPad(v[0].S, v[1].I, v[2].S)) }, nil
-	case "rpad":
-		return func(v []rt.Value) rt.Value { return optS(fn.RPad(v[0].S, v[1].I, v[2].S)) }, nil
-	case "position":
-		return func(v []rt.Value) rt.Value { return rt.Value{I: int64(fn.Position(v[0].S, v[1].S))} }, nil
-	case "ascii":
-		return func(v []rt.Value) rt.Value { i, ok := fn.Ascii(v[0].S); return optI(int64(i), ok) }, nil
-	case "chr":
-		return func(v []rt.Value) rt.Value { return optS(fn.Chr(v[0].I)) }, nil
-	case "like":
-		return func(v []rt.Value) rt.Value { return boolV(fn.Like(v[0].S, v[1].S)) }, nil
-	case "formatdate":
-		return func(v []rt.Value) rt.Value { return rt.Value{S: fn.FormatDate(v[0].I, v[1].S)} }, nil
-	case "parsedate":
-		return func(v []rt.Value) rt.Value { return optI(fn.ParseDate(v[0].S, v[1].S)) }, nil
-	case "dateadd":
-		return func(v []rt.Value) rt.Value {
-			t, err := fn.DateAdd(v[0].I, v[1].I, v[2].S)
-			return optI(t, err == nil)
-		}, nil
+		return n(args, true), nil
 	}
-	return nil, fmt.Errorf("interp: function %s is not implemented", e.Func)
+	return strict(impl, args)
+}
+
+// compileMatcher is the special form of a Sig with Compiled: the constant
+// last argument is compiled once (LIKE's pattern, fn.CompileLike) and the
+// matcher applied to the other arguments, NULL in → NULL out.
+func compileMatcher(ctor string, c *plan.Const, args []evalFn) (evalFn, error) {
+	switch f := registry[ctor].(type) {
+	case func(string) *fn.LikeMatcher:
+		m := f(c.S)
+		return strict(impl1(func(a rt.Value) rt.Value { return boolV(m.Match(a.S)) }), args)
+	}
+	return nil, fmt.Errorf("interp: no adapter for the constructor %s (%T)", ctor, registry[ctor])
 }

@@ -148,9 +148,9 @@ type Cast struct {
 	Implicit bool
 }
 
-// Call is a built-in scalar function; Func is its canonical lower-case name.
+// Call is a built-in scalar function (its catalog entry: Func.Info).
 type Call struct {
-	Func string
+	Func Func
 	Args []Expr
 	T    Type
 }
@@ -260,7 +260,7 @@ func Rewrite(e Expr, fn func(Expr) Expr) Expr {
 func Volatile(e Expr) bool {
 	found := false
 	Walk(e, func(x Expr) bool {
-		if c, ok := x.(*Call); ok && (c.Func == "uuid" || c.Func == "now" || c.Func == "eventtimestamp") {
+		if c, ok := x.(*Call); ok && c.Func.Info().Volatile {
 			found = true
 		}
 		return !found

@@ -96,7 +96,7 @@ func formatExpr(b *strings.Builder, e Expr) {
 			b.WriteString(" AS " + e.T.String() + ")")
 		}
 	case *Call:
-		b.WriteString(e.Func + "(")
+		b.WriteString(e.Func.String() + "(")
 		for i, x := range e.Args {
 			if i > 0 {
 				b.WriteString(", ")

@@ -272,7 +272,7 @@ func expr(e plan.Expr) string {
 		for i, x := range e.Args {
 			args[i] = expr(x)
 		}
-		return e.Func + "(" + strings.Join(args, ", ") + "):" + e.T.String()
+		return e.Func.String() + "(" + strings.Join(args, ", ") + "):" + e.T.String()
 	}
 	return fmt.Sprintf("%T", e)
 }

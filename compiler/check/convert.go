@@ -85,17 +85,11 @@ func compare(op plan.BinOp, a, b plan.Expr, pos diag.Pos) (plan.Expr, *diag.Erro
 	return &plan.Binary{Op: op, L: convert(a, t), R: convert(b, t), T: plan.Bool}, nil
 }
 
-// castTo types an explicit CAST per the table of §2.7.
+// castTo types an explicit CAST per the table of §2.7 (plan's cast
+// catalog).
 func castTo(x plan.Expr, to plan.Type, pos diag.Pos) (plan.Expr, *diag.Error) {
 	from := x.Type()
-	bad := false
-	switch {
-	case from == plan.Bool && to.IsNumeric():
-		bad = true
-	case (from == plan.Float || from == plan.Double) && to == plan.Bool:
-		bad = true
-	}
-	if bad {
+	if !plan.CastAllowed(from, to) {
 		return nil, diag.Errorf(pos, "E303", "Cannot cast %s to %s", from, to)
 	}
 	if from == to {

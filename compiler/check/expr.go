@@ -98,7 +98,7 @@ func (b *binder) expr(e ast.Expr) (plan.Expr, *diag.Error) {
 				return nil, diag.Errorf(pos, "E304", "LIKE requires STRING operands, found %s", t)
 			}
 		}
-		var out plan.Expr = &plan.Call{Func: "like", Args: []plan.Expr{convert(x, plan.String), convert(p, plan.String)}, T: plan.Bool}
+		var out plan.Expr = &plan.Call{Func: plan.FuncLike, Args: []plan.Expr{convert(x, plan.String), convert(p, plan.String)}, T: plan.Bool}
 		if e.Not {
 			out = &plan.Unary{Op: plan.Not, X: out, T: plan.Bool}
 		}

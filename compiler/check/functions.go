@@ -8,11 +8,12 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// scalarFunc describes one built-in scalar function (LANGUAGE.md §9): its
-// canonical name, arity, and how its arguments are converted and typed.
+// scalarFunc describes one function name of LANGUAGE.md §9 the checker
+// accepts: the Call it builds (none for the functions rewritten into other
+// nodes), its arity, and how its arguments are converted and typed.
 type scalarFunc struct {
-	name     string // canonical lower-case name used in plan.Call
-	min, max int    // max < 0: variadic
+	fn       plan.Func
+	min, max int // max < 0: variadic
 	bind     func(fc funcCall) (plan.Expr, *diag.Error)
 }
 
@@ -33,7 +34,7 @@ func (fc funcCall) argPos(i int) diag.Pos {
 }
 
 func (fc funcCall) result(t plan.Type) *plan.Call {
-	return &plan.Call{Func: fc.fn.name, Args: fc.args, T: t}
+	return &plan.Call{Func: fc.fn.fn, Args: fc.args, T: t}
 }
 
 // wantNumeric converts argument i to the given numeric type, or fails with E304.
@@ -65,29 +66,65 @@ func (fc funcCall) wantString(i int) *diag.Error {
 	return nil
 }
 
-// sig builds a binder from per-argument kinds: 'n' numeric→DOUBLE, 'i'
-// integer→BIGINT, 's' STRING, and the result type.
-func sig(kinds string, result plan.Type) func(fc funcCall) (plan.Expr, *diag.Error) {
-	return func(fc funcCall) (plan.Expr, *diag.Error) {
-		for i := range fc.args {
-			k := kinds[min(i, len(kinds)-1)]
-			var err *diag.Error
-			switch k {
-			case 'n':
-				err = fc.wantNumeric(i, plan.Double)
-			case 'i':
-				err = fc.wantInteger(i)
-			case 's':
-				err = fc.wantString(i)
-			}
-			if err != nil {
-				return nil, err
-			}
-		}
-		return fc.result(result), nil
+// want converts argument i to a parameter of type p by the implicit
+// conversions of §2.3 (a DOUBLE parameter takes any number, a BIGINT one
+// any integer; NULL adopts p), or fails with E304.
+func (fc funcCall) want(i int, p plan.Type) *diag.Error {
+	switch p {
+	case plan.Double:
+		return fc.wantNumeric(i, plan.Double)
+	case plan.BigInt:
+		return fc.wantInteger(i)
+	case plan.String:
+		return fc.wantString(i)
 	}
+	if t := fc.args[i].Type(); t != plan.Object && t != p && !(t.IsNumeric() && p.IsNumeric() && t < p) {
+		return diag.Errorf(fc.argPos(i), "E304", "%s requires %s argument at position %d, found %s", fc.upper(), p, i+1, t)
+	}
+	fc.args[i] = convert(fc.args[i], p)
+	return nil
 }
 
+// overload is the catalog overload for the call's argument count; the
+// functions bound by their signature have at most one per count (a test
+// holds the catalog to that).
+func (fc funcCall) overload() (*plan.Sig, *diag.Error) {
+	sigs := fc.fn.fn.Info().Sigs
+	for i := range sigs {
+		if n := len(sigs[i].Args); len(fc.args) == n || sigs[i].Variadic && len(fc.args) > n {
+			return &sigs[i], nil
+		}
+	}
+	return nil, fc.noOverload()
+}
+
+// noOverload is the E304 of a call no overload takes; the checks before it
+// leave only inconsistent catalogs here.
+func (fc funcCall) noOverload() *diag.Error {
+	types := make([]string, len(fc.args))
+	for i, a := range fc.args {
+		types[i] = a.Type().String()
+	}
+	return diag.Errorf(fc.call.Name.Pos, "E304", "%s does not take (%s)", fc.upper(), strings.Join(types, ", "))
+}
+
+// bindSig types a call by its catalog overload: each argument converts to
+// its parameter type (want), and the result has the overload's type.
+func bindSig(fc funcCall) (plan.Expr, *diag.Error) {
+	sig, err := fc.overload()
+	if err != nil {
+		return nil, err
+	}
+	for i := range fc.args {
+		if err := fc.want(i, sig.Args[min(i, len(sig.Args)-1)]); err != nil {
+			return nil, err
+		}
+	}
+	return fc.result(sig.Result), nil
+}
+
+// bindAbs keeps the argument's own numeric type (a NULL literal is BIGINT)
+// and takes the overload of that type.
 func bindAbs(fc funcCall) (plan.Expr, *diag.Error) {
 	t := fc.args[0].Type()
 	if t == plan.Object {
@@ -96,7 +133,11 @@ func bindAbs(fc funcCall) (plan.Expr, *diag.Error) {
 	if err := fc.wantNumeric(0, t); err != nil {
 		return nil, err
 	}
-	return fc.result(t), nil
+	sig, ok := fc.fn.fn.Resolve([]plan.Type{t})
+	if !ok {
+		return nil, fc.noOverload()
+	}
+	return fc.result(sig.Result), nil
 }
 
 // bindCommon types coalesce/default: all arguments of one kind, numeric widened.
@@ -108,9 +149,7 @@ func bindCommon(fc funcCall) (plan.Expr, *diag.Error) {
 	for i := range fc.args {
 		fc.args[i] = convert(fc.args[i], t)
 	}
-	call := fc.result(t)
-	call.Func = "coalesce"
-	return call, nil
+	return &plan.Call{Func: plan.FuncCoalesce, Args: fc.args, T: t}, nil
 }
 
 func bindNullif(fc funcCall) (plan.Expr, *diag.Error) {
@@ -131,15 +170,6 @@ func bindIfThenElse(fc funcCall) (plan.Expr, *diag.Error) {
 		return nil, err
 	}
 	return &plan.Case{Whens: []plan.When{{Cond: convert(fc.args[0], plan.Bool), Result: convert(fc.args[1], t)}}, Else: convert(fc.args[2], t), T: t}, nil
-}
-
-func bindConcat(fc funcCall) (plan.Expr, *diag.Error) {
-	for i := range fc.args {
-		if err := fc.wantString(i); err != nil {
-			return nil, err
-		}
-	}
-	return fc.result(plan.String), nil
 }
 
 // bindInstanceOf: types are static, so instanceOfX(x) is "x is not NULL" when
@@ -172,12 +202,18 @@ var castFuncTypes = map[string]plan.Type{
 	"float": plan.Float, "double": plan.Double, "bool": plan.Bool, "boolean": plan.Bool,
 }
 
+// bindDateAdd converts the timestamp and the count by the signature; the
+// unit must be a constant, checked here so that a bad one is a compile
+// error rather than a NULL per event.
 func bindDateAdd(fc funcCall) (plan.Expr, *diag.Error) {
-	if err := fc.wantInteger(0); err != nil {
+	sig, err := fc.overload()
+	if err != nil {
 		return nil, err
 	}
-	if err := fc.wantInteger(1); err != nil {
-		return nil, err
+	for i := range 2 {
+		if err := fc.want(i, sig.Args[i]); err != nil {
+			return nil, err
+		}
 	}
 	c, ok := fc.args[2].(*plan.Const)
 	if !ok || c.T != plan.String {
@@ -188,81 +224,64 @@ func bindDateAdd(fc funcCall) (plan.Expr, *diag.Error) {
 	default:
 		return nil, diag.Errorf(fc.argPos(2), "E304", "DATEADD unit must be seconds, minutes, hours or days, found '%s'", c.S)
 	}
-	return fc.result(plan.BigInt), nil
-}
-
-func bindLike(fc funcCall) (plan.Expr, *diag.Error) {
-	for i := range fc.args {
-		if err := fc.wantString(i); err != nil {
-			return nil, err
-		}
-	}
-	return fc.result(plan.Bool), nil
+	return fc.result(sig.Result), nil
 }
 
 var scalarFuncs = map[string]*scalarFunc{}
 
-func define(name string, min, max int, bind func(fc funcCall) (plan.Expr, *diag.Error), aliases ...string) {
-	f := &scalarFunc{name: name, min: min, max: max, bind: bind}
-	scalarFuncs[name] = f
+func define(name string, f plan.Func, min, max int, bind func(fc funcCall) (plan.Expr, *diag.Error), aliases ...string) {
+	sf := &scalarFunc{fn: f, min: min, max: max, bind: bind}
+	scalarFuncs[name] = sf
 	for _, a := range aliases {
-		scalarFuncs[a] = f
+		scalarFuncs[a] = sf
 	}
 }
 
+// catalogBinders are the catalog functions typed by more than their
+// signature; the others use bindSig.
+var catalogBinders = map[plan.Func]func(fc funcCall) (plan.Expr, *diag.Error){
+	plan.FuncAbs:      bindAbs,
+	plan.FuncCoalesce: bindCommon,
+	plan.FuncDateAdd:  bindDateAdd,
+}
+
+// funcAliases are the other names of catalog functions (§9).
+var funcAliases = map[plan.Func][]string{
+	plan.FuncCeil:      {"ceiling"},
+	plan.FuncTrunc:     {"truncate"},
+	plan.FuncLn:        {"log"},
+	plan.FuncPower:     {"pow"},
+	plan.FuncLength:    {"char_length", "character_length"},
+	plan.FuncUpper:     {"ucase"},
+	plan.FuncLower:     {"lcase"},
+	plan.FuncSubstring: {"substr"},
+	plan.FuncPosition:  {"locate", "instr"},
+	plan.FuncChr:       {"char"},
+	plan.FuncNow:       {"currenttimemillis"},
+}
+
 func init() {
-	// §9.1 math
-	define("abs", 1, 1, bindAbs)
-	define("ceil", 1, 1, sig("n", plan.Double), "ceiling")
-	define("floor", 1, 1, sig("n", plan.Double))
-	define("round", 1, 2, sig("ni", plan.Double))
-	define("trunc", 1, 2, sig("ni", plan.Double), "truncate")
-	define("sign", 1, 1, sig("n", plan.Int))
-	define("mod", 2, 2, sig("n", plan.Double))
-	for _, f := range []string{"sqrt", "exp", "log10", "sin", "cos", "tan", "asin", "acos", "atan"} {
-		define(f, 1, 1, sig("n", plan.Double))
+	// §9.1–§9.4: the functions of the catalog (plan/func_impl.go), by
+	// their canonical names and aliases.
+	for _, f := range plan.Funcs() {
+		bind := catalogBinders[f]
+		if bind == nil {
+			bind = bindSig
+		}
+		lo, hi := f.Info().Arity()
+		define(f.String(), f, lo, hi, bind, funcAliases[f]...)
 	}
-	define("ln", 1, 1, sig("n", plan.Double), "log")
-	define("power", 2, 2, sig("n", plan.Double), "pow")
-	define("maximum", 1, -1, sig("n", plan.Double))
-	define("minimum", 1, -1, sig("n", plan.Double))
-	// §9.2 strings
-	define("length", 1, 1, sig("s", plan.Int), "char_length", "character_length")
-	for _, f := range []string{"upper", "lower", "trim", "ltrim", "rtrim", "reverse"} {
-		define(f, 1, 1, sig("s", plan.String))
-	}
-	scalarFuncs["ucase"], scalarFuncs["lcase"] = scalarFuncs["upper"], scalarFuncs["lower"]
-	define("concat", 1, -1, bindConcat)
-	define("substring", 2, 3, sig("sii", plan.String), "substr")
-	define("left", 2, 2, sig("si", plan.String))
-	define("right", 2, 2, sig("si", plan.String))
-	define("replace", 3, 3, sig("s", plan.String))
-	define("repeat", 2, 2, sig("si", plan.String))
-	define("lpad", 3, 3, sig("sis", plan.String))
-	define("rpad", 3, 3, sig("sis", plan.String))
-	define("position", 2, 2, sig("s", plan.Int), "locate", "instr")
-	define("ascii", 1, 1, sig("s", plan.Int))
-	define("chr", 1, 1, sig("i", plan.String), "char")
-	define("like", 2, 2, bindLike)
-	// §9.3 conversion and NULL handling
-	define("cast", 2, 2, bindCastFunc, "convert")
-	define("coalesce", 1, -1, bindCommon)
-	define("default", 2, 2, bindCommon, "ifnull")
-	define("nullif", 2, 2, bindNullif)
-	define("ifthenelse", 3, 3, bindIfThenElse)
-	define("instanceofboolean", 1, 1, bindInstanceOf(plan.Bool))
-	define("instanceofstring", 1, 1, bindInstanceOf(plan.String))
-	define("instanceofinteger", 1, 1, bindInstanceOf(plan.Int))
-	define("instanceoflong", 1, 1, bindInstanceOf(plan.BigInt))
-	define("instanceoffloat", 1, 1, bindInstanceOf(plan.Float))
-	define("instanceofdouble", 1, 1, bindInstanceOf(plan.Double))
-	// §9.4 utility and time
-	define("uuid", 0, 0, sig("", plan.String))
-	define("now", 0, 0, sig("", plan.BigInt), "currenttimemillis")
-	define("eventtimestamp", 0, 0, sig("", plan.BigInt))
-	define("formatdate", 2, 2, sig("is", plan.String))
-	define("parsedate", 2, 2, sig("s", plan.BigInt))
-	define("dateadd", 3, 3, bindDateAdd)
+	// §9.3 functions the checker rewrites into other nodes.
+	define("cast", 0, 2, 2, bindCastFunc, "convert")
+	define("default", 0, 2, 2, bindCommon, "ifnull")
+	define("nullif", 0, 2, 2, bindNullif)
+	define("ifthenelse", 0, 3, 3, bindIfThenElse)
+	define("instanceofboolean", 0, 1, 1, bindInstanceOf(plan.Bool))
+	define("instanceofstring", 0, 1, 1, bindInstanceOf(plan.String))
+	define("instanceofinteger", 0, 1, 1, bindInstanceOf(plan.Int))
+	define("instanceoflong", 0, 1, 1, bindInstanceOf(plan.BigInt))
+	define("instanceoffloat", 0, 1, 1, bindInstanceOf(plan.Float))
+	define("instanceofdouble", 0, 1, 1, bindInstanceOf(plan.Double))
 }
 
 // aggregateFuncs are the aggregates of §9.6, by lower-case name.

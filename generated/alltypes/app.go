@@ -1473,12 +1473,12 @@ func (q *q1) afterWindow(chunk []runtime.Event[Readings]) {
 		if in.Nulls&uint64(0x2) != 0 {
 			row.Nulls |= uint64(0x2)
 		} else {
-			row.N1 = (int64(in.N) + int64(1))
+			row.N1 = (fn.Int32ToInt64(in.N) + int64(1))
 		}
 		if in.Nulls&uint64(0x8) != 0 {
 			row.Nulls |= uint64(0x4)
 		} else {
-			row.F2 = (float64(in.F) * 2.0)
+			row.F2 = (fn.Float32ToFloat64(in.F) * 2.0)
 		}
 		t2, ok3 := fn.DivFloat(in.D, 3.0)
 		if (in.Nulls&uint64(0x10) != 0) || !ok3 {
@@ -1536,12 +1536,12 @@ func (q *q1) pass(ts int64, in *Readings) {
 	if in.Nulls&uint64(0x2) != 0 {
 		row.Nulls |= uint64(0x2)
 	} else {
-		row.N1 = (int64(in.N) + int64(1))
+		row.N1 = (fn.Int32ToInt64(in.N) + int64(1))
 	}
 	if in.Nulls&uint64(0x8) != 0 {
 		row.Nulls |= uint64(0x4)
 	} else {
-		row.F2 = (float64(in.F) * 2.0)
+		row.F2 = (fn.Float32ToFloat64(in.F) * 2.0)
 	}
 	t2, ok3 := fn.DivFloat(in.D, 3.0)
 	if (in.Nulls&uint64(0x10) != 0) || !ok3 {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
+	"github.com/eventflux/eventflux-go/runtime/fn"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
 	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
@@ -923,7 +924,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[StockStream]) {
 		if (in.Nulls&uint64(0x2) != 0) || (in.Nulls&uint64(0x4) != 0) {
 			row.Nulls |= uint64(0x8)
 		} else {
-			row.TradeValue = (in.Price * float64(in.Volume))
+			row.TradeValue = (in.Price * fn.Int64ToFloat64(in.Volume))
 		}
 		_ = b1
 	}
@@ -987,7 +988,7 @@ func (q *q0) pass(ts int64, in *StockStream) {
 	if (in.Nulls&uint64(0x2) != 0) || (in.Nulls&uint64(0x4) != 0) {
 		row.Nulls |= uint64(0x8)
 	} else {
-		row.TradeValue = (in.Price * float64(in.Volume))
+		row.TradeValue = (in.Price * fn.Int64ToFloat64(in.Volume))
 	}
 	{
 		q.depth++

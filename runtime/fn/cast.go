@@ -4,12 +4,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/eventflux/eventflux-go/runtime"
 )
 
-// Casts of §2.7. A failed parse or an out-of-range value is NULL (ok=false).
-// Casts from STRING to a number trim whitespace first (§0.3.20).
+// Casts of §2.7, one function per (from, to) pair, named FromToTo or
+// FormatFrom (to STRING). A failed parse or an out-of-range value is NULL
+// (ok=false). Casts from STRING to a number trim whitespace first
+// (§0.3.20). The widenings are functions too, although each is one Go
+// conversion: the interpreter and generated code then call the same code
+// for every pair, and each inlines to the conversion.
 
 // StringToInt64 parses an optionally signed decimal integer ("  42 ", "+7");
 // anything else ("2.75", "1e3", "") or a value outside BIGINT is NULL.
@@ -131,6 +133,12 @@ func StringToBool(s string) (bool, bool) {
 	return false, false
 }
 
+// FormatInt32 is INT → STRING: decimal text (456 → "456").
+func FormatInt32(v int32) string { return strconv.FormatInt(int64(v), 10) }
+
+// FormatInt64 is BIGINT → STRING: decimal text.
+func FormatInt64(v int64) string { return strconv.FormatInt(v, 10) }
+
 // FormatFloat64 is DOUBLE → STRING: the shortest text that reads back as
 // v, without exponent or trailing ".0" (100.0 → "100", 3.5 → "3.5"). NaN
 // and infinities print as Go does ("NaN", "+Inf", "-Inf").
@@ -166,6 +174,13 @@ func Float64ToInt32(f float64) (int32, bool) {
 	return int32(t), true
 }
 
+// Float32ToInt64 is FLOAT → BIGINT, as Float64ToInt64 (widening a FLOAT to
+// DOUBLE is exact).
+func Float32ToInt64(f float32) (int64, bool) { return Float64ToInt64(float64(f)) }
+
+// Float32ToInt32 is FLOAT → INT, as Float64ToInt32.
+func Float32ToInt32(f float32) (int32, bool) { return Float64ToInt32(float64(f)) }
+
 // Float64ToFloat32 rounds to the nearest FLOAT; a finite value that
 // overflows FLOAT is NULL. NaN and infinities carry over.
 func Float64ToFloat32(f float64) (float32, bool) {
@@ -184,26 +199,26 @@ func Int64ToInt32(v int64) (int32, bool) {
 	return int32(v), true
 }
 
-// ParseTypeName reads the type argument of cast(x, 'type') and
-// convert(x, 'type'), case-insensitive: string, int/integer, long/bigint,
-// float, double, bool/boolean (the names compiler/check accepts).
-func ParseTypeName(name string) (runtime.Type, bool) {
-	switch strings.ToLower(name) {
-	case "string":
-		return runtime.String, true
-	case "int", "integer":
-		return runtime.Int, true
-	case "long", "bigint":
-		return runtime.BigInt, true
-	case "float":
-		return runtime.Float, true
-	case "double":
-		return runtime.Double, true
-	case "bool", "boolean":
-		return runtime.Bool, true
-	}
-	return runtime.Object, false
-}
+// Int32ToInt64 is INT → BIGINT (exact).
+func Int32ToInt64(v int32) int64 { return int64(v) }
 
-// FormatInt is INT/BIGINT → STRING: decimal text (456 → "456").
-func FormatInt(v int64) string { return strconv.FormatInt(v, 10) }
+// Int32ToFloat32 is INT → FLOAT, rounded to nearest (§2.3: may round).
+func Int32ToFloat32(v int32) float32 { return float32(v) }
+
+// Int64ToFloat32 is BIGINT → FLOAT, rounded to nearest.
+func Int64ToFloat32(v int64) float32 { return float32(v) }
+
+// Int32ToFloat64 is INT → DOUBLE (exact).
+func Int32ToFloat64(v int32) float64 { return float64(v) }
+
+// Int64ToFloat64 is BIGINT → DOUBLE, rounded to nearest.
+func Int64ToFloat64(v int64) float64 { return float64(v) }
+
+// Float32ToFloat64 is FLOAT → DOUBLE (exact).
+func Float32ToFloat64(f float32) float64 { return float64(f) }
+
+// Int32ToBool is INT → BOOL: ≠0 is true.
+func Int32ToBool(v int32) bool { return v != 0 }
+
+// Int64ToBool is BIGINT → BOOL: ≠0 is true.
+func Int64ToBool(v int64) bool { return v != 0 }

@@ -3,8 +3,6 @@ package fn
 import (
 	"math"
 	"testing"
-
-	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func TestStringToInt(t *testing.T) {
@@ -203,23 +201,31 @@ func TestNumericNarrowing(t *testing.T) {
 	}
 }
 
-func TestParseTypeName(t *testing.T) {
-	tests := []struct {
-		name string
-		want runtime.Type
-		ok   bool
-	}{
-		{"string", runtime.String, true}, {"STRING", runtime.String, true}, {"int", runtime.Int, true},
-		{"Integer", runtime.Int, true}, {"long", runtime.BigInt, true}, {"bigint", runtime.BigInt, true},
-		{"float", runtime.Float, true}, {"double", runtime.Double, true}, {"bool", runtime.Bool, true},
-		{"Boolean", runtime.Bool, true}, {"text", runtime.Object, false}, {"", runtime.Object, false},
-		{" int", runtime.Object, false},
+func TestIntegerFormatAndWidening(t *testing.T) {
+	if FormatInt32(456) != "456" || FormatInt32(math.MinInt32) != "-2147483648" || FormatInt64(math.MinInt64) != "-9223372036854775808" {
+		t.Error("FormatInt32/FormatInt64")
 	}
-	for _, tt := range tests {
-		got, ok := ParseTypeName(tt.name)
-		if ok != tt.ok || got != tt.want {
-			t.Errorf("ParseTypeName(%q) = %v, %v; want %v, %v", tt.name, got, ok, tt.want, tt.ok)
-		}
+	if Int32ToInt64(math.MinInt32) != math.MinInt32 || Int32ToFloat64(math.MaxInt32) != math.MaxInt32 || Float32ToFloat64(0.1) != float64(float32(0.1)) {
+		t.Error("exact widenings")
+	}
+	// INT and BIGINT → FLOAT round to nearest (16777217 is not a float32).
+	if Int32ToFloat32(16777217) != 16777216 || Int64ToFloat32(1<<40+1) != 1<<40 || Int64ToFloat64(1<<53+1) != 1<<53 {
+		t.Error("rounding widenings")
+	}
+	if !Int32ToBool(-1) || Int32ToBool(0) || !Int64ToBool(1<<40) || Int64ToBool(0) {
+		t.Error("integer → BOOL is ≠0")
+	}
+	if v, ok := Float32ToInt32(-9.99); !ok || v != -9 {
+		t.Errorf("Float32ToInt32(-9.99) = %d, %v", v, ok)
+	}
+	if _, ok := Float32ToInt32(3e9); ok {
+		t.Error("Float32ToInt32(3e9) must be NULL")
+	}
+	if v, ok := Float32ToInt64(-3e9); !ok || v != -3e9 {
+		t.Errorf("Float32ToInt64(-3e9) = %d, %v", v, ok)
+	}
+	if _, ok := Float32ToInt64(float32(math.Inf(1))); ok {
+		t.Error("Float32ToInt64(+Inf) must be NULL")
 	}
 }
 

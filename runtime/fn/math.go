@@ -19,22 +19,49 @@ func AbsInt64(x int64) int64 {
 	return x
 }
 
-// AbsFloat32 is abs over FLOAT.
+// AbsFloat32 is abs over FLOAT (the sign bit cleared: abs(-0.0) = 0.0).
 func AbsFloat32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
+
+// AbsFloat64 is abs over DOUBLE.
+func AbsFloat64(x float64) float64 { return math.Abs(x) }
+
+// The DOUBLE functions of §9.1 that are IEEE operations (§2.6: sqrt(-1)
+// is NaN, ln(0) is -Infinity, asin(2) is NaN). They are named wrappers so
+// that the interpreter and generated code call the same function; each
+// inlines to the math call.
+
+// Ceil is ceil(x): ceil(-3.7) = -3.0.
+func Ceil(x float64) float64 { return math.Ceil(x) }
+
+// Floor is floor(x): floor(-3.2) = -4.0.
+func Floor(x float64) float64 { return math.Floor(x) }
+
+// Sqrt is sqrt(x).
+func Sqrt(x float64) float64 { return math.Sqrt(x) }
+
+// Exp is exp(x).
+func Exp(x float64) float64 { return math.Exp(x) }
+
+// Ln is ln(x) and log(x), the natural logarithm.
+func Ln(x float64) float64 { return math.Log(x) }
+
+// Log10 is log10(x).
+func Log10(x float64) float64 { return math.Log10(x) }
+
+// Power is power(b, e) and pow(b, e).
+func Power(b, e float64) float64 { return math.Pow(b, e) }
+
+// Sin, Cos, Tan, Asin, Acos and Atan are the trigonometric functions, in
+// radians; asin and acos outside [-1, 1] are NaN.
+func Sin(x float64) float64  { return math.Sin(x) }
+func Cos(x float64) float64  { return math.Cos(x) }
+func Tan(x float64) float64  { return math.Tan(x) }
+func Asin(x float64) float64 { return math.Asin(x) }
+func Acos(x float64) float64 { return math.Acos(x) }
+func Atan(x float64) float64 { return math.Atan(x) }
 
 // Sign is sign(x): -1, 0 or 1 (INT); NaN gives 0.
 func Sign(x float64) int32 {
-	switch {
-	case x > 0:
-		return 1
-	case x < 0:
-		return -1
-	}
-	return 0
-}
-
-// SignInt64 is sign over integer input, without the float round trip.
-func SignInt64(x int64) int32 {
 	switch {
 	case x > 0:
 		return 1
@@ -91,7 +118,7 @@ func DivFloat(a, b float64) (float64, bool) {
 // Maximum is maximum(a, b, …) over its non-NULL arguments (the caller drops
 // NULLs); no argument left gives NULL. A NaN argument makes the result NaN,
 // as math.Max does, whatever its position.
-func Maximum(xs []float64) (float64, bool) {
+func Maximum(xs ...float64) (float64, bool) {
 	if len(xs) == 0 {
 		return 0, false
 	}
@@ -103,7 +130,7 @@ func Maximum(xs []float64) (float64, bool) {
 }
 
 // Minimum is minimum(a, b, …), as Maximum.
-func Minimum(xs []float64) (float64, bool) {
+func Minimum(xs ...float64) (float64, bool) {
 	if len(xs) == 0 {
 		return 0, false
 	}

@@ -5,18 +5,26 @@ import (
 	"strconv"
 )
 
-// Round is round(x, d): half away from zero at d decimals; a negative d
+// Round is round(x): half away from zero to an integer (round(3.5) = 4.0,
+// round(-2.5) = -3.0); RoundTo(x, 0) is the same.
+func Round(x float64) float64 { return math.Round(x) }
+
+// RoundTo is round(x, d): half away from zero at d decimals; a negative d
 // rounds to tens, hundreds, … (round(1250.0, -2) = 1300.0, §0.3.20).
 //
 // Choice: the rounding applies to the decimal value the user sees (the
 // shortest text that reads back as x), so round(1.005, 2) = 1.01 and
 // round(2.675, 2) = 2.68, although the binary doubles nearest those
 // literals lie just below the halfway point.
-func Round(x float64, d int64) float64 { return roundAt(x, d, false) }
+func RoundTo(x float64, d int64) float64 { return roundAt(x, d, false) }
 
-// Trunc is trunc(x, d): toward zero at d decimals, on the decimal value as
-// Round (trunc(0.29, 2) = 0.29, not 0.28).
-func Trunc(x float64, d int64) float64 { return roundAt(x, d, true) }
+// Trunc is trunc(x): toward zero (trunc(-3.7) = -3.0); TruncTo(x, 0) is
+// the same.
+func Trunc(x float64) float64 { return math.Trunc(x) }
+
+// TruncTo is trunc(x, d): toward zero at d decimals, on the decimal value
+// as RoundTo (trunc(0.29, 2) = 0.29, not 0.28).
+func TruncTo(x float64, d int64) float64 { return roundAt(x, d, true) }
 
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
