@@ -53,13 +53,13 @@ var windowKinds = [...]windowKindInfo{
 	WinHop:               {name: "hop", runtime: "Hop", timed: true, fifo: true, batch: true},
 	WinTimeLength:        {name: "timeLength", runtime: "TimeLength", timed: true},
 	WinBatch:             {name: "batch", runtime: "Batch", fifo: true, batch: true},
-	WinDelay:             {name: "delay", runtime: "Delay", timed: true},
+	WinDelay:             {name: "delay", runtime: "Delay", timed: true, fifo: true}, // never removes: releases as CURRENT
 	WinExternalTime:      {name: "externalTime", runtime: "ExternalTime", fifo: true},
 	WinExternalTimeBatch: {name: "externalTimeBatch", runtime: "ExternalTimeBatch", fifo: true, batch: true},
 	WinSession:           {name: "session", runtime: "Session", timed: true},
 	WinSort:              {name: "sort", runtime: "Sort"},
 	WinUnique:            {name: "unique", runtime: "Unique"},
-	WinFirstUnique:       {name: "firstUnique", runtime: "FirstUnique"},
+	WinFirstUnique:       {name: "firstUnique", runtime: "FirstUnique", fifo: true}, // never removes
 	WinFrequent:          {name: "frequent", runtime: "Frequent"},
 	WinLossyFrequent:     {name: "lossyFrequent", runtime: "LossyFrequent"},
 	WinCron:              {name: "cron", runtime: "Cron", timed: true, fifo: true, batch: true},
@@ -100,9 +100,10 @@ func (k WindowKind) Keyed() bool {
 // arrivals and need no scheduler slot.
 func (k WindowKind) Timed() bool { return k.info().timed }
 
-// FIFORemoval reports windows that remove events in arrival order. Windows
-// ordered by deadline (time, delay, timeLength), by key (session, unique,
-// firstUnique, frequent, lossyFrequent) or by value (sort) do not.
+// FIFORemoval reports windows that remove events in arrival order (delay
+// and firstUnique never remove any). Windows ordered by deadline (time,
+// timeLength), by key (session, unique, frequent, lossyFrequent) or by
+// value (sort) do not.
 func (k WindowKind) FIFORemoval() bool { return k.info().fifo }
 
 // Batch reports windows whose flushes are EXPIRED…, RESET, CURRENT….
