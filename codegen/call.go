@@ -178,7 +178,7 @@ func (g *generator) likeMatcher(pattern string) string {
 	if name, ok := g.likes[pattern]; ok {
 		return name
 	}
-	name := fmt.Sprintf("like%d", len(g.likes))
+	name := g.own(fmt.Sprintf("like%d", len(g.likes)))
 	g.likes[pattern] = name
 	g.likeOrder = append(g.likeOrder, pattern)
 	return name

@@ -37,7 +37,7 @@ type queryGen struct {
 }
 
 func (g *generator) query(q *plan.Query) (*queryGen, error) {
-	qg := &queryGen{g: g, q: q, name: fmt.Sprintf("q%d", q.Index)}
+	qg := &queryGen{g: g, q: q, name: queryName(q)}
 	seenWindow := false
 	var node plan.Node = q.Root
 	for node != nil {
@@ -79,6 +79,7 @@ func (g *generator) query(q *plan.Query) (*queryGen, error) {
 	if qg.proj != nil {
 		// A narrow row type for what the window retains (PruneColumns).
 		qg.inRel = &plan.Relation{Name: qg.name + "Row", Columns: qg.proj.Schema(), Pos: q.Pos}
+		g.names.relation(qg.inRel, qg.inRel.Name, true)
 		if qg.cachesGroup() {
 			g.hidden[qg.inRel] = jen.Id("grp").Op("*").Id(qg.id("Group")).Comment("the row's group, found as it arrived")
 		}
@@ -93,7 +94,8 @@ func (g *generator) query(q *plan.Query) (*queryGen, error) {
 	return qg, nil
 }
 
-func (qg *queryGen) id(suffix string) string { return qg.name + suffix }
+// id names one of the query's own package-level types (q0Group, …).
+func (qg *queryGen) id(suffix string) string { return qg.g.own(qg.name + suffix) }
 
 // columnOf reads column i of the struct at ptr.
 func columnOf(ptr string, rel *plan.Relation, fields []string) func(s *scope) func(i int) val {
@@ -221,7 +223,7 @@ func (qg *queryGen) emit() error {
 			jen.Id("rateIn").Index().Add(rateRow))
 	}
 	for _, line := range doc {
-		f.Comment(line) // one // line each: a block comment would break on "*/" in a cron text
+		f.Comment(oneLine(line)) // one // line each: a block comment would break on "*/" in a cron text
 	}
 	f.Type().Id(qg.name).Struct(qf...)
 
@@ -377,7 +379,7 @@ func (qg *queryGen) emit() error {
 	}
 
 	// write / writeLimited: the rows become a chunk of the target.
-	target := "deliver" + qg.outType
+	target := qg.g.ids(qg.outRel).deliver
 	chunkWriter := func(name string, rowsT jen.Code, tsField, rowField string) {
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id(name).Params(jen.Id("rows").Index().Add(rowsT)).Block(
 			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
@@ -392,7 +394,7 @@ func (qg *queryGen) emit() error {
 	if qg.g.readers[qg.outRel] == 0 {
 		// Only subscribers read the target: they get the rows where they are.
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("q").Dot("app").Dot("sub" + qg.outType)).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("q").Dot("app").Dot(qg.g.ids(qg.outRel).sub)).Block(
 				jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
 					jen.Id("fn").Call(jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Op("&").Id("rows").Index(jen.Id("i")).Dot("row")))))
 	} else {
