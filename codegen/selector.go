@@ -31,6 +31,9 @@ func aggregatorType(a plan.AggCall, fifo bool) (jen.Code, error) {
 		}
 		return jen.Qual(pkgAgg, "AvgFloat"), nil
 	case "stddev":
+		if a.IntegerInput() {
+			return jen.Qual(pkgAgg, "StdDevInt"), nil
+		}
 		return jen.Qual(pkgAgg, "StdDev"), nil
 	case "and":
 		return jen.Qual(pkgAgg, "And"), nil
@@ -74,7 +77,11 @@ func aggUpdate(s *scope, a plan.AggCall, field *jen.Statement, add bool) ([]jen.
 			call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
 		}
 	case "stddev":
-		call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
+		if a.IntegerInput() {
+			call = field.Clone().Dot(method).Call(jen.Int64().Call(arg.V()))
+		} else {
+			call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))
+		}
 	default:
 		call = field.Clone().Dot(method).Call(arg.V())
 	}

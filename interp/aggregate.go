@@ -189,14 +189,10 @@ func newAggFactory(a plan.AggCall, fifo bool) (aggFactory, error) {
 		}
 		return func() aggState { return &adapter[float64, float64]{a: &agg.AvgFloat{}, in: inF, out: outF} }, nil
 	case "stddev":
-		return func() aggState {
-			return &adapter[float64, float64]{a: &agg.StdDev{}, in: func(v rt.Value) float64 {
-				if argT.IsInteger() {
-					return float64(v.I)
-				}
-				return v.F
-			}, out: outF}
-		}, nil
+		if a.IntegerInput() {
+			return func() aggState { return &adapter[int64, float64]{a: &agg.StdDevInt{}, in: inI, out: outF} }, nil
+		}
+		return func() aggState { return &adapter[float64, float64]{a: &agg.StdDev{}, in: inF, out: outF} }, nil
 	case "min", "max", "minforever", "maxforever", "first", "last":
 		name := a.Func
 		if fifo && (name == "min" || name == "max") {

@@ -121,6 +121,9 @@ func aggregatorName(a plan.AggCall, fifo bool) string {
 		}
 		return "AvgFloat"
 	case "stddev":
+		if a.IntegerInput() {
+			return "StdDevInt"
+		}
 		return "StdDev"
 	case "distinctcount":
 		return "DistinctCount"
