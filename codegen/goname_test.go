@@ -40,7 +40,7 @@ func TestShownAndOneLine(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"length(3)": "length(3)", "sym#0 = 'a\nb'": `sym#0 = 'a\nb'`, "x\u2028y": `x\u2028y`, "é */": "é */",
+		"length(3)": "length(3)", "sym#0 = 'a\nb'": `sym#0 = 'a\nb'`, "x\u2028y": `x\u2028y`, "é */": "é */", "o\xfe": `o\xfe`,
 	} {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %s, want %s", in, got, want)

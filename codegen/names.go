@@ -296,10 +296,10 @@ func shown(name string) string {
 }
 
 // oneLine keeps generated text that quotes the app (plan details, string
-// constants) on one comment line: line breaks and other control characters
-// are escaped.
+// constants) on one comment line of valid UTF-8: line breaks, other
+// control characters and invalid bytes are escaped.
 func oneLine(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
 		return s
 	}
 	q := strconv.Quote(s)

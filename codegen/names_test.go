@@ -106,6 +106,14 @@ app.SendTempérature(2, &P.Température{Range: "r", Len: 0, AD: 5, Nulls: 1 << 1
 		want: "r 1 10 0\n3 s true 1.5 9 3 4 5 6 7 8 11 12 13 14\nr 2 15 0\n",
 	},
 	{
+		name: "invalid UTF-8 and control characters",
+		sql:  "CREATE STREAM `s\xff\x01t` (`a\xffb` INT, `\x00` INT, `tab\there` INT);\nINSERT INTO `o\xfe` SELECT `a\xffb`, `\x00`, `tab\there` FROM `s\xff\x01t` WHERE `a\xffb` > 0;",
+		use: `app.OnO(func(ts int64, ev *P.O) { fmt.Println(ev.AB, ev.X, ev.TabHere) })
+app.SendST(1, &P.ST{AB: 1, X: 2, TabHere: 3})
+app.SendST(2, &P.ST{AB: 0, X: 2, TabHere: 3})`,
+		want: "1 2 3\n",
+	},
+	{
 		name: "tables and triggers",
 		// The trigger's deliverTickCopy is the stream Tick's; the table's
 		// names leave SendLimitsBatch (a stream's) alone.
