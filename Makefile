@@ -53,6 +53,7 @@ fuzz:
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzJSONPathAgrees -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/driver -run '^$$' -fuzz FuzzCompressedInput -fuzztime $(FUZZTIME)
 	$(GO) test ./runtime/jsonrow -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME)
+	$(GO) test ./runtime/agg -run '^$$' -fuzz FuzzStdDev -fuzztime $(FUZZTIME)
 
 # Benchmarks: interpreter vs generated code vs hand-written Go on the
 # workloads of bench/apps, one core, BENCHCOUNT runs each; the equivalence

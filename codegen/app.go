@@ -1,8 +1,6 @@
 package codegen
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eventflux/eventflux-go/plan"
@@ -33,15 +31,16 @@ func (g *generator) appType(queries []*queryGen) {
 		fields = append(fields, jen.Id(q.name).Id(q.name))
 	}
 	for _, r := range triggers {
-		fields = append(fields, jen.Id("trig"+g.typeName(r)).Op("*").Qual(pkgRuntime, "Trigger"))
+		fields = append(fields, jen.Id(g.ids(r).trig).Op("*").Qual(pkgRuntime, "Trigger"))
 	}
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
+		ids := g.ids(r)
+		t := ids.typ
 		fields = append(fields,
-			jen.Id("sub"+t).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
-			jen.Id("buf"+t).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
-			jen.Id("in"+t).Bool().Comment("a send into "+r.Name+" is being delivered"),
-			jen.Id("cur"+t).Id(t))
+			jen.Id(ids.sub).Index().Func().Params(jen.Int64(), jen.Op("*").Id(t)),
+			jen.Id(ids.buf).Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)),
+			jen.Id(ids.in).Bool().Comment("a send into "+shown(r.Name)+" is being delivered"),
+			jen.Id(ids.cur).Id(t))
 	}
 	f.Comment("App is the compiled application. It is not safe for concurrent use;")
 	f.Comment("call Start before sending events.")
@@ -52,18 +51,20 @@ func (g *generator) appType(queries []*queryGen) {
 	var newBody []jen.Code
 	newBody = append(newBody, jen.Id("a").Op(":=").Op("&").Id("App").Values())
 	for _, r := range triggers {
-		t := g.typeName(r)
+		ids := g.ids(r)
+		t := ids.typ
 		fieldsOf := fieldNames(r)
 		emit := jen.Func().Params(jen.Id("now").Int64()).Block(
-			jen.Id("a").Dot("deliver" + t).Call(jen.Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(
+			jen.Id("a").Dot(ids.deliver).Call(jen.Index().Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(
 				jen.Values(jen.Dict{jen.Id("Ts"): jen.Id("now"), jen.Id("Data"): jen.Id(t).Values(jen.Dict{jen.Id(fieldsOf[0]): jen.Id("now")})}))))
 		spec := r.Trigger
-		newBody = append(newBody,
-			jen.List(jen.Id("t"+t), jen.Id("err"+t)).Op(":=").Qual(pkgRuntime, "NewTrigger").Call(jen.Lit(spec.AtStart), jen.Lit(int(spec.Every)), jen.Lit(spec.Cron), emit),
-			jen.If(jen.Id("err"+t).Op("!=").Nil()).Block(jen.Id("a").Dot("initErr").Op("=").Id("err"+t)).Else().Block(
-				jen.Id("a").Dot("trig"+t).Op("=").Id("t"+t),
-				jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("t"+t))),
-		)
+		// A block per trigger: its locals need no names derived from the app's.
+		newBody = append(newBody, jen.Block(
+			jen.List(jen.Id("t"), jen.Id("err")).Op(":=").Qual(pkgRuntime, "NewTrigger").Call(jen.Lit(spec.AtStart), jen.Lit(int(spec.Every)), jen.Lit(spec.Cron), emit),
+			jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Id("a").Dot("initErr").Op("=").Id("err")).Else().Block(
+				jen.Id("a").Dot(ids.trig).Op("=").Id("t"),
+				jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("t"))),
+		))
 	}
 	for _, q := range queries {
 		newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("init").Call(jen.Id("a")))
@@ -81,29 +82,30 @@ func (g *generator) appType(queries []*queryGen) {
 
 	// Junctions and the typed API per relation.
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
+		ids := g.ids(r)
+		t := ids.typ
 		var deliver []jen.Code
-		deliver = append(deliver, jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("sub"+t)).Block(
+		deliver = append(deliver, jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot(ids.sub)).Block(
 			jen.For(jen.Id("i").Op(":=").Range().Id("chunk")).Block(
 				jen.Id("fn").Call(jen.Id("chunk").Index(jen.Id("i")).Dot("Ts"), jen.Op("&").Id("chunk").Index(jen.Id("i")).Dot("Data")))))
 		for _, q := range readers[r] {
 			deliver = append(deliver, jen.Id("a").Dot(q.name).Dot("receive").Call(jen.Id("chunk")))
 		}
-		f.Commentf("deliver%s hands a chunk to %s's subscribers, then to its queries in statement order.", t, r.Name)
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver" + t).Params(jen.Id("chunk").Index().Qual(pkgRuntime, "Event").Types(jen.Id(t))).Block(
+		f.Commentf("%s hands a chunk to %s's subscribers, then to its queries in statement order.", ids.deliver, shown(r.Name))
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(ids.deliver).Params(jen.Id("chunk").Index().Qual(pkgRuntime, "Event").Types(jen.Id(t))).Block(
 			append([]jen.Code{jen.If(jen.Len(jen.Id("chunk")).Op("==").Lit(0)).Block(jen.Return())}, deliver...)...)
 		// The single-event path: stateless readers run without a chunk.
-		one := []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("sub" + t)).Block(
+		one := []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot(ids.sub)).Block(
 			jen.Id("fn").Call(jen.Id("ts"), jen.Id("ev")))}
 		for _, q := range readers[r] {
 			one = append(one, q.singleCall())
 		}
-		f.Commentf("deliver%sOne is deliver%s for a chunk of one event.", t, t)
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver"+t+"One").Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(one...)
+		f.Commentf("%s is %s for a chunk of one event.", ids.deliverOne, ids.deliver)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(ids.deliverOne).Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(one...)
 		if r.Kind != plan.StreamRel {
 			continue
 		}
-		f.Commentf("Send%s delivers one event stamped ts (the clock first advances to ts when later).", t)
+		f.Commentf("%s delivers one event stamped ts (the clock first advances to ts when later).", ids.send)
 		send := []jen.Code{g.advanceTo(jen.Id("ts"))}
 		// Queries only read the event, so without subscribers they read it
 		// where the caller holds it; subscribers get a copy in a field, so
@@ -115,47 +117,47 @@ func (g *generator) appType(queries []*queryGen) {
 		// A nested send (a callback sending into the app) copies into a
 		// fresh event, leaving the one being delivered alone.
 		viaField := []jen.Code{
-			jen.Id("cur").Op(":=").Op("&").Id("a").Dot("cur" + t),
-			jen.Id("nested").Op(":=").Id("a").Dot("in" + t),
+			jen.Id("cur").Op(":=").Op("&").Id("a").Dot(ids.cur),
+			jen.Id("nested").Op(":=").Id("a").Dot(ids.in),
 			jen.If(jen.Id("nested")).Block(jen.Id("cur").Op("=").New(jen.Id(t))),
 		}
 		viaField = append(viaField, copyFields(path("cur"), path("ev"), r)...)
 		viaField = append(viaField,
-			jen.Id("a").Dot("in"+t).Op("=").True(),
-			jen.Id("a").Dot("deliver"+t+"One").Call(jen.Id("ts"), jen.Id("cur")),
-			jen.Id("a").Dot("in"+t).Op("=").Id("nested"))
-		f.Commentf("deliver%sCopy is deliver%sOne on a copy of *ev that subscribers may see.", t, t)
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("deliver"+t+"Copy").Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(viaField...)
-		viaCopy := jen.Id("a").Dot("deliver"+t+"Copy").Call(jen.Id("ts"), jen.Id("ev"))
+			jen.Id("a").Dot(ids.in).Op("=").True(),
+			jen.Id("a").Dot(ids.deliverOne).Call(jen.Id("ts"), jen.Id("cur")),
+			jen.Id("a").Dot(ids.in).Op("=").Id("nested"))
+		f.Commentf("%s is %s on a copy of *ev that subscribers may see.", ids.deliverCopy, ids.deliverOne)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(ids.deliverCopy).Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(viaField...)
+		viaCopy := jen.Id("a").Dot(ids.deliverCopy).Call(jen.Id("ts"), jen.Id("ev"))
 		if len(direct) == 0 {
 			send = append(send, viaCopy)
 		} else {
 			// small enough to inline into the caller
-			send = append(send, jen.If(jen.Len(jen.Id("a").Dot("sub"+t)).Op("==").Lit(0)).Block(direct...).Else().Block(viaCopy))
+			send = append(send, jen.If(jen.Len(jen.Id("a").Dot(ids.sub)).Op("==").Lit(0)).Block(direct...).Else().Block(viaCopy))
 		}
 		send = append(send, g.fireDue())
 		f.Comment("The app only reads *ev during the call and keeps no reference to it.")
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t).Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(send...)
-		f.Commentf("Send%sBatch delivers events as one chunk stamped ts.", t)
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("Send"+t+"Batch").Params(jen.Id("ts").Int64(), jen.Id("evs").Index().Id(t)).Block(
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(ids.send).Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(send...)
+		f.Commentf("%s delivers events as one chunk stamped ts.", ids.sendBatch)
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(ids.sendBatch).Params(jen.Id("ts").Int64(), jen.Id("evs").Index().Id(t)).Block(
 			jen.If(jen.Id("ts").Op(">").Id("a").Dot("sched").Dot("Now").Call()).Block(jen.Id("a").Dot("sched").Dot("AdvanceTo").Call(jen.Id("ts"))),
-			jen.Id("b").Op(":=").Id("a").Dot("buf"+t).Index(jen.Empty(), jen.Lit(0)),
-			jen.Id("nested").Op(":=").Id("a").Dot("in"+t),
+			jen.Id("b").Op(":=").Id("a").Dot(ids.buf).Index(jen.Empty(), jen.Lit(0)),
+			jen.Id("nested").Op(":=").Id("a").Dot(ids.in),
 			jen.If(jen.Id("nested")).Block(jen.Id("b").Op("=").Nil()).Comment("leave the chunk being delivered alone"),
 			jen.For(jen.Id("i").Op(":=").Range().Id("evs")).Block(
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.Qual(pkgRuntime, "Event").Types(jen.Id(t)).Values(jen.Dict{jen.Id("Ts"): jen.Id("ts"), jen.Id("Data"): jen.Id("evs").Index(jen.Id("i"))}))),
-			jen.If(jen.Op("!").Id("nested")).Block(jen.Id("a").Dot("buf"+t).Op("=").Id("b")),
-			jen.Id("a").Dot("in"+t).Op("=").True(),
-			jen.Id("a").Dot("deliver"+t).Call(jen.Id("b")),
-			jen.Id("a").Dot("in"+t).Op("=").Id("nested"),
+			jen.If(jen.Op("!").Id("nested")).Block(jen.Id("a").Dot(ids.buf).Op("=").Id("b")),
+			jen.Id("a").Dot(ids.in).Op("=").True(),
+			jen.Id("a").Dot(ids.deliver).Call(jen.Id("b")),
+			jen.Id("a").Dot(ids.in).Op("=").Id("nested"),
 			jen.Id("a").Dot("sched").Dot("FireDue").Call(),
 		)
 	}
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
-		f.Commentf("On%s calls fn for every event of %s; ev is only valid during the call.", t, r.Name)
-		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("On" + t).Params(jen.Id("fn").Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t))).Block(
-			jen.Id("a").Dot("sub"+t).Op("=").Append(jen.Id("a").Dot("sub"+t), jen.Id("fn")))
+		ids := g.ids(r)
+		f.Commentf("%s calls fn for every event of %s; ev is only valid during the call.", ids.on, shown(r.Name))
+		f.Func().Params(jen.Id("a").Op("*").Id("App")).Id(ids.on).Params(jen.Id("fn").Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(ids.typ))).Block(
+			jen.Id("a").Dot(ids.sub).Op("=").Append(jen.Id("a").Dot(ids.sub), jen.Id("fn")))
 	}
 	g.genericAPI()
 }
@@ -190,12 +192,12 @@ func (g *generator) genericAPI() {
 	)
 	for _, q := range g.app.Queries {
 		if hasRate(q) {
-			start = append(start, jen.Id("a").Dot(fmt.Sprintf("q%d", q.Index)).Dot("rate").Dot("Start").Call(jen.Id("now")))
+			start = append(start, jen.Id("a").Dot(queryName(q)).Dot("rate").Dot("Start").Call(jen.Id("now")))
 		}
 	}
 	for _, r := range g.app.Relations {
 		if r.Kind == plan.TriggerRel {
-			start = append(start, jen.Id("a").Dot("trig"+g.typeName(r)).Dot("Start").Call(jen.Id("now")))
+			start = append(start, jen.Id("a").Dot(g.ids(r).trig).Dot("Start").Call(jen.Id("now")))
 		}
 	}
 	start = append(start, jen.Id("a").Dot("sched").Dot("FireDue").Call(), jen.Return(jen.Nil()))
@@ -205,14 +207,15 @@ func (g *generator) genericAPI() {
 	// Send by name from generic values.
 	var cases []jen.Code
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
+		ids := g.ids(r)
+		t := ids.typ
 		if r.Kind != plan.StreamRel {
 			continue
 		}
 		cases = append(cases, jen.Case(jen.Lit(r.Name)).Block(
 			jen.Id("evs").Op(":=").Make(jen.Index().Id(t), jen.Lit(0), jen.Len(jen.Id("rows"))),
 			jen.For(jen.List(jen.Id("i"), jen.Id("vals")).Op(":=").Range().Id("rows")).Block(
-				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id(lower(t)+"From").Call(jen.Id("vals")),
+				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id(ids.from).Call(jen.Id("vals")),
 				jen.If(jen.Id("err").Op("!=").Nil()).Block(
 					jen.If(jen.Id("serr").Op("==").Nil()).Block(jen.Id("serr").Op("=").Op("&").Qual(pkgRuntime, "SendError").Values(jen.Dict{jen.Id("Stream"): jen.Id("stream")})),
 					jen.Id("serr").Dot("Rows").Op("=").Append(jen.Id("serr").Dot("Rows"), jen.Qual(pkgRuntime, "RowError").Values(jen.Dict{jen.Id("Index"): jen.Id("i"), jen.Id("Err"): jen.Id("err")})),
@@ -221,8 +224,8 @@ func (g *generator) genericAPI() {
 			// A chunk of one takes the single-event path, as typed sends
 			// and the JSON driver do.
 			jen.If(jen.Len(jen.Id("evs")).Op("==").Lit(1).Op("&&").Len(jen.Id("rows")).Op("==").Lit(1)).Block(
-				jen.Id("a").Dot("Send"+t).Call(jen.Id("ts"), jen.Op("&").Id("evs").Index(jen.Lit(0)))).Else().Block(
-				jen.Id("a").Dot("Send"+t+"Batch").Call(jen.Id("ts"), jen.Id("evs"))),
+				jen.Id("a").Dot(ids.send).Call(jen.Id("ts"), jen.Op("&").Id("evs").Index(jen.Lit(0)))).Else().Block(
+				jen.Id("a").Dot(ids.sendBatch).Call(jen.Id("ts"), jen.Id("evs"))),
 		))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown stream %q"), jen.Id("stream")))))
@@ -237,9 +240,9 @@ func (g *generator) genericAPI() {
 
 	var subs []jen.Code
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
+		ids := g.ids(r)
 		subs = append(subs, jen.Case(jen.Lit(r.Name)).Block(
-			jen.Id("a").Dot("On"+t).Call(jen.Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(
+			jen.Id("a").Dot(ids.on).Call(jen.Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(ids.typ)).Block(
 				jen.Id("fn").Call(jen.Id("ts"), jen.Id("ev").Dot("values").Call())))))
 	}
 	subs = append(subs, jen.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown stream %q"), jen.Id("stream")))))
@@ -260,7 +263,7 @@ func (g *generator) genericAPI() {
 	sn = append(sn, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Lit(len(trigs))))
 	rs = append(rs, jen.If(jen.Id("r").Dot("Uint").Call().Op("!=").Lit(len(trigs))).Block(jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))))
 	for _, r := range trigs {
-		t := "trig" + g.typeName(r)
+		t := g.ids(r).trig
 		sn = append(sn, jen.Block(
 			jen.List(jen.Id("next"), jen.Id("armed")).Op(":=").Id("a").Dot(t).Dot("State").Call(),
 			jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Qual(pkgSnap, "AppendInt").Call(jen.Id("dst"), jen.Id("next")), jen.Id("armed"))))
@@ -274,7 +277,7 @@ func (g *generator) genericAPI() {
 	}
 	rs = append(rs, jen.If(jen.Id("r").Dot("Uint").Call().Op("!=").Lit(len(g.app.Queries))).Block(jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))))
 	for _, q := range g.app.Queries {
-		name := fmt.Sprintf("q%d", q.Index)
+		name := queryName(q)
 		sn = append(sn, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("a").Dot(name).Dot("appendState").Call(jen.Id("dst")), jen.Id("err").Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Id("err"))))
 		rs = append(rs, jen.Id("a").Dot(name).Dot("loadState").Call(jen.Id("r")))

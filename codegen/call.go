@@ -133,7 +133,7 @@ func (g *generator) compiledArg(prefix, ctor, arg string) string {
 	if g.compiled == nil {
 		g.compiled = map[compiledKey]string{}
 	}
-	name := fmt.Sprintf("%s%d", prefix, len(g.compiled))
+	name := g.own(fmt.Sprintf("%s%d", prefix, len(g.compiled)))
 	g.compiled[key] = name
 	g.compiledOrder = append(g.compiledOrder, key)
 	return name

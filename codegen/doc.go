@@ -28,4 +28,45 @@
 // are runtime/sel's, called as the interpreter calls them. What remains
 // here is how Go code runs, not what it computes: events and candidates
 // are built in place field by field (copy.go).
+//
+// # Names
+//
+// One registry (names.go) gives out every identifier of the Go scopes an
+// app's names reach: the package block, App's fields and methods, and each
+// event struct's fields. It never hands out an identifier twice:
+//
+//   - A user name (stream, table, trigger, column, alias) becomes its Go
+//     name: every character a Go identifier cannot hold (anything but a
+//     Unicode letter or decimal digit, '_' included) separates words, each
+//     word starts upper-case, and an X goes in front of a result that is
+//     empty or starts with no upper-case letter ("a_b" and "aB" → AB,
+//     "type" → Type, "日本" → X日本, "1st" → X1st, "élan" → Élan). A Go name
+//     is exported and holds no '_': never a keyword, a predeclared name or
+//     an import's name.
+//   - The generator's fixed identifiers (App, New, streams, the imports'
+//     and predeclared names; App's sched, Send, SendJSON, q0, …; an event
+//     struct's Nulls, values, readJSON, appendJSON, grp) are taken first.
+//   - Then each relation, in declaration order, takes its Go name X and
+//     every identifier derived from it at once: the type X and its helpers
+//     xFrom, xFromJSON, xCodec, appendX, readX, decodeXJSON; App's
+//     deliverX, deliverXOne, deliverXCopy, SendX, SendXBatch, OnX and the
+//     fields subX, bufX, inX, curX, trigX (each as far as the relation's
+//     kind declares it). If any is taken, X_2, X_3, … are tried in turn:
+//     a stream ABatch declared after A is ABatch_2 (SendABatch is A's),
+//     a after A is A_2. Columns work alike within their struct (a column
+//     Nulls is Nulls_2). A suffixed name cannot equal a Go name, which has
+//     no '_', so the rule terminates and is deterministic. The package
+//     doc of generated code lists every name mapped with a suffix.
+//   - Last, the generator's per-query identifiers (q0Group, q0Key, q0Cand,
+//     q0WinKey, appendq0Key, the narrow row q0Row with its q0RowFrom and
+//     q0RowCodec, like0, …) take what is left, with the same suffix rule:
+//     a user's names never depend on the queries. Only a narrow row can
+//     meet a user name in practice (a stream Q0Row takes q0RowFrom, so the
+//     row is q0Row_2).
+//
+// Locals and temporaries (ev, in, g, av1, t3, …) never derive from user
+// names: user names reach function bodies only as exported type names and
+// field selectors. Comments show a user name as it is when it is a plain
+// identifier and Go-quoted otherwise, so no name can end or split a
+// comment.
 package codegen

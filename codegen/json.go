@@ -19,9 +19,10 @@ var jsonReader = map[plan.Type]string{plan.String: "String", plan.Int: "Int", pl
 // readJSON step and its exact fallback <t>FromJSON, and the appendJSON
 // method (runtime.JSONApp).
 func (g *generator) relationJSON(rel *plan.Relation) {
-	t := g.typeName(rel)
+	ids := g.ids(rel)
+	t := ids.typ
 	fields := fieldNames(rel)
-	slow := jen.Return(jen.Id(lower(t) + "FromJSON").Call(jen.Id("data")))
+	slow := jen.Return(jen.Id(ids.fromJSON).Call(jen.Id("data")))
 	n := len(rel.Columns)
 	all := ^uint64(0)
 	if n < 64 {
@@ -37,10 +38,10 @@ func (g *generator) relationJSON(rel *plan.Relation) {
 	read := func(i jen.Code) jen.Code {
 		return jen.If(jen.List(jen.Id("seen"), jen.Id("ok")).Op("=").Id("ev").Dot("readJSON").Call(jen.Op("&").Id("r"), i, jen.Id("seen")), jen.Op("!").Id("ok")).Block(slow)
 	}
-	g.f.Commentf("decode%sJSON decodes one event of %s from a JSON object", t, rel.Name)
+	g.f.Commentf("%s decodes one event of %s from a JSON object", ids.decodeJSON, shown(rel.Name))
 	g.f.Comment("(columns by name) or array (by position). It takes the common input")
-	g.f.Commentf("itself and leaves the rest (repeated keys, errors) to %sFromJSON.", lower(t))
-	g.f.Func().Id("decode"+t+"JSON").Params(jen.Id("data").Index().Byte()).Params(jen.Id(t), jen.Error()).Block(
+	g.f.Commentf("itself and leaves the rest (repeated keys, errors) to %s.", ids.fromJSON)
+	g.f.Func().Id(ids.decodeJSON).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t), jen.Error()).Block(
 		jen.Var().Id("ev").Id(t),
 		jen.Var().Id("seen").Uint64(),
 		jen.Var().Id("ok").Bool(),
@@ -87,12 +88,12 @@ func (g *generator) relationJSON(rel *plan.Relation) {
 	g.f.Comment("one, or a value the fast path does not take.")
 	g.f.Func().Params(jen.Id("ev").Op("*").Id(t)).Id("readJSON").Params(jen.Id("r").Op("*").Qual(pkgJSONRow, "Reader"), jen.Id("i").Int(), jen.Id("seen").Uint64()).Params(jen.Uint64(), jen.Bool()).Block(rd...)
 
-	g.f.Commentf("%sFromJSON decodes any input as the JSON-lines driver's generic path", lower(t))
+	g.f.Commentf("%s decodes any input as the JSON-lines driver's generic path", ids.fromJSON)
 	g.f.Comment("does: jsonrow.Values, then Send's conversions.")
-	g.f.Func().Id(lower(t)+"FromJSON").Params(jen.Id("data").Index().Byte()).Params(jen.Id(t), jen.Error()).Block(
+	g.f.Func().Id(ids.fromJSON).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t), jen.Error()).Block(
 		jen.List(jen.Id("vals"), jen.Id("err")).Op(":=").Qual(pkgJSONRow, "Values").Call(jen.Id("data"), jen.Lit(rel.Name), g.streamColumns(rel)),
 		jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Id(t).Values(), jen.Id("err"))),
-		jen.Return(jen.Id(lower(t)+"From").Call(jen.Id("vals"))))
+		jen.Return(jen.Id(ids.from).Call(jen.Id("vals"))))
 
 	// appendJSON: constant parts merged, one value at a time.
 	var enc []jen.Code
@@ -154,16 +155,16 @@ func (g *generator) jsonAPI() {
 	f := g.f
 	var sends []jen.Code
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
+		ids := g.ids(r)
 		if r.Kind == plan.StreamRel {
 			sends = append(sends, jen.Case(jen.Lit(r.Name)).Block(
-				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id("decode"+t+"JSON").Call(jen.Id("data")),
+				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id(ids.decodeJSON).Call(jen.Id("data")),
 				jen.If(jen.Id("err").Op("!=").Nil()).Block(
 					jen.If(jen.Op("!").Qual(pkgJSONRow, "IsMalformed").Call(jen.Id("err"))).Block(
 						jen.Comment("As in Send: a row that does not fit is rejected after the clock moved."),
-						jen.Id("a").Dot("Send"+t+"Batch").Call(jen.Id("ts"), jen.Nil())),
+						jen.Id("a").Dot(ids.sendBatch).Call(jen.Id("ts"), jen.Nil())),
 					jen.Return(jen.Id("err"))),
-				jen.Id("a").Dot("Send"+t).Call(jen.Id("ts"), jen.Op("&").Id("ev")),
+				jen.Id("a").Dot(ids.send).Call(jen.Id("ts"), jen.Op("&").Id("ev")),
 				jen.Return(jen.Nil())))
 			continue
 		}
@@ -182,10 +183,10 @@ func (g *generator) jsonAPI() {
 
 	var subs []jen.Code
 	for _, r := range g.app.Relations {
-		t := g.typeName(r)
+		ids := g.ids(r)
 		subs = append(subs, jen.Case(jen.Lit(r.Name)).Block(
 			jen.Var().Id("buf").Index().Byte(),
-			jen.Id("a").Dot("On"+t).Call(jen.Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(t)).Block(
+			jen.Id("a").Dot(ids.on).Call(jen.Func().Params(jen.Id("ts").Int64(), jen.Id("ev").Op("*").Id(ids.typ)).Block(
 				jen.Id("buf").Op("=").Id("ev").Dot("appendJSON").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0))),
 				jen.Id("fn").Call(jen.Id("ts"), jen.Id("buf"))))))
 	}

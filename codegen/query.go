@@ -40,7 +40,7 @@ type queryGen struct {
 }
 
 func (g *generator) query(q *plan.Query) (*queryGen, error) {
-	qg := &queryGen{g: g, q: q, phys: q.Physical, name: fmt.Sprintf("q%d", q.Index)}
+	qg := &queryGen{g: g, q: q, phys: q.Physical, name: queryName(q)}
 	if qg.phys == nil {
 		return nil, fmt.Errorf("codegen: query %d has no physical plan (the optimizer's ChoosePhysical must run)", q.Index)
 	}
@@ -78,6 +78,7 @@ func (g *generator) query(q *plan.Query) (*queryGen, error) {
 		// A narrow row type for what the window retains (PruneColumns).
 		qg.row = qg.proj.Out
 		qg.inRel = &plan.Relation{Name: qg.name + "Row", Columns: qg.row.Schema(), Pos: q.Pos}
+		g.names.relation(qg.inRel, qg.inRel.Name, true)
 		if qg.ps.CachedGroup {
 			g.hidden[qg.inRel] = jen.Id("grp").Op("*").Id(qg.id("Group")).Comment("the row's group, found as it arrived")
 		}
@@ -98,7 +99,8 @@ func (qg *queryGen) sharedSum(i int) (int, bool) {
 	return j, j >= 0
 }
 
-func (qg *queryGen) id(suffix string) string { return qg.name + suffix }
+// id names one of the query's own package-level types (q0Group, …).
+func (qg *queryGen) id(suffix string) string { return qg.g.own(qg.name + suffix) }
 
 // columnOf reads column i of the struct at ptr.
 func columnOf(ptr string, rel *plan.Relation, fields []string) func(s *scope) func(i int) val {
@@ -222,7 +224,7 @@ func (qg *queryGen) emit() error {
 			jen.Id("rateIn").Index().Add(rateRow))
 	}
 	for _, line := range doc {
-		f.Comment(line) // one // line each: a block comment would break on "*/" in a cron text
+		f.Comment(oneLine(line)) // one // line each: a block comment would break on "*/" in a cron text
 	}
 	f.Type().Id(qg.name).Struct(qf...)
 
@@ -379,7 +381,7 @@ func (qg *queryGen) emit() error {
 	}
 
 	// write / writeLimited: the rows become a chunk of the target.
-	target := "deliver" + qg.outType
+	target := qg.g.ids(qg.outRel).deliver
 	chunkWriter := func(name string, rowsT jen.Code, tsField, rowField string) {
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id(name).Params(jen.Id("rows").Index().Add(rowsT)).Block(
 			jen.If(jen.Len(jen.Id("rows")).Op("==").Lit(0)).Block(jen.Return()),
@@ -394,7 +396,7 @@ func (qg *queryGen) emit() error {
 	if qg.ins.SubscribersOnly {
 		// Only subscribers read the target: they get the rows where they are.
 		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("write").Params(jen.Id("rows").Index().Id(candT)).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("q").Dot("app").Dot("sub" + qg.outType)).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("q").Dot("app").Dot(qg.g.ids(qg.outRel).sub)).Block(
 				jen.For(jen.Id("i").Op(":=").Range().Id("rows")).Block(
 					jen.Id("fn").Call(jen.Id("rows").Index(jen.Id("i")).Dot("ts"), jen.Op("&").Id("rows").Index(jen.Id("i")).Dot("row")))))
 	} else {

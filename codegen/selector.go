@@ -38,7 +38,7 @@ func aggUpdate(s *scope, a plan.AggCall, ch plan.AggChoice, field *jen.Statement
 	switch ch.Impl {
 	case plan.ImplCountNonNull:
 		call = field.Clone().Dot(method).Call()
-	case plan.ImplAvgInt:
+	case plan.ImplAvgInt, plan.ImplStdDevInt:
 		call = field.Clone().Dot(method).Call(jen.Int64().Call(arg.V()))
 	case plan.ImplAvgFloat, plan.ImplStdDev:
 		call = field.Clone().Dot(method).Call(jen.Float64().Call(arg.V()))

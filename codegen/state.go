@@ -48,27 +48,28 @@ func readValue(t plan.Type) jen.Code {
 
 // relationCodec emits append<T>/read<T> for snapshots of a stream's events.
 func (g *generator) relationCodec(rel *plan.Relation) {
-	t := g.typeName(rel)
+	ids := g.ids(rel)
+	t := ids.typ
 	fields := fieldNames(rel)
 	var app []jen.Code
 	for i, c := range rel.Columns {
 		app = append(app, jen.Id("dst").Op("=").Add(appendValue(jen.Id("dst"), jen.Id("v").Dot(fields[i]), c.Type)))
 	}
 	app = append(app, jen.Return(jen.Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Id("v").Dot("Nulls"))))
-	g.f.Func().Id("append"+t).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Id(t)).Index().Byte().Block(app...)
+	g.f.Func().Id(ids.appendFn).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Id(t)).Index().Byte().Block(app...)
 	var rd []jen.Code
 	rd = append(rd, jen.Var().Id("v").Id(t))
 	for i, c := range rel.Columns {
 		rd = append(rd, jen.Id("v").Dot(fields[i]).Op("=").Add(readValue(c.Type)))
 	}
 	rd = append(rd, jen.Id("v").Dot("Nulls").Op("=").Id("r").Dot("Uint").Call(), jen.Return(jen.Id("v")))
-	g.f.Func().Id("read" + t).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Id(t).Block(rd...)
+	g.f.Func().Id(ids.readFn).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Id(t).Block(rd...)
 	// The window codec works on byte slices.
-	g.f.Var().Id(lower(t)+"Codec").Op("=").Qual(pkgWindow, "Codec").Types(jen.Id(t)).Values(jen.Dict{
-		jen.Id("Append"): jen.Id("append" + t),
+	g.f.Var().Id(ids.codec).Op("=").Qual(pkgWindow, "Codec").Types(jen.Id(t)).Values(jen.Dict{
+		jen.Id("Append"): jen.Id(ids.appendFn),
 		jen.Id("Read"): jen.Func().Params(jen.Id("src").Index().Byte()).Params(jen.Id(t), jen.Index().Byte(), jen.Error()).Block(
 			jen.Id("r").Op(":=").Qual(pkgSnap, "NewReader").Call(jen.Id("src")),
-			jen.Id("v").Op(":=").Id("read"+t).Call(jen.Id("r")),
+			jen.Id("v").Op(":=").Id(ids.readFn).Call(jen.Id("r")),
 			jen.Return(jen.Id("v"), jen.Id("r").Dot("Rest").Call(), jen.Id("r").Dot("Err").Call()),
 		),
 	})
@@ -94,8 +95,8 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 		}
 		enc = append(enc, jen.Return(jen.Id("dst")))
 		dec = append(dec, jen.Return(jen.Id("k")))
-		f.Func().Id("append"+keyT).Params(jen.Id("dst").Index().Byte(), jen.Id("k").Id(keyT)).Index().Byte().Block(enc...)
-		f.Func().Id("read" + keyT).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Id(keyT).Block(dec...)
+		f.Func().Id(qg.g.own("append"+keyT)).Params(jen.Id("dst").Index().Byte(), jen.Id("k").Id(keyT)).Index().Byte().Block(enc...)
+		f.Func().Id(qg.g.own("read" + keyT)).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Id(keyT).Block(dec...)
 		// groupByKey finds or creates the group of a key.
 		f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("groupByKey").Params(jen.Id("k").Id(keyT)).Op("*").Id(groupT).Block(
 			jen.Id("g").Op(":=").Id("q").Dot("groups").Index(jen.Id("k")),
@@ -121,21 +122,21 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 				jen.Id("r").Dot("Fail").Call(jen.Id("err"))).Else().Block(jen.Id("r").Dot("SetRest").Call(jen.Id("rest"))))
 	}
 	ag = append(ag, jen.Return(jen.Id("dst"), jen.Id("err")))
-	f.Func().Id("append"+groupT).Params(jen.Id("dst").Index().Byte(), jen.Id("g").Op("*").Id(groupT)).Params(jen.Index().Byte(), jen.Error()).Block(ag...)
-	f.Func().Id("load"+groupT).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader"), jen.Id("g").Op("*").Id(groupT)).Block(lg...)
+	f.Func().Id(qg.g.own("append"+groupT)).Params(jen.Id("dst").Index().Byte(), jen.Id("g").Op("*").Id(groupT)).Params(jen.Index().Byte(), jen.Error()).Block(ag...)
+	f.Func().Id(qg.g.own("load"+groupT)).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader"), jen.Id("g").Op("*").Id(groupT)).Block(lg...)
 
 	outT := jen.Id(qg.outType)
 	rateCodecs := func() (jen.Code, jen.Code) {
 		rc := jen.Qual(pkgRate, "Codec").Types(outT).Values(jen.Dict{
-			jen.Id("Append"): jen.Id("append" + qg.outType), jen.Id("Read"): jen.Id("read" + qg.outType)})
+			jen.Id("Append"): jen.Id(qg.g.ids(qg.outRel).appendFn), jen.Id("Read"): jen.Id(qg.g.ids(qg.outRel).readFn)})
 		var gAppend, gRead jen.Code
 		if qg.grouped {
 			gAppend = jen.Func().Params(jen.Id("dst").Index().Byte(), jen.Id("g").Op("*").Id(groupT)).Index().Byte().Block(
 				jen.If(jen.Id("g").Op("==").Nil()).Block(jen.Return(jen.Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.False()))),
-				jen.Return(jen.Id("append"+keyT).Call(jen.Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.True()), jen.Id("g").Dot("key"))))
+				jen.Return(jen.Id(qg.g.own("append"+keyT)).Call(jen.Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.True()), jen.Id("g").Dot("key"))))
 			gRead = jen.Func().Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Op("*").Id(groupT).Block(
 				jen.If(jen.Op("!").Id("r").Dot("Bool").Call()).Block(jen.Return(jen.Nil())),
-				jen.Return(jen.Id("q").Dot("groupByKey").Call(jen.Id("read"+keyT).Call(jen.Id("r")))))
+				jen.Return(jen.Id("q").Dot("groupByKey").Call(jen.Id(qg.g.own("read"+keyT)).Call(jen.Id("r")))))
 		} else {
 			gAppend = jen.Func().Params(jen.Id("dst").Index().Byte(), jen.Id("g").Op("*").Id(groupT)).Index().Byte().Block(
 				jen.Return(jen.Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Id("g").Op("!=").Nil())))
@@ -153,7 +154,7 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 		jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Lit(qg.win != nil)),
 		jen.Var().Id("err").Error())
 	if qg.win != nil {
-		as = append(as, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("q").Dot("win").Dot("AppendState").Call(jen.Id("dst"), jen.Id(lower(qg.inType)+"Codec")), jen.Id("err").Op("!=").Nil()).Block(
+		as = append(as, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("q").Dot("win").Dot("AppendState").Call(jen.Id("dst"), jen.Id(qg.g.ids(qg.inRel).codec)), jen.Id("err").Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Id("err"))))
 	}
 	if qg.grouped {
@@ -161,18 +162,18 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 			jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("q").Dot("groups"))),
 			jen.Id("byKey").Op(":=").Make(jen.Map(jen.String()).Op("*").Id(groupT), jen.Len(jen.Id("q").Dot("groups"))),
 			jen.For(jen.List(jen.Id("k"), jen.Id("g")).Op(":=").Range().Id("q").Dot("groups")).Block(
-				jen.Id("ks").Op(":=").String().Call(jen.Id("append"+keyT).Call(jen.Nil(), jen.Id("k"))),
+				jen.Id("ks").Op(":=").String().Call(jen.Id(qg.g.own("append"+keyT)).Call(jen.Nil(), jen.Id("k"))),
 				jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("ks")),
 				jen.Id("byKey").Index(jen.Id("ks")).Op("=").Id("g")),
 			jen.Qual("slices", "Sort").Call(jen.Id("keys")),
 			jen.Id("dst").Op("=").Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Uint64().Call(jen.Len(jen.Id("keys")))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("ks")).Op(":=").Range().Id("keys")).Block(
 				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("ks").Op("...")),
-				jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("append"+groupT).Call(jen.Id("dst"), jen.Id("byKey").Index(jen.Id("ks"))), jen.Id("err").Op("!=").Nil()).Block(
+				jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id(qg.g.own("append"+groupT)).Call(jen.Id("dst"), jen.Id("byKey").Index(jen.Id("ks"))), jen.Id("err").Op("!=").Nil()).Block(
 					jen.Return(jen.Nil(), jen.Id("err")))),
 		)
 	} else {
-		as = append(as, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("append"+groupT).Call(jen.Id("dst"), jen.Op("&").Id("q").Dot("global")), jen.Id("err").Op("!=").Nil()).Block(
+		as = append(as, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id(qg.g.own("append"+groupT)).Call(jen.Id("dst"), jen.Op("&").Id("q").Dot("global")), jen.Id("err").Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Id("err"))))
 	}
 	as = append(as, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Lit(qg.rate != nil)))
@@ -190,7 +191,7 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 	if qg.win != nil {
 		ls = append(ls,
 			jen.If(jen.Id("r").Dot("Err").Call().Op("!=").Nil()).Block(jen.Return()),
-			jen.List(jen.Id("rest"), jen.Id("err")).Op(":=").Id("q").Dot("win").Dot("LoadState").Call(jen.Id("r").Dot("Rest").Call(), jen.Id(lower(qg.inType)+"Codec")),
+			jen.List(jen.Id("rest"), jen.Id("err")).Op(":=").Id("q").Dot("win").Dot("LoadState").Call(jen.Id("r").Dot("Rest").Call(), jen.Id(qg.g.ids(qg.inRel).codec)),
 			jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Id("r").Dot("Fail").Call(jen.Id("err")), jen.Return()),
 			jen.Id("r").Dot("SetRest").Call(jen.Id("rest")))
 	}
@@ -201,9 +202,9 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 			qg.resetIndex(),
 			jen.Id("n").Op(":=").Id("r").Dot("Count").Call(),
 			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Id("n").Op("&&").Id("r").Dot("Err").Call().Op("==").Nil(), jen.Id("i").Op("++")).Block(
-				jen.Id("load"+groupT).Call(jen.Id("r"), jen.Id("q").Dot("groupByKey").Call(jen.Id("read"+keyT).Call(jen.Id("r"))))))
+				jen.Id(qg.g.own("load"+groupT)).Call(jen.Id("r"), jen.Id("q").Dot("groupByKey").Call(jen.Id(qg.g.own("read"+keyT)).Call(jen.Id("r"))))))
 	} else {
-		ls = append(ls, jen.Id("load"+groupT).Call(jen.Id("r"), jen.Op("&").Id("q").Dot("global")))
+		ls = append(ls, jen.Id(qg.g.own("load"+groupT)).Call(jen.Id("r"), jen.Op("&").Id("q").Dot("global")))
 	}
 	ls = append(ls, jen.If(jen.Id("r").Dot("Bool").Call().Op("!=").Lit(qg.rate != nil)).Block(jen.Id("r").Dot("Fail").Call(jen.Qual(pkgSnap, "ErrMismatch")), jen.Return()))
 	if qg.rate != nil {

@@ -49,7 +49,7 @@ func (qg *queryGen) emitOne(inFields, outFields []string) error {
 		jen.Id("q").Dot("nested").Op("=").Append(jen.Id("q").Dot("nested"), jen.New(jen.Id(qg.outType)))))
 	s.add(jen.Id("row").Op(":=").Id("q").Dot("nested").Index(jen.Id("q").Dot("depth")))
 	deliver := jen.Block(jen.Id("q").Dot("depth").Op("++"),
-		jen.Id("q").Dot("app").Dot("deliver"+qg.outType+"One").Call(jen.Id("ts"), jen.Id("row")),
+		jen.Id("q").Dot("app").Dot(qg.g.ids(qg.outRel).deliverOne).Call(jen.Id("ts"), jen.Id("row")),
 		jen.Id("q").Dot("depth").Op("--"))
 	s.add(jen.Op("*").Id("row").Op("=").Id(qg.outType).Values())
 	if err := qg.project(s, outFields); err != nil {

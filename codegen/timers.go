@@ -24,7 +24,7 @@ func (g *generator) dueFunc(queries []*queryGen, triggers []*plan.Relation) {
 	}
 	for _, r := range triggers {
 		// nil when the trigger failed to build (Start reports it)
-		t := "trig" + g.typeName(r)
+		t := g.ids(r).trig
 		check(jen.Id("a").Dot(t), jen.Id("a").Dot(t).Op("!=").Nil())
 	}
 	for _, q := range queries {

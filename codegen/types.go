@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -34,53 +35,27 @@ func runtimeType(t plan.Type) jen.Code {
 	return jen.Qual(pkgRuntime, names[t])
 }
 
-// reserved are identifiers of the generated package a stream type must not take.
-var reserved = map[string]bool{"App": true, "New": true}
+// typeName is the event struct of rel (see names.go).
+func (g *generator) typeName(rel *plan.Relation) string { return g.names.rels[rel].typ }
 
-func (g *generator) typeName(rel *plan.Relation) string {
-	n := exported(rel.Name)
-	if reserved[n] {
-		n += "Event"
-	}
-	return n
-}
-
-// fieldNames gives each column a distinct exported Go field name.
-func fieldNames(rel *plan.Relation) []string {
-	seen := map[string]bool{"Nulls": true}
-	out := make([]string, len(rel.Columns))
-	for i, c := range rel.Columns {
-		n := exported(c.Name)
-		for seen[n] {
-			n += "_"
-		}
-		seen[n] = true
-		out[i] = n
-	}
-	return out
-}
-
-func lower(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
-}
+// ids are the identifiers the package declares for rel.
+func (g *generator) ids(rel *plan.Relation) *relIDs { return g.names.rels[rel] }
 
 // relation emits the event struct of a stream and its conversions from and
 // to generic values.
 func (g *generator) relation(rel *plan.Relation) {
-	name := g.typeName(rel)
+	ids := g.ids(rel)
+	name := ids.typ
 	fields := fieldNames(rel)
 	var defs []jen.Code
 	for i, c := range rel.Columns {
-		defs = append(defs, jen.Id(fields[i]).Add(goType(c.Type)).Comment(fmt.Sprintf("%s %s", c.Name, c.Type)))
+		defs = append(defs, jen.Id(fields[i]).Add(goType(c.Type)).Comment(fmt.Sprintf("%s %s", shown(c.Name), c.Type)))
 	}
 	defs = append(defs, jen.Line().Comment("Nulls has bit i set when column i is NULL.").Line().Id("Nulls").Uint64())
 	if h, ok := g.hidden[rel]; ok {
 		defs = append(defs, h)
 	}
-	g.f.Commentf("%s is one event of %s %s (line %d).", name, kindWord(rel.Kind), rel.Name, rel.Pos.Line)
+	g.f.Commentf("%s is one event of %s %s (line %d).", name, kindWord(rel.Kind), shown(rel.Name), rel.Pos.Line)
 	g.f.Type().Id(name).Struct(defs...)
 
 	// values: generic row for Subscribe.
@@ -106,7 +81,7 @@ func (g *generator) relation(rel *plan.Relation) {
 		fb = append(fb,
 			jen.List(jen.Id(fmt.Sprintf("v%d", i)), jen.Id(fmt.Sprintf("err%d", i))).Op(":=").Qual(pkgRuntime, "ValueOf").Call(jen.Id("vals").Index(jen.Lit(i)), runtimeType(c.Type)),
 			jen.If(jen.Id(fmt.Sprintf("err%d", i)).Op("!=").Nil()).Block(
-				jen.Return(jen.Id("ev"), jen.Qual("fmt", "Errorf").Call(jen.Lit("column "+c.Name+": %w"), jen.Id(fmt.Sprintf("err%d", i)))),
+				jen.Return(jen.Id("ev"), jen.Qual("fmt", "Errorf").Call(jen.Lit("column "+strings.ReplaceAll(c.Name, "%", "%%")+": %w"), jen.Id(fmt.Sprintf("err%d", i)))),
 			),
 			jen.If(jen.Id(fmt.Sprintf("v%d", i)).Dot("Null")).Block(
 				jen.Id("ev").Dot("Nulls").Op("|=").Lit(uint64(1)<<i),
@@ -116,7 +91,7 @@ func (g *generator) relation(rel *plan.Relation) {
 		)
 	}
 	fb = append(fb, jen.Return(jen.Id("ev"), jen.Nil()))
-	g.f.Func().Id(lower(name)+"From").Params(jen.Id("vals").Index().Any()).Params(jen.Id(name), jen.Error()).Block(fb...)
+	g.f.Func().Id(ids.from).Params(jen.Id("vals").Index().Any()).Params(jen.Id(name), jen.Error()).Block(fb...)
 }
 
 // fromValue reads a runtime.Value of type t as its Go type.

@@ -1,6 +1,7 @@
 package difftest
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -99,4 +100,54 @@ func TestGeneratorCoverage(t *testing.T) {
 			t.Errorf("no %s generated", name)
 		}
 	}
+}
+
+// TestGeneratorNamePools checks that the apps use every name of the pools
+// (gennames.go), quoted, and that most apps keep plain names.
+func TestGeneratorNamePools(t *testing.T) {
+	var all strings.Builder
+	plain := 0
+	for i := range 600 {
+		sql := Generate(1, i).App.SQL()
+		all.WriteString(sql)
+		if !strings.Contains(sql, "`") {
+			plain++
+		}
+	}
+	sql := all.String()
+	for _, pool := range [][]string{columnPool, aliasPool, targetPool} {
+		for _, name := range pool {
+			if !strings.Contains(sql, sqlName(name)) {
+				t.Errorf("no generated app names something %s", sqlName(name))
+			}
+		}
+	}
+	if plain < 400 {
+		t.Errorf("only %d of 600 apps have plain names", plain)
+	}
+}
+
+// A pooled name keeps the app's structure: only its names differ from
+// what the same seed and index give without the namer.
+func TestNamesDoNotChangeStructure(t *testing.T) {
+	pooled := 0
+	for i := range 100 {
+		c := Generate(1, i)
+		r := rand.New(rand.NewPCG(1, uint64(i)))
+		plain := genApp(r, &namer{})
+		if got, want := shape(c.App.SQL()), shape(plain.SQL()); got != want {
+			t.Fatalf("index %d: with pooled names\n%s\nwithout\n%s", i, c.App.SQL(), plain.SQL())
+		}
+		if c.App.SQL() != plain.SQL() {
+			pooled++
+		}
+	}
+	if pooled == 0 {
+		t.Error("no app of 100 got a pooled name")
+	}
+}
+
+// shape is SQL text with every name replaced by N.
+func shape(sql string) string {
+	return regexp.MustCompile("`(?:[^`]|``)*`|\\b(?:Src|Out\\d+|[silfdb]\\d+|o\\d+_\\d+)\\b").ReplaceAllString(sql, "N")
 }

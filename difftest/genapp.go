@@ -18,7 +18,7 @@ type Case struct {
 // failure is reproduced from the two numbers alone.
 func Generate(seed uint64, index int) *Case {
 	r := rand.New(rand.NewPCG(seed, uint64(index)))
-	app := genApp(r)
+	app := genApp(r, newNamer(seed, index))
 	return &Case{App: app, Steps: genSteps(r, app)}
 }
 
@@ -33,15 +33,23 @@ func (c *Case) clone() *Case {
 // typePrefix names columns by type, so a printed app reads at a glance.
 var typePrefix = map[rt.Type]string{rt.String: "s", rt.Int: "i", rt.BigInt: "l", rt.Float: "f", rt.Double: "d", rt.Bool: "b"}
 
-func genApp(r *rand.Rand) *App {
+func genApp(r *rand.Rand, names *namer) *App {
 	a := &App{}
+	columnTaken := func(n string) bool {
+		for _, c := range a.Input {
+			if c.Name == n {
+				return true
+			}
+		}
+		return false
+	}
 	n := 3 + r.IntN(4)
 	for i := range n {
 		t := pick(r, allTypes)
 		if i == 0 && r.IntN(3) == 0 {
 			t = rt.BigInt // often a BIGINT for externalTime windows
 		}
-		a.Input = append(a.Input, Column{Name: typePrefix[t] + strconv.Itoa(i), Type: t})
+		a.Input = append(a.Input, Column{Name: names.pick(typePrefix[t]+strconv.Itoa(i), columnPool, columnTaken), Type: t})
 	}
 	schemas := map[string][]Column{InputStream: a.Input}
 	queries := 1 + r.IntN(3)
@@ -50,15 +58,16 @@ func genApp(r *rand.Rand) *App {
 		if q > 1 && r.IntN(3) == 0 {
 			from = a.Queries[r.IntN(len(a.Queries))].Target
 		}
-		query := genQuery(r, q, from, schemas[from])
+		target := names.pick("Out"+strconv.Itoa(q), targetPool, func(n string) bool { _, ok := schemas[n]; return ok })
+		query := genQuery(r, names, q, target, from, schemas[from])
 		a.Queries = append(a.Queries, query)
 		schemas[query.Target] = query.outputColumns(schemas[from])
 	}
 	return a
 }
 
-func genQuery(r *rand.Rand, index int, from string, input []Column) *Query {
-	q := &Query{Target: "Out" + strconv.Itoa(index), From: from, Limit: -1, Offset: -1}
+func genQuery(r *rand.Rand, names *namer, index int, target, from string, input []Column) *Query {
+	q := &Query{Target: target, From: from, Limit: -1, Offset: -1}
 	g := &exprGen{r: r, cols: input}
 	if r.IntN(10) < 7 {
 		q.Window = genWindow(r, input)
@@ -67,7 +76,7 @@ func genQuery(r *rand.Rand, index int, from string, input []Column) *Query {
 	if !aggregating && r.IntN(10) == 0 {
 		q.Star = true
 	} else {
-		genItems(r, q, index, input, aggregating)
+		genItems(r, names, q, index, input, aggregating)
 	}
 	if r.IntN(2) == 0 {
 		q.Where = g.gen(rt.Bool, 1+r.IntN(3))
@@ -122,11 +131,21 @@ func genQuery(r *rand.Rand, index int, from string, input []Column) *Query {
 
 // genItems fills the select list; an aggregating query without GROUP BY
 // gets at least one aggregate from its first item.
-func genItems(r *rand.Rand, q *Query, index int, input []Column, aggregating bool) {
+func genItems(r *rand.Rand, names *namer, q *Query, index int, input []Column, aggregating bool) {
 	g := &exprGen{r: r, cols: input, aggs: aggregating}
 	used := map[string]bool{}
+	// An alias never names an input column: it would shadow the column in
+	// HAVING and ORDER BY.
+	taken := func(n string) bool {
+		for _, c := range input {
+			if c.Name == n {
+				return true
+			}
+		}
+		return used[n]
+	}
 	for i := range 1 + r.IntN(4) {
-		alias := fmt.Sprintf("o%d_%d", index, i)
+		alias := names.pick(fmt.Sprintf("o%d_%d", index, i), aliasPool, taken)
 		var e *Expr
 		switch {
 		case i == 0 && aggregating:
@@ -196,12 +215,12 @@ func genWindow(r *rand.Rand, input []Column) *Window {
 		case 8, 9:
 			if len(bigints) > 0 {
 				kind := pick(r, []string{"externalTime", "externalTimeBatch"})
-				return &Window{Kind: kind, Args: []string{pick(r, bigints).Name, dur(r, d)}}
+				return &Window{Kind: kind, Args: []string{sqlName(pick(r, bigints).Name), dur(r, d)}}
 			}
 		case 10:
 			w := &Window{Kind: "session", Args: []string{dur(r, d)}}
 			if r.IntN(2) == 0 {
-				w.Args = append(w.Args, pick(r, input).Name)
+				w.Args = append(w.Args, sqlName(pick(r, input).Name))
 				if r.IntN(3) == 0 {
 					w.Args = append(w.Args, dur(r, pick(r, durations)))
 				}
@@ -210,22 +229,22 @@ func genWindow(r *rand.Rand, input []Column) *Window {
 		case 11:
 			w := &Window{Kind: "sort", Args: []string{n}}
 			for k := 1 + r.IntN(2); k > 0; k-- {
-				w.Args = append(w.Args, pick(r, input).Name)
+				w.Args = append(w.Args, sqlName(pick(r, input).Name))
 				if r.IntN(3) > 0 {
 					w.Args = append(w.Args, pick(r, []string{"'asc'", "'desc'"}))
 				}
 			}
 			return w
 		case 12, 13:
-			w := &Window{Kind: pick(r, []string{"unique", "firstUnique"}), Args: []string{pick(r, input).Name}}
+			w := &Window{Kind: pick(r, []string{"unique", "firstUnique"}), Args: []string{sqlName(pick(r, input).Name)}}
 			if r.IntN(4) == 0 {
-				w.Args = append(w.Args, pick(r, input).Name)
+				w.Args = append(w.Args, sqlName(pick(r, input).Name))
 			}
 			return w
 		case 14:
 			w := &Window{Kind: "frequent", Args: []string{strconv.Itoa(1 + r.IntN(3))}}
 			if r.IntN(3) > 0 {
-				w.Args = append(w.Args, pick(r, input).Name)
+				w.Args = append(w.Args, sqlName(pick(r, input).Name))
 			}
 			return w
 		case 15:
@@ -235,7 +254,7 @@ func genWindow(r *rand.Rand, input []Column) *Window {
 				w.Args = append(w.Args, pick(r, []string{"0.05", "0.01"}))
 			}
 			if r.IntN(3) > 0 {
-				w.Args = append(w.Args, pick(r, input).Name)
+				w.Args = append(w.Args, sqlName(pick(r, input).Name))
 			}
 			return w
 		case 16:

@@ -53,7 +53,7 @@ func genSteps(r *rand.Rand, app *App) []Step {
 	for _, q := range app.Queries {
 		if q.From == InputStream && q.Window != nil && (q.Window.Kind == "externalTime" || q.Window.Kind == "externalTimeBatch") {
 			for i, c := range app.Input {
-				if c.Name == q.Window.Args[0] {
+				if sqlName(c.Name) == q.Window.Args[0] {
 					v.extTime[i] = true
 				}
 			}

@@ -15,7 +15,7 @@ func (a *App) SQL() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(c.Name + " " + typeName(c.Type))
+		b.WriteString(sqlName(c.Name) + " " + typeName(c.Type))
 	}
 	b.WriteString(");\n")
 	for _, q := range a.Queries {
@@ -34,7 +34,7 @@ func (q *Query) render(b *strings.Builder) {
 	case AllEvents:
 		b.WriteString("ALL EVENTS ")
 	}
-	b.WriteString("INTO " + q.Target + "\nSELECT ")
+	b.WriteString("INTO " + sqlName(q.Target) + "\nSELECT ")
 	if q.Star {
 		b.WriteString("*")
 	}
@@ -44,10 +44,10 @@ func (q *Query) render(b *strings.Builder) {
 		}
 		it.Expr.render(b)
 		if it.Alias != "" {
-			b.WriteString(" AS " + it.Alias)
+			b.WriteString(" AS " + sqlName(it.Alias))
 		}
 	}
-	b.WriteString("\nFROM " + q.From)
+	b.WriteString("\nFROM " + sqlName(q.From))
 	if w := q.Window; w != nil {
 		b.WriteString(" WINDOW('" + w.Kind + "'")
 		for _, a := range w.Args {
@@ -135,7 +135,7 @@ func (e *Expr) String() string {
 func (e *Expr) render(b *strings.Builder) {
 	switch e.Op {
 	case OpCol:
-		b.WriteString(e.Name)
+		b.WriteString(sqlName(e.Name))
 	case OpLit:
 		b.WriteString(e.Lit)
 	case OpNeg:

@@ -173,10 +173,15 @@ func inline(q, up *Query) {
 	if q.Window == nil {
 		return
 	}
-	// Window parameters naming a column follow it when it is a column there.
+	// Window parameters naming a column (rendered, see sqlName) follow it
+	// when it is a column there.
+	rendered := map[string]*Expr{}
+	for name, x := range items {
+		rendered[sqlName(name)] = x
+	}
 	for i, a := range q.Window.Args {
-		if x, ok := items[a]; ok && x.Op == OpCol {
-			q.Window.Args[i] = x.Name
+		if x, ok := rendered[a]; ok && x.Op == OpCol {
+			q.Window.Args[i] = sqlName(x.Name)
 		}
 	}
 }

@@ -186,11 +186,9 @@ func newAggFactory(ch plan.AggChoice, a plan.AggCall) (aggFactory, error) {
 	case plan.ImplAvgFloat:
 		return func() aggState { return &adapter[float64, float64]{a: &agg.AvgFloat{}, in: inF, out: outF} }, nil
 	case plan.ImplStdDev:
-		in := inF
-		if argT.IsInteger() {
-			in = func(v rt.Value) float64 { return float64(v.I) }
-		}
-		return func() aggState { return &adapter[float64, float64]{a: &agg.StdDev{}, in: in, out: outF} }, nil
+		return func() aggState { return &adapter[float64, float64]{a: &agg.StdDev{}, in: inF, out: outF} }, nil
+	case plan.ImplStdDevInt:
+		return func() aggState { return &adapter[int64, float64]{a: &agg.StdDevInt{}, in: inI, out: outF} }, nil
 	case plan.ImplMin, plan.ImplMax, plan.ImplMinFIFO, plan.ImplMaxFIFO, plan.ImplMinForever, plan.ImplMaxForever,
 		plan.ImplFirst, plan.ImplLast:
 		return orderedAgg(ch.Impl, argT, out)

@@ -153,6 +153,9 @@ func chooseAggregators(c *chooser, calls []plan.AggCall, fifo bool) []plan.AggCh
 			}
 		case plan.AggStdDev:
 			ch.Impl = plan.ImplStdDev
+			if argT.IsInteger() { // exact in int64, never rounded through float64
+				ch.Impl = plan.ImplStdDevInt
+			}
 		case plan.AggAnd:
 			ch.Impl = plan.ImplAnd
 		case plan.AggOr:

@@ -14,7 +14,8 @@ const (
 	ImplSumFloat
 	ImplAvgInt
 	ImplAvgFloat
-	ImplStdDev
+	ImplStdDev    // over FLOAT/DOUBLE
+	ImplStdDevInt // over INT/BIGINT: exact in int64
 	ImplDistinctCount
 	ImplAnd
 	ImplOr
@@ -45,6 +46,7 @@ var aggImpls = [...]aggImplInfo{
 	ImplAvgInt:        {runtime: "AvgInt"},
 	ImplAvgFloat:      {runtime: "AvgFloat"},
 	ImplStdDev:        {runtime: "StdDev"},
+	ImplStdDevInt:     {runtime: "StdDevInt"},
 	ImplDistinctCount: {runtime: "DistinctCount", generic: true},
 	ImplAnd:           {runtime: "And"},
 	ImplOr:            {runtime: "Or"},

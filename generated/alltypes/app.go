@@ -1787,17 +1787,19 @@ func (a *App) due(t int64) bool {
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
-	tTick, errTick := runtime.NewTrigger(false, 1000, "", func(now int64) {
-		a.deliverTick([]runtime.Event[Tick]{{
-			Data: Tick{TriggeredTime: now},
-			Ts:   now,
-		}})
-	})
-	if errTick != nil {
-		a.initErr = errTick
-	} else {
-		a.trigTick = tTick
-		a.sched.Register(tTick)
+	{
+		t, err := runtime.NewTrigger(false, 1000, "", func(now int64) {
+			a.deliverTick([]runtime.Event[Tick]{{
+				Data: Tick{TriggeredTime: now},
+				Ts:   now,
+			}})
+		})
+		if err != nil {
+			a.initErr = err
+		} else {
+			a.trigTick = t
+			a.sched.Register(t)
+		}
 	}
 	a.q0.init(a)
 	a.q1.init(a)

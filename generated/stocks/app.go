@@ -1372,8 +1372,8 @@ func (q *q1) loadState(r *snap.Reader) {
 	}
 }
 
-// Q2Row is one event of stream q2Row (line 23).
-type Q2Row struct {
+// q2Row is one event of stream q2Row (line 23).
+type q2Row struct {
 	Symbol string  // symbol STRING
 	Price  float64 // price DOUBLE
 
@@ -1383,7 +1383,7 @@ type Q2Row struct {
 }
 
 // values returns the event as generic values (nil for NULL).
-func (ev *Q2Row) values() []any {
+func (ev *q2Row) values() []any {
 	out := make([]any, 2)
 	if ev.Nulls&uint64(0x1) == 0 {
 		out[0] = ev.Symbol
@@ -1393,8 +1393,8 @@ func (ev *Q2Row) values() []any {
 	}
 	return out
 }
-func q2RowFrom(vals []any) (Q2Row, error) {
-	var ev Q2Row
+func q2RowFrom(vals []any) (q2Row, error) {
+	var ev q2Row
 	if len(vals) != 2 {
 		return ev, fmt.Errorf("expected 2 values, got %d", len(vals))
 	}
@@ -1418,24 +1418,24 @@ func q2RowFrom(vals []any) (Q2Row, error) {
 	}
 	return ev, nil
 }
-func appendQ2Row(dst []byte, v Q2Row) []byte {
+func appendq2Row(dst []byte, v q2Row) []byte {
 	dst = snap.AppendString(dst, v.Symbol)
 	dst = snap.AppendFloat(dst, float64(v.Price))
 	return snap.AppendUint(dst, v.Nulls)
 }
-func readQ2Row(r *snap.Reader) Q2Row {
-	var v Q2Row
+func readq2Row(r *snap.Reader) q2Row {
+	var v q2Row
 	v.Symbol = r.String()
 	v.Price = r.Float()
 	v.Nulls = r.Uint()
 	return v
 }
 
-var q2RowCodec = window.Codec[Q2Row]{
-	Append: appendQ2Row,
-	Read: func(src []byte) (Q2Row, []byte, error) {
+var q2RowCodec = window.Codec[q2Row]{
+	Append: appendq2Row,
+	Read: func(src []byte) (q2Row, []byte, error) {
 		r := snap.NewReader(src)
-		v := readQ2Row(r)
+		v := readq2Row(r)
 		return v, r.Rest(), r.Err()
 	},
 }
@@ -1483,10 +1483,10 @@ type q2Cand struct {
 // Optimizer rules applied: PruneColumns.
 type q2 struct {
 	app     *App
-	win     *window.Length[Q2Row]
-	emit    runtime.Emit[Q2Row]
-	narrow  []runtime.Event[Q2Row]
-	evicted runtime.Event[Q2Row] // the event a fused receiveOne evicts
+	win     *window.Length[q2Row]
+	emit    runtime.Emit[q2Row]
+	narrow  []runtime.Event[q2Row]
+	evicted runtime.Event[q2Row] // the event a fused receiveOne evicts
 	groups  map[q2Key]*q2Group
 	all     []*q2Group          // the groups in order of creation (RESET walks these)
 	idx     map[string]*q2Group // groups by bare key
@@ -1500,7 +1500,7 @@ type q2 struct {
 
 func (q *q2) init(a *App) {
 	q.app = a
-	q.win = window.NewLength[Q2Row](5)
+	q.win = window.NewLength[q2Row](5)
 	q.emit = q.afterWindow
 	q.groups = map[q2Key]*q2Group{}
 	q.idx, q.nullG = map[string]*q2Group{}, nil
@@ -1526,7 +1526,7 @@ func (q *q2) receive(src []runtime.Event[LargeTrades]) {
 	narrow := q.narrow[:0]
 	for i := range src {
 		e := &src[i]
-		narrow = append(narrow, runtime.Event[Q2Row]{
+		narrow = append(narrow, runtime.Event[q2Row]{
 			Kind: e.Kind,
 			Ts:   e.Ts,
 		})
@@ -1549,7 +1549,7 @@ func (q *q2) fresh() {
 }
 
 // groupOf finds the group of a row as it enters the window.
-func (q *q2) groupOf(in *Q2Row) *q2Group {
+func (q *q2) groupOf(in *q2Row) *q2Group {
 	k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
 	if kn2 {
 		k1 = ""
@@ -1571,7 +1571,7 @@ func (q *q2) groupOf(in *Q2Row) *q2Group {
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
-func (q *q2) arrive(chunk []runtime.Event[Q2Row]) {
+func (q *q2) arrive(chunk []runtime.Event[q2Row]) {
 	for i := range chunk {
 		d := &chunk[i].Data
 		d.grp = q.groupOf(d)
@@ -1585,7 +1585,7 @@ func q2Mark(c *q2Cand) *sel.Mark {
 }
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
-func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
+func (q *q2) afterWindow(chunk []runtime.Event[q2Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
 		q.step(&chunk[i])
@@ -1594,7 +1594,7 @@ func (q *q2) afterWindow(chunk []runtime.Event[Q2Row]) {
 }
 
 // step runs the selector on one event of a chunk (§4.5 steps 1–2).
-func (q *q2) step(ev *runtime.Event[Q2Row]) {
+func (q *q2) step(ev *runtime.Event[q2Row]) {
 	if ev.Kind == runtime.Reset {
 		for _, g := range q.all {
 			g.a0.Reset()

@@ -1,6 +1,9 @@
 package agg
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // slider feeds an aggregator a length-4 window over a few cycling values:
 // each step adds one value and removes the value that left the window.
@@ -29,6 +32,8 @@ func TestSteadyStateAllocs(t *testing.T) {
 		maxF   Max[float64]
 		minS   Min[string]
 		stddev StdDev
+		stdInt StdDevInt
+		wide   StdDev
 		and    And
 		or     Or
 	)
@@ -46,6 +51,9 @@ func TestSteadyStateAllocs(t *testing.T) {
 		{"Max[float64]", func(v float64) { maxF.Add(v); maxF.Value() }, func(v float64) { maxF.Remove(v) }},
 		{"Min[string]", func(v float64) { minS.Add(strs[int(v)%5]); minS.Value() }, func(v float64) { minS.Remove(strs[int(v)%5]) }},
 		{"StdDev", func(v float64) { stddev.Add(v); stddev.Value() }, func(v float64) { stddev.Remove(v) }},
+		{"StdDevInt", func(v float64) { stdInt.Add(int64(v)); stdInt.Value() }, func(v float64) { stdInt.Remove(int64(v)) }},
+		// magnitudes far apart: the sums span many cells
+		{"StdDev wide", func(v float64) { wide.Add(math.Ldexp(v, int(v)*200-900)); wide.Value() }, func(v float64) { wide.Remove(math.Ldexp(v, int(v)*200-900)) }},
 		{"And", func(v float64) { and.Add(v > 4); and.Value() }, func(v float64) { and.Remove(v > 4) }},
 		{"Or", func(v float64) { or.Add(v > 4); or.Value() }, func(v float64) { or.Remove(v > 4) }},
 	}

@@ -15,11 +15,16 @@ func FuzzLoadState(f *testing.F) {
 	f.Add(seed)
 	var sd StdDev
 	sd.Add(1)
+	sd.Add(0.5)
 	seed, _ = sd.AppendState(nil)
+	f.Add(seed)
+	var sdi StdDevInt
+	sdi.Add(-7)
+	seed, _ = sdi.AppendState(nil)
 	f.Add(seed)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		aggs := []Snapshotter{
-			&Count{}, &SumInt{}, &SumFloat{}, &AvgInt{}, &AvgFloat{}, &StdDev{}, &And{}, &Or{},
+			&Count{}, &SumInt{}, &SumFloat{}, &AvgInt{}, &AvgFloat{}, &StdDev{}, &StdDevInt{}, &And{}, &Or{},
 			&Min[int64]{}, &Max[string]{}, &MinForever[float64]{}, &MaxForever[int32]{},
 			&DistinctCount[runtime.Value]{}, &First[runtime.Value]{}, &Last[string]{},
 		}

@@ -36,6 +36,8 @@ const (
 	tagOr
 	tagMinFIFO
 	tagMaxFIFO
+	tagStdDevFloat // exact moments; tagStdDev is the layout before them
+	tagStdDevInt
 )
 
 // Value kinds of generic aggregators' type parameter.

@@ -405,8 +405,8 @@ func (ev *Out) appendJSON(dst []byte) []byte {
 	return append(dst, '}')
 }
 
-// Q0Row is one event of stream q0Row (line 5).
-type Q0Row struct {
+// q0Row is one event of stream q0Row (line 5).
+type q0Row struct {
 	Price float64 // price DOUBLE
 
 	// Nulls has bit i set when column i is NULL.
@@ -414,15 +414,15 @@ type Q0Row struct {
 }
 
 // values returns the event as generic values (nil for NULL).
-func (ev *Q0Row) values() []any {
+func (ev *q0Row) values() []any {
 	out := make([]any, 1)
 	if ev.Nulls&uint64(0x1) == 0 {
 		out[0] = ev.Price
 	}
 	return out
 }
-func q0RowFrom(vals []any) (Q0Row, error) {
-	var ev Q0Row
+func q0RowFrom(vals []any) (q0Row, error) {
+	var ev q0Row
 	if len(vals) != 1 {
 		return ev, fmt.Errorf("expected 1 values, got %d", len(vals))
 	}
@@ -437,22 +437,22 @@ func q0RowFrom(vals []any) (Q0Row, error) {
 	}
 	return ev, nil
 }
-func appendQ0Row(dst []byte, v Q0Row) []byte {
+func appendq0Row(dst []byte, v q0Row) []byte {
 	dst = snap.AppendFloat(dst, float64(v.Price))
 	return snap.AppendUint(dst, v.Nulls)
 }
-func readQ0Row(r *snap.Reader) Q0Row {
-	var v Q0Row
+func readq0Row(r *snap.Reader) q0Row {
+	var v q0Row
 	v.Price = r.Float()
 	v.Nulls = r.Uint()
 	return v
 }
 
-var q0RowCodec = window.Codec[Q0Row]{
-	Append: appendQ0Row,
-	Read: func(src []byte) (Q0Row, []byte, error) {
+var q0RowCodec = window.Codec[q0Row]{
+	Append: appendq0Row,
+	Read: func(src []byte) (q0Row, []byte, error) {
 		r := snap.NewReader(src)
-		v := readQ0Row(r)
+		v := readq0Row(r)
 		return v, r.Rest(), r.Err()
 	},
 }
@@ -493,10 +493,10 @@ type q0Cand struct {
 // Optimizer rules applied: PruneColumns.
 type q0 struct {
 	app     *App
-	win     *window.Length[Q0Row]
-	emit    runtime.Emit[Q0Row]
-	narrow  []runtime.Event[Q0Row]
-	evicted runtime.Event[Q0Row] // the event a fused receiveOne evicts
+	win     *window.Length[q0Row]
+	emit    runtime.Emit[q0Row]
+	narrow  []runtime.Event[q0Row]
+	evicted runtime.Event[q0Row] // the event a fused receiveOne evicts
 	global  q0Group
 	busy    bool // inside receive, receiveOne or Fire (see reentry.go)
 	ep      sel.Epoch
@@ -507,7 +507,7 @@ type q0 struct {
 
 func (q *q0) init(a *App) {
 	q.app = a
-	q.win = window.NewLength[Q0Row](1000)
+	q.win = window.NewLength[q0Row](1000)
 	q.emit = q.afterWindow
 }
 func (q *q0) NextDeadline() (int64, bool) {
@@ -531,7 +531,7 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	narrow := q.narrow[:0]
 	for i := range src {
 		e := &src[i]
-		narrow = append(narrow, runtime.Event[Q0Row]{
+		narrow = append(narrow, runtime.Event[q0Row]{
 			Kind: e.Kind,
 			Ts:   e.Ts,
 		})
@@ -553,12 +553,12 @@ func (q *q0) fresh() {
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
-func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
+func (q *q0) arrive(chunk []runtime.Event[q0Row]) {
 	q.win.Arrive(q.app.sched.Now(), chunk, q.emit)
 }
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
-func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
+func (q *q0) afterWindow(chunk []runtime.Event[q0Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
 		q.step(&chunk[i])
@@ -567,7 +567,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 }
 
 // step runs the selector on one event of a chunk (§4.5 steps 1–2).
-func (q *q0) step(ev *runtime.Event[Q0Row]) {
+func (q *q0) step(ev *runtime.Event[q0Row]) {
 	if ev.Kind == runtime.Reset {
 		q.global.a0.Reset()
 		q.global.a1.Reset()

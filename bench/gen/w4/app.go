@@ -356,8 +356,8 @@ func (ev *Out) appendJSON(dst []byte) []byte {
 	return append(dst, '}')
 }
 
-// Q0Row is one event of stream q0Row (line 4).
-type Q0Row struct {
+// q0Row is one event of stream q0Row (line 4).
+type q0Row struct {
 	Symbol string // symbol STRING
 
 	// Nulls has bit i set when column i is NULL.
@@ -366,15 +366,15 @@ type Q0Row struct {
 }
 
 // values returns the event as generic values (nil for NULL).
-func (ev *Q0Row) values() []any {
+func (ev *q0Row) values() []any {
 	out := make([]any, 1)
 	if ev.Nulls&uint64(0x1) == 0 {
 		out[0] = ev.Symbol
 	}
 	return out
 }
-func q0RowFrom(vals []any) (Q0Row, error) {
-	var ev Q0Row
+func q0RowFrom(vals []any) (q0Row, error) {
+	var ev q0Row
 	if len(vals) != 1 {
 		return ev, fmt.Errorf("expected 1 values, got %d", len(vals))
 	}
@@ -389,22 +389,22 @@ func q0RowFrom(vals []any) (Q0Row, error) {
 	}
 	return ev, nil
 }
-func appendQ0Row(dst []byte, v Q0Row) []byte {
+func appendq0Row(dst []byte, v q0Row) []byte {
 	dst = snap.AppendString(dst, v.Symbol)
 	return snap.AppendUint(dst, v.Nulls)
 }
-func readQ0Row(r *snap.Reader) Q0Row {
-	var v Q0Row
+func readq0Row(r *snap.Reader) q0Row {
+	var v q0Row
 	v.Symbol = r.String()
 	v.Nulls = r.Uint()
 	return v
 }
 
-var q0RowCodec = window.Codec[Q0Row]{
-	Append: appendQ0Row,
-	Read: func(src []byte) (Q0Row, []byte, error) {
+var q0RowCodec = window.Codec[q0Row]{
+	Append: appendq0Row,
+	Read: func(src []byte) (q0Row, []byte, error) {
 		r := snap.NewReader(src)
-		v := readQ0Row(r)
+		v := readq0Row(r)
 		return v, r.Rest(), r.Err()
 	},
 }
@@ -448,9 +448,9 @@ type q0Cand struct {
 // Optimizer rules applied: PruneColumns.
 type q0 struct {
 	app    *App
-	win    *window.Time[Q0Row]
-	emit   runtime.Emit[Q0Row]
-	narrow []runtime.Event[Q0Row]
+	win    *window.Time[q0Row]
+	emit   runtime.Emit[q0Row]
+	narrow []runtime.Event[q0Row]
 	groups map[q0Key]*q0Group
 	all    []*q0Group          // the groups in order of creation (RESET walks these)
 	idx    map[string]*q0Group // groups by bare key
@@ -464,7 +464,7 @@ type q0 struct {
 
 func (q *q0) init(a *App) {
 	q.app = a
-	q.win = window.NewTime[Q0Row](10000)
+	q.win = window.NewTime[q0Row](10000)
 	q.emit = q.afterWindow
 	q.groups = map[q0Key]*q0Group{}
 	q.idx, q.nullG = map[string]*q0Group{}, nil
@@ -490,7 +490,7 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	narrow := q.narrow[:0]
 	for i := range src {
 		e := &src[i]
-		narrow = append(narrow, runtime.Event[Q0Row]{
+		narrow = append(narrow, runtime.Event[q0Row]{
 			Kind: e.Kind,
 			Ts:   e.Ts,
 		})
@@ -512,7 +512,7 @@ func (q *q0) fresh() {
 }
 
 // groupOf finds the group of a row as it enters the window.
-func (q *q0) groupOf(in *Q0Row) *q0Group {
+func (q *q0) groupOf(in *q0Row) *q0Group {
 	k1, kn2 := in.Symbol, (in.Nulls&uint64(0x1) != 0)
 	if kn2 {
 		k1 = ""
@@ -534,7 +534,7 @@ func (q *q0) groupOf(in *Q0Row) *q0Group {
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
-func (q *q0) arrive(chunk []runtime.Event[Q0Row]) {
+func (q *q0) arrive(chunk []runtime.Event[q0Row]) {
 	for i := range chunk {
 		d := &chunk[i].Data
 		d.grp = q.groupOf(d)
@@ -548,7 +548,7 @@ func q0Mark(c *q0Cand) *sel.Mark {
 }
 
 // afterWindow runs the filter and the selector on one chunk (§4.5).
-func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
+func (q *q0) afterWindow(chunk []runtime.Event[q0Row]) {
 	q.cands = q.cands[:0]
 	for i := range chunk {
 		q.step(&chunk[i])
@@ -557,7 +557,7 @@ func (q *q0) afterWindow(chunk []runtime.Event[Q0Row]) {
 }
 
 // step runs the selector on one event of a chunk (§4.5 steps 1–2).
-func (q *q0) step(ev *runtime.Event[Q0Row]) {
+func (q *q0) step(ev *runtime.Event[q0Row]) {
 	if ev.Kind == runtime.Reset {
 		for _, g := range q.all {
 			g.a0.Reset()
