@@ -87,7 +87,7 @@ type generator struct {
 	likeOrder []string
 	// readers counts the queries that read each relation.
 	readers map[*plan.Relation]int
-	// timed is set when the app has timer sources (see dueFunc).
+	// timed is set when the app has timer sources (see timerSources).
 	timed bool
 	// hidden are engine-only fields of a query's narrow row type.
 	hidden map[*plan.Relation]jen.Code

@@ -1773,16 +1773,6 @@ type App struct {
 	curTicks    Ticks
 }
 
-// due reports whether a timer source has a deadline at or before t.
-func (a *App) due(t int64) bool {
-	if a.trigTick != nil {
-		if d, ok := a.trigTick.NextDeadline(); ok && d <= t {
-			return true
-		}
-	}
-	return false
-}
-
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
@@ -1852,7 +1842,7 @@ func (a *App) deliverReadingsCopy(ts int64, ev *Readings) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendReadings(ts int64, ev *Readings) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
@@ -1866,7 +1856,7 @@ func (a *App) SendReadings(ts int64, ev *Readings) {
 	} else {
 		a.deliverReadingsCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -1978,14 +1968,14 @@ func (a *App) deliverEchoCopy(ts int64, ev *Echo) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendEcho(ts int64, ev *Echo) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
 		}
 	}
 	a.deliverEchoCopy(ts, ev)
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -2056,14 +2046,14 @@ func (a *App) deliverDerivedCopy(ts int64, ev *Derived) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendDerived(ts int64, ev *Derived) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
 		}
 	}
 	a.deliverDerivedCopy(ts, ev)
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -2130,14 +2120,14 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
 		}
 	}
 	a.deliverTicksCopy(ts, ev)
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -2313,6 +2303,7 @@ func (a *App) Start(now int64) error {
 	a.started = true
 	a.sched.AdvanceTo(now)
 	a.trigTick.Start(now)
+	a.sched.RescheduleAll()
 	a.sched.FireDue()
 	return nil
 }
@@ -2486,11 +2477,13 @@ func (a *App) Restore(b []byte) error {
 		}
 	}
 	if r.Uint() != 3 {
+		a.sched.RescheduleAll()
 		return snap.ErrMismatch
 	}
 	a.q0.loadState(r)
 	a.q1.loadState(r)
 	a.q2.loadState(r)
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err

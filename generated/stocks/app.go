@@ -1073,6 +1073,7 @@ type q1 struct {
 	cands   []q1Cand
 	rows    []q1Cand
 	out     []runtime.Event[SymbolSummary]
+	tw      *runtime.Timer // the window's scheduler handle
 }
 
 func (q *q1) init(a *App) {
@@ -1096,6 +1097,7 @@ func (q *q1) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q1) receive(src []runtime.Event[StockStream]) {
+	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -1103,6 +1105,7 @@ func (q *q1) receive(src []runtime.Event[StockStream]) {
 	q.busy = true
 	q.arrive(src)
 	q.busy = nested
+	q.tw.Leave(q.win.NextDeadline())
 }
 
 // fresh gives a nested call of q1 buffers of its own (see reentry.go).
@@ -1116,6 +1119,7 @@ func (q *q1) fresh() {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q1) receiveOne(ts int64, e *StockStream) {
+	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -1127,6 +1131,7 @@ func (q *q1) receiveOne(ts int64, e *StockStream) {
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
 	q.busy = nested
+	q.tw.Leave(q.win.NextDeadline())
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1845,20 +1850,12 @@ type App struct {
 	curLargeTradeRange LargeTradeRange
 }
 
-// due reports whether a timer source has a deadline at or before t.
-func (a *App) due(t int64) bool {
-	if d, ok := a.q1.NextDeadline(); ok && d <= t {
-		return true
-	}
-	return false
-}
-
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
 	a.q0.init(a)
 	a.q1.init(a)
-	a.sched.Register(&a.q1)
+	a.q1.tw = a.sched.Register(&a.q1)
 	a.q2.init(a)
 	return a
 }
@@ -1908,7 +1905,7 @@ func (a *App) deliverStockStreamCopy(ts int64, ev *StockStream) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
@@ -1922,7 +1919,7 @@ func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	} else {
 		a.deliverStockStreamCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -1994,7 +1991,7 @@ func (a *App) deliverLargeTradesCopy(ts int64, ev *LargeTrades) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
@@ -2005,7 +2002,7 @@ func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	} else {
 		a.deliverLargeTradesCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -2075,14 +2072,14 @@ func (a *App) deliverSymbolSummaryCopy(ts int64, ev *SymbolSummary) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
 		}
 	}
 	a.deliverSymbolSummaryCopy(ts, ev)
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -2152,14 +2149,14 @@ func (a *App) deliverLargeTradeRangeCopy(ts int64, ev *LargeTradeRange) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
+		if a.sched.Due(ts) {
 			a.sched.AdvanceTo(ts)
 		} else {
 			a.sched.MoveTo(ts)
 		}
 	}
 	a.deliverLargeTradeRangeCopy(ts, ev)
-	if a.due(a.sched.Now()) {
+	if a.sched.Due(a.sched.Now()) {
 		a.sched.FireDue()
 	}
 }
@@ -2296,6 +2293,7 @@ func (a *App) Start(now int64) error {
 	}
 	a.started = true
 	a.sched.AdvanceTo(now)
+	a.sched.RescheduleAll()
 	a.sched.FireDue()
 	return nil
 }
@@ -2456,6 +2454,7 @@ func (a *App) Restore(b []byte) error {
 	a.q0.loadState(r)
 	a.q1.loadState(r)
 	a.q2.loadState(r)
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err
