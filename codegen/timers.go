@@ -42,16 +42,23 @@ func (g *generator) fireDue() jen.Code {
 	return jen.If(sched.Clone().Dot("Due").Call(sched.Clone().Dot("Now").Call())).Block(sched.Clone().Dot("FireDue").Call())
 }
 
-// timerSpan wraps a receive path of a timed query: the body runs inside
-// the window timer's Enter…Leave span, which reads the window's deadline
-// back when the chunk is done. A rate limiter's deadline moves only when
-// it fires.
+// timerSpan wraps a receive path of a timed query. Timer output meets the
+// query's own due timers first (§0.3.22: Scheduler.Catch, window before
+// rate limiter); the body runs inside the window timer's Enter…Leave span,
+// which reads the window's deadline back when the chunk is done. A rate
+// limiter's deadline moves only when it fires.
 func (qg *queryGen) timerSpan(body []jen.Code) []jen.Code {
-	if !qg.timedWindow() {
-		return body
-	}
 	sched := jen.Id("q").Dot("app").Dot("sched")
 	var out []jen.Code
+	if qg.timedWindow() {
+		out = append(out, sched.Clone().Dot("Catch").Call(jen.Id("q").Dot("tw")))
+	}
+	if qg.timedRate() {
+		out = append(out, sched.Clone().Dot("Catch").Call(jen.Id("q").Dot("tr")))
+	}
+	if !qg.timedWindow() {
+		return append(out, body...)
+	}
 	out = append(out, sched.Clone().Dot("Enter").Call(jen.Id("q").Dot("tw")))
 	out = append(out, body...)
 	return append(out, jen.Id("q").Dot("tw").Dot("Leave").Call(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))

@@ -139,12 +139,20 @@ func (t windowTimer) Fire(now int64) {
 	t.q.busy = nested
 }
 
-// receive processes one chunk; the window's deadline is read back when
-// the chunk is done (Enter…Leave). A rate limiter's deadline moves only
-// when it fires.
+// receive processes one chunk. Timer output meets the query's own due
+// timers first (§0.3.22, Scheduler.Catch); the window's deadline is read
+// back when the chunk is done (Enter…Leave). A rate limiter's deadline
+// moves only when it fires.
 func (q *query) receive(chunk []rt.Event[rt.Row]) {
+	sched := q.app.sched
 	if q.winTimer != nil {
-		q.app.sched.Enter(q.winTimer)
+		sched.Catch(q.winTimer)
+	}
+	if q.rateTimer != nil {
+		sched.Catch(q.rateTimer)
+	}
+	if q.winTimer != nil {
+		sched.Enter(q.winTimer)
 	}
 	nested := q.enter()
 	q.arrive(chunk)

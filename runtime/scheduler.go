@@ -34,11 +34,12 @@ type TimerSource interface {
 // every step, which the order tests check against a polling reference.
 // The zero Scheduler is ready to use, with the clock at 0.
 type Scheduler struct {
-	now   int64
-	queue []entry  // 4-ary min-heap on (d, seq) of the timers with a deadline
-	all   []*Timer // every registered timer, for RescheduleAll
-	open  []*Timer // timers between Enter and Leave, or firing; innermost last
-	seq   uint64   // the next registration number
+	now    int64
+	queue  []entry  // 4-ary min-heap on (d, seq) of the timers with a deadline
+	all    []*Timer // every registered timer, for RescheduleAll
+	open   []*Timer // timers between Enter and Leave, or firing; innermost last
+	firing int      // depth of Fire calls in progress (see Catch)
+	seq    uint64   // the next registration number
 }
 
 // Timer is a registered source's handle.
@@ -82,8 +83,8 @@ func (s *Scheduler) Register(src TimerSource) *Timer {
 
 // Unregister removes a source for good (a partition purging an idle key).
 // It may be called at any time, also from inside the source's own Fire or
-// delivery; the handle is inert afterwards (Touch does nothing, Leave
-// only closes its span).
+// delivery; the handle is inert afterwards (Touch, Leave and Catch do
+// nothing more than close an open span).
 func (s *Scheduler) Unregister(t *Timer) {
 	if t.slot < 0 {
 		return
@@ -160,6 +161,26 @@ func (s *Scheduler) leave(t *Timer, d int64, ok bool) {
 	s.set(t, d, ok)
 }
 
+// Catch applies §0.3.22 before a chunk reaches t's source: while a timer
+// fires (the chunk is timer output, or follows from it), a deadline of t
+// at or before the clock fires first, then the chunk is processed. A
+// source that is itself firing or being delivered into (a cycle) is left
+// to the call already handling it. Outside timers nothing happens: the
+// clock check before an event has fired everything due, and what a step
+// leaves in the past fires after it (§10.3).
+func (s *Scheduler) Catch(t *Timer) {
+	if s.firing != 0 {
+		s.catch(t)
+	}
+}
+
+//go:noinline
+func (s *Scheduler) catch(t *Timer) {
+	for t.opens == 0 && t.armed && t.d <= s.now {
+		s.fire(t)
+	}
+}
+
 // Due reports whether some deadline is at or before t: an O(1) look at
 // the earliest.
 func (s *Scheduler) Due(t int64) bool {
@@ -208,10 +229,12 @@ func (s *Scheduler) fire(t *Timer) {
 	if t.d > s.now {
 		s.now = t.d
 	}
+	s.firing++
 	s.Enter(t)
 	t.src.Fire(s.now)
 	s.open = s.open[:len(s.open)-1] // a stale pointer past len is harmless
 	t.opens--
+	s.firing--
 	if t.slot < 0 {
 		return
 	}

@@ -17,6 +17,7 @@ type pollScheduler struct {
 	now     int64
 	sources []*pollTimer // registration order
 	open    []*pollTimer
+	firing  int
 }
 
 type pollTimer struct {
@@ -40,11 +41,13 @@ func (s *pollScheduler) fire(t *pollTimer, d int64) {
 	if d > s.now {
 		s.now = d
 	}
+	s.firing++
 	s.open = append(s.open, t)
 	t.opens++
 	t.src.Fire(s.now)
 	s.open = s.open[:len(s.open)-1]
 	t.opens--
+	s.firing--
 }
 
 func (s *pollScheduler) advanceTo(t int64) {
@@ -69,6 +72,7 @@ type testScheduler interface {
 	rescheduleAll()
 	enter(h any)
 	leave(h any, d int64, ok bool)
+	catch(h any)
 	due(t int64) bool
 	advanceTo(t int64)
 	fireDue()
@@ -83,6 +87,7 @@ func (a heapAdapter) touch(h any)                   { a.s.Touch(h.(*Timer)) }
 func (a heapAdapter) rescheduleAll()                { a.s.RescheduleAll() }
 func (a heapAdapter) enter(h any)                   { a.s.Enter(h.(*Timer)) }
 func (a heapAdapter) leave(h any, d int64, ok bool) { h.(*Timer).Leave(d, ok) }
+func (a heapAdapter) catch(h any)                   { a.s.Catch(h.(*Timer)) }
 func (a heapAdapter) due(t int64) bool              { return a.s.Due(t) }
 func (a heapAdapter) advanceTo(t int64)             { a.s.AdvanceTo(t) }
 func (a heapAdapter) fireDue()                      { a.s.FireDue() }
@@ -117,6 +122,19 @@ func (a pollAdapter) leave(h any, _ int64, _ bool) {
 	}
 	a.s.open = a.s.open[:n]
 	t.opens--
+}
+func (a pollAdapter) catch(h any) {
+	t := h.(*pollTimer)
+	if a.s.firing == 0 {
+		return
+	}
+	for !t.gone && t.opens == 0 {
+		d, ok := t.src.NextDeadline()
+		if !ok || d > a.s.now {
+			return
+		}
+		a.s.fire(t, d)
+	}
 }
 func (a pollAdapter) due(t int64) bool {
 	_, d, ok := a.s.earliest()
@@ -207,10 +225,11 @@ func (w *world) add() *fakeSource {
 	return f
 }
 
-// deliver is a chunk reaching f the way a query's receive takes it: the
-// change inside an Enter…Leave span, which may nest further deliveries or
-// a send from a callback (advanceTo).
+// deliver is a chunk reaching f the way a query's receive takes it:
+// §0.3.22 first, then the change inside an Enter…Leave span, which may
+// nest further deliveries or a send from a callback (advanceTo).
 func (w *world) deliver(f *fakeSource) {
+	w.s.catch(f.h)
 	w.s.enter(f.h)
 	w.depth++
 	now := w.s.now()
@@ -323,8 +342,8 @@ func (w *world) step() {
 // registered timer (none is open between steps).
 func checkQueue(t *testing.T, s *Scheduler) {
 	t.Helper()
-	if len(s.open) != 0 {
-		t.Fatalf("%d open spans between steps", len(s.open))
+	if len(s.open) != 0 || s.firing != 0 {
+		t.Fatalf("open spans between steps: %d open, firing %d", len(s.open), s.firing)
 	}
 	for i := range s.queue {
 		e := &s.queue[i]
@@ -431,6 +450,38 @@ func TestSchedulerRules(t *testing.T) {
 	}
 	if s.Now() != 400 || s.Pending() != 0 {
 		t.Errorf("Now = %d, Pending = %d; want 400, 0", s.Now(), s.Pending())
+	}
+}
+
+// TestSchedulerCatch: a timer's output reaching a source due at the same
+// instant fires that source first (§0.3.22); outside timers it does not.
+func TestSchedulerCatch(t *testing.T) {
+	var log []string
+	s := NewScheduler(0)
+	down := &recordingSource{name: "down", next: []int64{100}, log: &log}
+	var hd *Timer
+	up := &recordingSource{name: "up", next: []int64{100}, log: &log, onFire: func(now int64) {
+		s.Catch(hd) // the upstream timer writes into the downstream query
+		s.Enter(hd)
+		log = append(log, fmt.Sprintf("arrive@%d", now))
+		down.next = append(down.next, now+100)
+		hd.Leave(down.NextDeadline())
+	}}
+	s.Register(up)
+	hd = s.Register(down)
+	s.AdvanceTo(150)
+	s.AdvanceTo(250)
+	want := "up@100 down@100 arrive@100 down@200"
+	if got := strings.Join(log, " "); got != want {
+		t.Errorf("fired %q, want %q", got, want)
+	}
+
+	log = nil
+	down.next = []int64{250}
+	s.Touch(hd)
+	s.Catch(hd) // no timer is firing: nothing happens
+	if len(log) != 0 {
+		t.Errorf("Catch outside timers fired %q", log)
 	}
 }
 

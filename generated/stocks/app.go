@@ -1097,6 +1097,7 @@ func (q *q1) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q1) receive(src []runtime.Event[StockStream]) {
+	q.app.sched.Catch(q.tw)
 	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
@@ -1119,6 +1120,7 @@ func (q *q1) fresh() {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q1) receiveOne(ts int64, e *StockStream) {
+	q.app.sched.Catch(q.tw)
 	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {

@@ -477,6 +477,7 @@ func (q *q0) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.app.sched.Catch(q.tw)
 	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
@@ -499,6 +500,7 @@ func (q *q0) fresh() {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
+	q.app.sched.Catch(q.tw)
 	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {

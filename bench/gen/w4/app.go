@@ -478,6 +478,7 @@ func (q *q0) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.app.sched.Catch(q.tw)
 	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
@@ -612,6 +613,7 @@ func (q *q0) finish() {
 
 // receiveOne is receive for a chunk of one event, fused: no chunk is built.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
+	q.app.sched.Catch(q.tw)
 	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
