@@ -23,10 +23,13 @@ func TestGenerateIsAFunctionOfSeedAndIndex(t *testing.T) {
 // selector clauses, output rates, event kinds, chains, operators).
 func TestGeneratorCoverage(t *testing.T) {
 	var all strings.Builder
-	var batches, sleeps, explicitTs, lateTs, nulls int
+	var batches, sleeps, explicitTs, lateTs, nulls, chains int
 	for i := range 600 {
 		c := Generate(1, i)
 		all.WriteString(c.App.SQL())
+		if hasTimerChain(c.App) {
+			chains++
+		}
 		clock := StartClock
 		for _, s := range c.Steps {
 			switch {
@@ -61,6 +64,7 @@ func TestGeneratorCoverage(t *testing.T) {
 		"WINDOW('sliding'", "WINDOW('hop'", "WINDOW('timeLength'", "WINDOW('batch')", "WINDOW('delay'",
 		"WINDOW('externalTime'", "WINDOW('externalTimeBatch'", "WINDOW('session'", "WINDOW('sort'",
 		"WINDOW('unique'", "WINDOW('firstUnique'", "WINDOW('frequent'", "WINDOW('lossyFrequent'", "WINDOW('expression'",
+		"WINDOW('cron'",
 		// aggregates
 		"count()", "count(", "sum(", "avg(", "min(", "max(", "distinctCount(", "stdDev(", "first(", "last(",
 		"minForever(", "maxForever(", "and(", "or(",
@@ -99,4 +103,22 @@ func TestGeneratorCoverage(t *testing.T) {
 			t.Errorf("no %s generated", name)
 		}
 	}
+	// Timer chains (§0.3.22) must be common enough to meet in every run.
+	if chains < 600/5 {
+		t.Errorf("%d of 600 apps chain a timed query into a timed one, want at least a fifth", chains)
+	}
+}
+
+// hasTimerChain reports a query with timers (a timed window or a periodic
+// output rate) reading the output of a query with a timed window.
+func hasTimerChain(a *App) bool {
+	for _, q := range a.Queries {
+		timed := q.Window != nil && q.Window.period > 0 || q.Rate != nil && q.Rate.Millis > 0
+		for _, up := range a.Queries {
+			if timed && up.Target == q.From && up.Window != nil && up.Window.period > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
