@@ -8,9 +8,9 @@ import (
 
 // Timer sources (timed windows, time-based rate limits, triggers) are
 // registered with the runtime's scheduler in New, which queues them by
-// deadline: Send asks it with an O(1) look at the earliest deadline
-// (Scheduler.Due), and only when one is due runs its firing loop. A timed
-// query tells the scheduler about its deadline on every receive path
+// deadline: Send's AdvanceTo and FireDue look at the earliest deadline
+// (inlined) and only when one is due run the firing loop. A timed query
+// tells the scheduler about its deadline on every receive path
 // (timerSpan); firing, Start and Restore re-read deadlines in the runtime.
 
 // timerSources records whether the app has timer sources at all: an app
@@ -27,7 +27,7 @@ func (g *generator) advanceTo(t *jen.Statement) jen.Code {
 	sched := jen.Id("a").Dot("sched")
 	move := sched.Clone().Dot("MoveTo").Call(t.Clone())
 	if g.timed {
-		move = jen.If(sched.Clone().Dot("Due").Call(t.Clone())).Block(sched.Clone().Dot("AdvanceTo").Call(t.Clone())).Else().Block(move)
+		move = sched.Clone().Dot("AdvanceTo").Call(t.Clone())
 	}
 	return jen.If(t.Clone().Op(">").Add(sched.Clone()).Dot("Now").Call()).Block(move)
 }
@@ -38,15 +38,16 @@ func (g *generator) fireDue() jen.Code {
 	if !g.timed {
 		return jen.Null()
 	}
-	sched := jen.Id("a").Dot("sched")
-	return jen.If(sched.Clone().Dot("Due").Call(sched.Clone().Dot("Now").Call())).Block(sched.Clone().Dot("FireDue").Call())
+	return jen.Id("a").Dot("sched").Dot("FireDue").Call()
 }
 
 // timerSpan wraps a receive path of a timed query. Timer output meets the
 // query's own due timers first (§0.3.22: Scheduler.Catch, window before
 // rate limiter); the body runs inside the window timer's Enter…Leave span,
-// which reads the window's deadline back when the chunk is done. A rate
-// limiter's deadline moves only when it fires.
+// which reads the window's deadline back when the chunk is done, or, for a
+// window that emits nothing on arrival, is followed by Timer.Update (no
+// callback can look at the scheduler meanwhile). A rate limiter's deadline
+// moves only when it fires.
 func (qg *queryGen) timerSpan(body []jen.Code) []jen.Code {
 	sched := jen.Id("q").Dot("app").Dot("sched")
 	var out []jen.Code
@@ -56,13 +57,24 @@ func (qg *queryGen) timerSpan(body []jen.Code) []jen.Code {
 	if qg.timedRate() {
 		out = append(out, sched.Clone().Dot("Catch").Call(jen.Id("q").Dot("tr")))
 	}
-	if !qg.timedWindow() {
+	switch {
+	case !qg.timedWindow():
 		return append(out, body...)
+	case qg.silentArrival():
+		out = append(out, body...)
+		return append(out, jen.Id("q").Dot("tw").Dot("Update").Call(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))
 	}
 	out = append(out, sched.Clone().Dot("Enter").Call(jen.Id("q").Dot("tw")))
 	out = append(out, body...)
 	return append(out, jen.Id("q").Dot("tw").Dot("Leave").Call(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))
 }
+
+// silentArrivals are the timed window kinds whose Arrive only holds or
+// buffers (runtime/window; TestSilentArrivals checks): they emit at their
+// timers only.
+var silentArrivals = map[string]bool{"timeBatch": true, "hop": true, "delay": true, "cron": true}
+
+func (qg *queryGen) silentArrival() bool { return qg.win != nil && silentArrivals[qg.win.Spec.Kind] }
 
 // timedWindow and timedRate report the query's timer sources, registered
 // with the scheduler in New (handles tw and tr).

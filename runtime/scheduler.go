@@ -1,5 +1,7 @@
 package runtime
 
+import "math"
+
 // TimerSource is anything that wants to act when the clock reaches a
 // deadline: a time window, a batch window's flush, a rate limiter's period.
 type TimerSource interface {
@@ -25,7 +27,8 @@ type TimerSource interface {
 //     query's receive paths). While a delivery is open the source's
 //     deadline is in flux and the scheduler re-reads it whenever it looks
 //     at the queue: the delivery's output can reach a callback that sends
-//     into the app, and so advances the clock.
+//     into the app, and so advances the clock. A delivery that emits
+//     nothing needs no span: Timer.Update after it.
 //   - Touch after any other change made from outside the source's Fire.
 //   - RescheduleAll after state was replaced wholesale (Start, Restore).
 //
@@ -34,7 +37,11 @@ type TimerSource interface {
 // every step, which the order tests check against a polling reference.
 // The zero Scheduler is ready to use, with the clock at 0.
 type Scheduler struct {
-	now    int64
+	now int64
+	// first is the earliest queued deadline (math.MaxInt64 for none), so
+	// that Due is one compare. The zero Scheduler's 0 only makes Due
+	// answer true until the first registration or AdvanceTo.
+	first  int64
 	queue  []entry  // 4-ary min-heap on (d, seq) of the timers with a deadline
 	all    []*Timer // every registered timer, for RescheduleAll
 	open   []*Timer // timers between Enter and Leave, or firing; innermost last
@@ -64,7 +71,7 @@ type entry struct {
 }
 
 // NewScheduler starts the clock at now.
-func NewScheduler(now int64) *Scheduler { return &Scheduler{now: now} }
+func NewScheduler(now int64) *Scheduler { return &Scheduler{now: now, first: math.MaxInt64} }
 
 func (s *Scheduler) Now() int64 { return s.now }
 
@@ -92,6 +99,7 @@ func (s *Scheduler) Unregister(t *Timer) {
 	if t.armed {
 		t.armed = false
 		s.remove(t.pos)
+		s.retop()
 	}
 	last := len(s.all) - 1
 	moved := s.all[last]
@@ -127,6 +135,7 @@ func (s *Scheduler) RescheduleAll() {
 	for i := (len(s.queue) - 2) / 4; i >= 0 && len(s.queue) > 1; i-- { // heapify
 		s.down(i)
 	}
+	s.retop()
 }
 
 // Enter opens a delivery into t's source: until the matching Leave the
@@ -149,6 +158,16 @@ func (t *Timer) Leave(d int64, ok bool) {
 	}
 	s.open = s.open[:n]
 	t.opens--
+}
+
+// Update queues the source's deadline d, ok = NextDeadline() after a change
+// nothing could observe while it happened: an arrival into a window that
+// emits nothing on arrival runs no callback, so it needs no Enter…Leave
+// span (generated code on its per-event path).
+func (t *Timer) Update(d int64, ok bool) {
+	if d != t.d || ok != t.armed {
+		t.s.set(t, d, ok)
+	}
 }
 
 func (s *Scheduler) leave(t *Timer, d int64, ok bool) {
@@ -187,7 +206,7 @@ func (s *Scheduler) Due(t int64) bool {
 	if len(s.open) != 0 {
 		s.refresh()
 	}
-	return len(s.queue) != 0 && s.queue[0].d <= t
+	return s.first <= t
 }
 
 // AdvanceTo moves the clock to t (never backwards), firing every deadline
@@ -195,6 +214,14 @@ func (s *Scheduler) Due(t int64) bool {
 // current clock for one already past). Work a timer triggers completes
 // before the next timer fires.
 func (s *Scheduler) AdvanceTo(t int64) {
+	if t >= s.first || len(s.open) != 0 {
+		s.advance(t)
+	} else if t > s.now { // nothing due: only the clock moves (inlines into Send)
+		s.now = t
+	}
+}
+
+func (s *Scheduler) advance(t int64) {
 	for {
 		if len(s.open) != 0 {
 			s.refresh()
@@ -207,11 +234,11 @@ func (s *Scheduler) AdvanceTo(t int64) {
 	if t > s.now {
 		s.now = t
 	}
+	s.retop() // a no-op but for the zero Scheduler's first look
 }
 
 // MoveTo moves the clock to t (never backwards) without looking at the
-// timers: for generated code that has checked with Due that none is at or
-// before t.
+// timers: for generated code of an app that has none.
 func (s *Scheduler) MoveTo(t int64) {
 	if t > s.now {
 		s.now = t
@@ -220,7 +247,11 @@ func (s *Scheduler) MoveTo(t int64) {
 
 // FireDue fires the deadlines at or before the current clock (§10.3: a
 // deadline in the past fires right after the current step).
-func (s *Scheduler) FireDue() { s.AdvanceTo(s.now) }
+func (s *Scheduler) FireDue() {
+	if s.now >= s.first || len(s.open) != 0 { // inlines into Send
+		s.advance(s.now)
+	}
+}
 
 // fire runs t's source at its deadline (or the clock, when that is later)
 // and re-reads its deadline. The source is open while it fires: its own
@@ -244,6 +275,9 @@ func (s *Scheduler) fire(t *Timer) {
 	case d == t.d && ok == t.armed:
 	case ok && t.armed && d > t.d && 4*t.pos+1 >= len(s.queue):
 		t.d, s.queue[t.pos].d = d, d
+		if t.pos == 0 {
+			s.first = d
+		}
 	default:
 		s.set(t, d, ok)
 	}
@@ -280,6 +314,15 @@ func (s *Scheduler) set(t *Timer, d int64, ok bool) {
 			t.armed = false
 			s.remove(t.pos)
 		}
+	}
+	s.retop()
+}
+
+// retop refreshes first after the queue changed.
+func (s *Scheduler) retop() {
+	s.first = math.MaxInt64
+	if len(s.queue) != 0 {
+		s.first = s.queue[0].d
 	}
 }
 

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -369,6 +370,9 @@ func checkQueue(t *testing.T, s *Scheduler) {
 	}
 	if armed != len(s.queue) {
 		t.Fatalf("%d armed timers, %d queued", armed, len(s.queue))
+	}
+	if len(s.queue) == 0 && s.first != math.MaxInt64 || len(s.queue) != 0 && s.first != s.queue[0].d {
+		t.Fatalf("first = %d, out of sync with the queue", s.first)
 	}
 }
 

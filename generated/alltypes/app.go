@@ -1842,11 +1842,7 @@ func (a *App) deliverReadingsCopy(ts int64, ev *Readings) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendReadings(ts int64, ev *Readings) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subReadings) == 0 {
 		a.q0.one(ts, ev)
@@ -1856,9 +1852,7 @@ func (a *App) SendReadings(ts int64, ev *Readings) {
 	} else {
 		a.deliverReadingsCopy(ts, ev)
 	}
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendReadingsBatch delivers events as one chunk stamped ts.
@@ -1968,16 +1962,10 @@ func (a *App) deliverEchoCopy(ts int64, ev *Echo) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendEcho(ts int64, ev *Echo) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverEchoCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendEchoBatch delivers events as one chunk stamped ts.
@@ -2046,16 +2034,10 @@ func (a *App) deliverDerivedCopy(ts int64, ev *Derived) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendDerived(ts int64, ev *Derived) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverDerivedCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendDerivedBatch delivers events as one chunk stamped ts.
@@ -2120,16 +2102,10 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverTicksCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.

@@ -1098,7 +1098,6 @@ func (q *q1) Fire(now int64) {
 }
 func (q *q1) receive(src []runtime.Event[StockStream]) {
 	q.app.sched.Catch(q.tw)
-	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -1106,7 +1105,7 @@ func (q *q1) receive(src []runtime.Event[StockStream]) {
 	q.busy = true
 	q.arrive(src)
 	q.busy = nested
-	q.tw.Leave(q.win.NextDeadline())
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // fresh gives a nested call of q1 buffers of its own (see reentry.go).
@@ -1121,7 +1120,6 @@ func (q *q1) fresh() {
 // receiveOne is receive for a chunk of one event.
 func (q *q1) receiveOne(ts int64, e *StockStream) {
 	q.app.sched.Catch(q.tw)
-	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -1133,7 +1131,7 @@ func (q *q1) receiveOne(ts int64, e *StockStream) {
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
 	q.busy = nested
-	q.tw.Leave(q.win.NextDeadline())
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1907,11 +1905,7 @@ func (a *App) deliverStockStreamCopy(ts int64, ev *StockStream) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subStockStream) == 0 {
 		if a.q0.keep(ts, ev) {
@@ -1921,9 +1915,7 @@ func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	} else {
 		a.deliverStockStreamCopy(ts, ev)
 	}
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendStockStreamBatch delivers events as one chunk stamped ts.
@@ -1993,20 +1985,14 @@ func (a *App) deliverLargeTradesCopy(ts int64, ev *LargeTrades) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subLargeTrades) == 0 {
 		a.q2.receiveOne(ts, ev)
 	} else {
 		a.deliverLargeTradesCopy(ts, ev)
 	}
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendLargeTradesBatch delivers events as one chunk stamped ts.
@@ -2074,16 +2060,10 @@ func (a *App) deliverSymbolSummaryCopy(ts int64, ev *SymbolSummary) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverSymbolSummaryCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendSymbolSummaryBatch delivers events as one chunk stamped ts.
@@ -2151,16 +2131,10 @@ func (a *App) deliverLargeTradeRangeCopy(ts int64, ev *LargeTradeRange) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverLargeTradeRangeCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendLargeTradeRangeBatch delivers events as one chunk stamped ts.

@@ -478,7 +478,6 @@ func (q *q0) Fire(now int64) {
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
 	q.app.sched.Catch(q.tw)
-	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -486,7 +485,7 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	q.busy = true
 	q.arrive(src)
 	q.busy = nested
-	q.tw.Leave(q.win.NextDeadline())
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
@@ -501,7 +500,6 @@ func (q *q0) fresh() {
 // receiveOne is receive for a chunk of one event.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
 	q.app.sched.Catch(q.tw)
-	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -513,7 +511,7 @@ func (q *q0) receiveOne(ts int64, e *Ticks) {
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
 	q.busy = nested
-	q.tw.Leave(q.win.NextDeadline())
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -823,20 +821,14 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
 		a.deliverTicksCopy(ts, ev)
 	}
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -904,16 +896,10 @@ func (a *App) deliverOutCopy(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverOutCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.

@@ -802,20 +802,14 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
 		a.deliverTicksCopy(ts, ev)
 	}
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -881,16 +875,10 @@ func (a *App) deliverOutCopy(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		if a.sched.Due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverOutCopy(ts, ev)
-	if a.sched.Due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.
