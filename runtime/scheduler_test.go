@@ -73,6 +73,7 @@ type testScheduler interface {
 	rescheduleAll()
 	enter(h any)
 	leave(h any, d int64, ok bool)
+	update(h any, d int64, ok bool)
 	catch(h any)
 	due(t int64) bool
 	advanceTo(t int64)
@@ -81,17 +82,18 @@ type testScheduler interface {
 
 type heapAdapter struct{ s *Scheduler }
 
-func (a heapAdapter) now() int64                    { return a.s.Now() }
-func (a heapAdapter) register(src TimerSource) any  { return a.s.Register(src) }
-func (a heapAdapter) unregister(h any)              { a.s.Unregister(h.(*Timer)) }
-func (a heapAdapter) touch(h any)                   { a.s.Touch(h.(*Timer)) }
-func (a heapAdapter) rescheduleAll()                { a.s.RescheduleAll() }
-func (a heapAdapter) enter(h any)                   { a.s.Enter(h.(*Timer)) }
-func (a heapAdapter) leave(h any, d int64, ok bool) { h.(*Timer).Leave(d, ok) }
-func (a heapAdapter) catch(h any)                   { a.s.Catch(h.(*Timer)) }
-func (a heapAdapter) due(t int64) bool              { return a.s.Due(t) }
-func (a heapAdapter) advanceTo(t int64)             { a.s.AdvanceTo(t) }
-func (a heapAdapter) fireDue()                      { a.s.FireDue() }
+func (a heapAdapter) now() int64                     { return a.s.Now() }
+func (a heapAdapter) register(src TimerSource) any   { return a.s.Register(src) }
+func (a heapAdapter) unregister(h any)               { a.s.Unregister(h.(*Timer)) }
+func (a heapAdapter) touch(h any)                    { a.s.Touch(h.(*Timer)) }
+func (a heapAdapter) rescheduleAll()                 { a.s.RescheduleAll() }
+func (a heapAdapter) enter(h any)                    { a.s.Enter(h.(*Timer)) }
+func (a heapAdapter) leave(h any, d int64, ok bool)  { h.(*Timer).Leave(d, ok) }
+func (a heapAdapter) update(h any, d int64, ok bool) { h.(*Timer).Update(d, ok) }
+func (a heapAdapter) catch(h any)                    { a.s.Catch(h.(*Timer)) }
+func (a heapAdapter) due(t int64) bool               { return a.s.Due(t) }
+func (a heapAdapter) advanceTo(t int64)              { a.s.AdvanceTo(t) }
+func (a heapAdapter) fireDue()                       { a.s.FireDue() }
 
 type pollAdapter struct{ s *pollScheduler }
 
@@ -124,6 +126,7 @@ func (a pollAdapter) leave(h any, _ int64, _ bool) {
 	a.s.open = a.s.open[:n]
 	t.opens--
 }
+func (a pollAdapter) update(any, int64, bool) {}
 func (a pollAdapter) catch(h any) {
 	t := h.(*pollTimer)
 	if a.s.firing == 0 {
@@ -231,6 +234,12 @@ func (w *world) add() *fakeSource {
 // nest further deliveries or a send from a callback (advanceTo).
 func (w *world) deliver(f *fakeSource) {
 	w.s.catch(f.h)
+	if w.r.IntN(4) == 0 { // an arrival that emits nothing: no span, Update after it
+		f.deadlines = append(f.deadlines, w.deadline(w.s.now()))
+		d, ok := f.NextDeadline()
+		w.s.update(f.h, d, ok)
+		return
+	}
 	w.s.enter(f.h)
 	w.depth++
 	now := w.s.now()
