@@ -69,14 +69,14 @@ func (g *generator) appType(queries []*queryGen) {
 	for _, q := range queries {
 		newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("init").Call(jen.Id("a")))
 		if q.timedWindow() {
-			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Op("&").Id("a").Dot(q.name)))
+			newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("tw").Op("=").Id("a").Dot("sched").Dot("Register").Call(jen.Op("&").Id("a").Dot(q.name)))
 		}
 		if q.timedRate() {
-			newBody = append(newBody, jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("a").Dot(q.name).Dot("rate")))
+			newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("tr").Op("=").Id("a").Dot("sched").Dot("Register").Call(jen.Id("a").Dot(q.name).Dot("rate")))
 		}
 	}
 	newBody = append(newBody, jen.Return(jen.Id("a")))
-	g.dueFunc(queries, triggers)
+	g.timerSources(queries, triggers)
 	f.Comment("New builds the app; Start it before sending events.")
 	f.Func().Id("New").Params().Op("*").Id("App").Block(newBody...)
 
@@ -200,6 +200,9 @@ func (g *generator) genericAPI() {
 			start = append(start, jen.Id("a").Dot(g.ids(r).trig).Dot("Start").Call(jen.Id("now")))
 		}
 	}
+	if g.timed { // rate limiters and triggers armed
+		start = append(start, jen.Id("a").Dot("sched").Dot("RescheduleAll").Call())
+	}
 	start = append(start, jen.Id("a").Dot("sched").Dot("FireDue").Call(), jen.Return(jen.Nil()))
 	f.Comment("Start starts the app with the clock at now.")
 	recv("Start").Params(jen.Id("now").Int64()).Error().Block(start...)
@@ -275,7 +278,11 @@ func (g *generator) genericAPI() {
 	if len(g.app.Queries) > 0 {
 		sn = append(sn, jen.Var().Id("err").Error())
 	}
-	rs = append(rs, jen.If(jen.Id("r").Dot("Uint").Call().Op("!=").Lit(len(g.app.Queries))).Block(jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))))
+	mismatch := []jen.Code{jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))}
+	if len(trigs) > 0 { // the triggers were loaded
+		mismatch = append([]jen.Code{jen.Id("a").Dot("sched").Dot("RescheduleAll").Call()}, mismatch...)
+	}
+	rs = append(rs, jen.If(jen.Id("r").Dot("Uint").Call().Op("!=").Lit(len(g.app.Queries))).Block(mismatch...))
 	for _, q := range g.app.Queries {
 		name := queryName(q)
 		sn = append(sn, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("a").Dot(name).Dot("appendState").Call(jen.Id("dst")), jen.Id("err").Op("!=").Nil()).Block(
@@ -283,6 +290,9 @@ func (g *generator) genericAPI() {
 		rs = append(rs, jen.Id("a").Dot(name).Dot("loadState").Call(jen.Id("r")))
 	}
 	sn = append(sn, jen.Return(jen.Id("dst"), jen.Nil()))
+	if g.timed { // whatever was loaded, also before a failure, has new deadlines
+		rs = append(rs, jen.Id("a").Dot("sched").Dot("RescheduleAll").Call())
+	}
 	rs = append(rs,
 		jen.If(jen.Id("err").Op(":=").Id("r").Dot("Err").Call(), jen.Id("err").Op("!=").Nil()).Block(
 			jen.If(jen.Qual("errors", "Is").Call(jen.Id("err"), jen.Qual(pkgSnap, "ErrMismatch"))).Block(jen.Return(jen.Id("err"))),

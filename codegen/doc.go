@@ -15,8 +15,9 @@
 //   - a length or time window gives out the slot the event lives in, and
 //     the selector runs per event and per chunk of one (fused.go);
 //   - a time batch takes the event in place (TimeBatch.Push);
-//   - Send asks the app's timer sources directly whether one is due
-//     (timers.go) and runs the scheduler's loop only then.
+//   - Send asks the scheduler whether a deadline is due (a look at the top
+//     of its queue) and runs its loop only then; a timed query's receive
+//     paths read their window's deadline back when done (timers.go).
 //
 // Every such choice is the physical plan's (plan.PhysicalQuery, made by
 // the optimizer's ChoosePhysical with its cost model): the single-event

@@ -70,5 +70,5 @@ func (qg *queryGen) emitFused(fill func(dst, src func() *jen.Statement) []jen.Co
 		jen.Id("q").Dot("finish").Call(),
 	)
 	f.Commentf("receiveOne is receive for a chunk of one event, fused: no chunk is built.")
-	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(qg.g.typeName(qg.srcRel))).Block(qg.guarded(body)...)
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(qg.g.typeName(qg.srcRel))).Block(qg.timerSpan(qg.guarded(body))...)
 }

@@ -88,7 +88,7 @@ type generator struct {
 	// (compiled LIKE patterns), in order of first use.
 	compiled      map[compiledKey]string
 	compiledOrder []compiledKey
-	// timed is set when the app has timer sources (see dueFunc).
+	// timed is set when the app has timer sources (see timerSources).
 	timed bool
 	// hidden are engine-only fields of a query's narrow row type.
 	hidden map[*plan.Relation]jen.Code

@@ -223,6 +223,12 @@ func (qg *queryGen) emit() error {
 		qf = append(qf, jen.Id("rate").Op("*").Qual(pkgRate, "Limiter").Types(outT, jen.Op("*").Id(groupT)),
 			jen.Id("rateIn").Index().Add(rateRow))
 	}
+	if qg.timedWindow() {
+		qf = append(qf, jen.Id("tw").Op("*").Qual(pkgRuntime, "Timer").Comment("the window's scheduler handle"))
+	}
+	if qg.timedRate() {
+		qf = append(qf, jen.Id("tr").Op("*").Qual(pkgRuntime, "Timer").Comment("the rate limiter's scheduler handle"))
+	}
 	for _, line := range doc {
 		f.Comment(oneLine(line)) // one // line each: a block comment would break on "*/" in a cron text
 	}
@@ -308,7 +314,7 @@ func (qg *queryGen) emit() error {
 			jen.Id("q").Dot("arrive").Call(jen.Id("narrow")),
 		}
 	}
-	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("src").Index().Add(srcEvT)).Block(qg.guarded(recv)...)
+	f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receive").Params(jen.Id("src").Index().Add(srcEvT)).Block(qg.timerSpan(qg.guarded(recv))...)
 	qg.emitFresh()
 
 	var one []jen.Code
@@ -330,7 +336,7 @@ func (qg *queryGen) emit() error {
 	}
 	if one != nil { // a stateless query has one(); a fused one gets receiveOne with step
 		f.Commentf("receiveOne is receive for a chunk of one event.")
-		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(qg.guarded(one)...)
+		f.Func().Params(jen.Id("q").Op("*").Id(qg.name)).Id("receiveOne").Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Add(srcT)).Block(qg.timerSpan(qg.guarded(one))...)
 	}
 
 	var arrive []jen.Code

@@ -6,42 +6,20 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-// The typed Send path asks the app's timer sources directly, without the
-// scheduler's interface calls, whether a deadline is due: the generator
-// knows every source (timed windows, time-based rate limits, triggers).
-// Only when one is due does the scheduler run its ordered firing loop.
+// Timer sources (timed windows, time-based rate limits, triggers) are
+// registered with the runtime's scheduler in New, which queues them by
+// deadline: Send's AdvanceTo and FireDue look at the earliest deadline
+// (inlined) and only when one is due run the firing loop. A timed query
+// tells the scheduler about its deadline on every receive path
+// (timerSpan); firing, Start and Restore re-read deadlines in the runtime.
 
-// dueFunc emits App.due(t): whether some timer source has a deadline <= t.
-// It records whether the app has timer sources at all.
-func (g *generator) dueFunc(queries []*queryGen, triggers []*plan.Relation) {
-	var checks []jen.Code
-	check := func(src *jen.Statement, guard jen.Code) {
-		poll := jen.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Add(src).Dot("NextDeadline").Call(), jen.Id("ok").Op("&&").Id("d").Op("<=").Id("t")).Block(jen.Return(jen.True()))
-		if guard != nil {
-			poll = jen.If(guard).Block(poll)
-		}
-		checks = append(checks, poll)
-	}
-	for _, r := range triggers {
-		// nil when the trigger failed to build (Start reports it)
-		t := g.ids(r).trig
-		check(jen.Id("a").Dot(t), jen.Id("a").Dot(t).Op("!=").Nil())
-	}
+// timerSources records whether the app has timer sources at all: an app
+// without them never asks the scheduler.
+func (g *generator) timerSources(queries []*queryGen, triggers []*plan.Relation) {
+	g.timed = len(triggers) > 0
 	for _, q := range queries {
-		if q.timedWindow() {
-			check(jen.Id("a").Dot(q.name), nil)
-		}
-		if q.timedRate() {
-			check(jen.Id("a").Dot(q.name).Dot("rate"), nil)
-		}
+		g.timed = g.timed || q.timedWindow() || q.timedRate()
 	}
-	g.timed = len(checks) > 0
-	if !g.timed {
-		return
-	}
-	checks = append(checks, jen.Return(jen.False()))
-	g.f.Comment("due reports whether a timer source has a deadline at or before t.")
-	g.f.Func().Params(jen.Id("a").Op("*").Id("App")).Id("due").Params(jen.Id("t").Int64()).Bool().Block(checks...)
 }
 
 // advanceTo moves the clock to t before a send, firing what is due.
@@ -49,7 +27,7 @@ func (g *generator) advanceTo(t *jen.Statement) jen.Code {
 	sched := jen.Id("a").Dot("sched")
 	move := sched.Clone().Dot("MoveTo").Call(t.Clone())
 	if g.timed {
-		move = jen.If(jen.Id("a").Dot("due").Call(t.Clone())).Block(sched.Clone().Dot("AdvanceTo").Call(t.Clone())).Else().Block(move)
+		move = sched.Clone().Dot("AdvanceTo").Call(t.Clone())
 	}
 	return jen.If(t.Clone().Op(">").Add(sched.Clone()).Dot("Now").Call()).Block(move)
 }
@@ -60,11 +38,42 @@ func (g *generator) fireDue() jen.Code {
 	if !g.timed {
 		return jen.Null()
 	}
-	return jen.If(jen.Id("a").Dot("due").Call(jen.Id("a").Dot("sched").Dot("Now").Call())).Block(
-		jen.Id("a").Dot("sched").Dot("FireDue").Call())
+	return jen.Id("a").Dot("sched").Dot("FireDue").Call()
 }
 
+// timerSpan wraps a receive path of a timed query. Timer output meets the
+// query's own due timers first (§0.3.22: Scheduler.Catch, window before
+// rate limiter); the body runs inside the window timer's Enter…Leave span,
+// which reads the window's deadline back when the chunk is done, or, for a
+// window that emits nothing on arrival, is followed by Timer.Update (no
+// callback can look at the scheduler meanwhile). A rate limiter's deadline
+// moves only when it fires.
+func (qg *queryGen) timerSpan(body []jen.Code) []jen.Code {
+	sched := jen.Id("q").Dot("app").Dot("sched")
+	var out []jen.Code
+	if qg.timedWindow() {
+		out = append(out, sched.Clone().Dot("Catch").Call(jen.Id("q").Dot("tw")))
+	}
+	if qg.timedRate() {
+		out = append(out, sched.Clone().Dot("Catch").Call(jen.Id("q").Dot("tr")))
+	}
+	switch {
+	case !qg.timedWindow():
+		return append(out, body...)
+	case qg.silentArrival():
+		out = append(out, body...)
+		return append(out, jen.Id("q").Dot("tw").Dot("Update").Call(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))
+	}
+	out = append(out, sched.Clone().Dot("Enter").Call(jen.Id("q").Dot("tw")))
+	out = append(out, body...)
+	return append(out, jen.Id("q").Dot("tw").Dot("Leave").Call(jen.Id("q").Dot("win").Dot("NextDeadline").Call()))
+}
+
+// silentArrival reports a window whose Arrive only holds or buffers
+// (plan.WindowKind.SilentArrival; TestSilentArrivals checks the runtime).
+func (qg *queryGen) silentArrival() bool { return qg.win != nil && qg.win.Kind().SilentArrival() }
+
 // timedWindow and timedRate report the query's timer sources, registered
-// with the scheduler in New and polled by due.
+// with the scheduler in New (handles tw and tr).
 func (qg *queryGen) timedWindow() bool { return qg.win != nil && qg.win.Kind().Timed() }
 func (qg *queryGen) timedRate() bool   { return qg.rate != nil && qg.rate.Timed() }

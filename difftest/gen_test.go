@@ -19,15 +19,18 @@ func TestGenerateIsAFunctionOfSeedAndIndex(t *testing.T) {
 	}
 }
 
-// TestGeneratorCoverage checks that a few hundred apps exercise every
+// TestGeneratorCoverage checks that 2,000 apps exercise every
 // feature the generator promises (windows of §3, aggregates of §9.6,
 // selector clauses, output rates, event kinds, chains, operators).
 func TestGeneratorCoverage(t *testing.T) {
 	var all strings.Builder
-	var batches, sleeps, explicitTs, lateTs, nulls int
-	for i := range 600 {
+	var batches, sleeps, explicitTs, lateTs, nulls, chains int
+	for i := range 2000 {
 		c := Generate(1, i)
 		all.WriteString(c.App.SQL())
+		if hasTimerChain(c.App) {
+			chains++
+		}
 		clock := StartClock
 		for _, s := range c.Steps {
 			switch {
@@ -62,6 +65,7 @@ func TestGeneratorCoverage(t *testing.T) {
 		"WINDOW('sliding'", "WINDOW('hop'", "WINDOW('timeLength'", "WINDOW('batch')", "WINDOW('delay'",
 		"WINDOW('externalTime'", "WINDOW('externalTimeBatch'", "WINDOW('session'", "WINDOW('sort'",
 		"WINDOW('unique'", "WINDOW('firstUnique'", "WINDOW('frequent'", "WINDOW('lossyFrequent'", "WINDOW('expression'",
+		"WINDOW('cron'",
 		// aggregates
 		"count()", "count(", "sum(", "avg(", "min(", "max(", "distinctCount(", "stdDev(", "first(", "last(",
 		"minForever(", "maxForever(", "and(", "or(",
@@ -100,6 +104,24 @@ func TestGeneratorCoverage(t *testing.T) {
 			t.Errorf("no %s generated", name)
 		}
 	}
+	// Timer chains (§0.3.22) must be common enough to meet in every run.
+	if chains < 2000/5 {
+		t.Errorf("%d of 2000 apps chain a timed query into a timed one, want at least a fifth", chains)
+	}
+}
+
+// hasTimerChain reports a query with timers (a timed window or a periodic
+// output rate) reading the output of a query with a timed window.
+func hasTimerChain(a *App) bool {
+	for _, q := range a.Queries {
+		timed := q.Window != nil && q.Window.period > 0 || q.Rate != nil && q.Rate.Millis > 0
+		for _, up := range a.Queries {
+			if timed && up.Target == q.From && up.Window != nil && up.Window.period > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestGeneratorNamePools checks that the apps use every name of the pools
@@ -107,7 +129,7 @@ func TestGeneratorCoverage(t *testing.T) {
 func TestGeneratorNamePools(t *testing.T) {
 	var all strings.Builder
 	plain := 0
-	for i := range 600 {
+	for i := range 2000 {
 		sql := Generate(1, i).App.SQL()
 		all.WriteString(sql)
 		if !strings.Contains(sql, "`") {

@@ -53,13 +53,29 @@ func genApp(r *rand.Rand, names *namer) *App {
 	}
 	schemas := map[string][]Column{InputStream: a.Input}
 	queries := 1 + r.IntN(3)
+	// Often the second query continues a timer chain from the first.
+	chain := queries > 1 && r.IntN(2) == 0
 	for q := 1; q <= queries; q++ {
 		from := InputStream
-		if q > 1 && r.IntN(3) == 0 {
+		var up *Query
+		switch timed := timedQueries(a.Queries); {
+		case q == 2 && chain:
+			up = a.Queries[0]
+			if up.Window == nil || up.Window.period == 0 {
+				up.Window = timedWindow(r, pick(r, durations), a.Input)
+			}
+			from = up.Target
+		case len(timed) > 0 && r.IntN(3) == 0:
+			up = pick(r, timed)
+			from = up.Target
+		case q > 1 && r.IntN(3) == 0:
 			from = a.Queries[r.IntN(len(a.Queries))].Target
 		}
 		target := names.pick("Out"+strconv.Itoa(q), targetPool, func(n string) bool { _, ok := schemas[n]; return ok })
 		query := genQuery(r, names, q, target, from, schemas[from])
+		if up != nil {
+			chainTimers(r, up, query, schemas[from])
+		}
 		a.Queries = append(a.Queries, query)
 		schemas[query.Target] = query.outputColumns(schemas[from])
 	}
@@ -200,25 +216,25 @@ func genWindow(r *rand.Rand, input []Column) *Window {
 		case 1:
 			return &Window{Kind: "lengthBatch", Args: []string{strconv.Itoa(1 + r.IntN(4))}}
 		case 2:
-			return &Window{Kind: "time", Args: []string{dur(r, d)}}
+			return &Window{Kind: "time", Args: []string{dur(r, d)}, period: d}
 		case 3:
-			return &Window{Kind: pick(r, []string{"timeBatch", "timeBatch", "tumbling"}), Args: []string{dur(r, d)}}
+			return &Window{Kind: pick(r, []string{"timeBatch", "timeBatch", "tumbling"}), Args: []string{dur(r, d)}, period: d}
 		case 4:
 			slide := pick(r, []int64{d / 2, d, d * 2, 100})
-			return &Window{Kind: pick(r, []string{"sliding", "hop"}), Args: []string{dur(r, d), dur(r, slide)}}
+			return &Window{Kind: pick(r, []string{"sliding", "hop"}), Args: []string{dur(r, d), dur(r, slide)}, period: slide}
 		case 5:
-			return &Window{Kind: "timeLength", Args: []string{dur(r, d), n}}
+			return &Window{Kind: "timeLength", Args: []string{dur(r, d), n}, period: d}
 		case 6:
 			return &Window{Kind: "batch"}
 		case 7:
-			return &Window{Kind: "delay", Args: []string{dur(r, d)}}
+			return &Window{Kind: "delay", Args: []string{dur(r, d)}, period: d}
 		case 8, 9:
 			if len(bigints) > 0 {
 				kind := pick(r, []string{"externalTime", "externalTimeBatch"})
 				return &Window{Kind: kind, Args: []string{sqlName(pick(r, bigints).Name), dur(r, d)}}
 			}
 		case 10:
-			w := &Window{Kind: "session", Args: []string{dur(r, d)}}
+			w := &Window{Kind: "session", Args: []string{dur(r, d)}, period: d}
 			if r.IntN(2) == 0 {
 				w.Args = append(w.Args, sqlName(pick(r, input).Name))
 				if r.IntN(3) == 0 {
@@ -263,6 +279,64 @@ func genWindow(r *rand.Rand, input []Column) *Window {
 			return &Window{Kind: "length", Args: []string{n}}
 		}
 	}
+}
+
+// timedQueries are the queries whose windows have timers.
+func timedQueries(qs []*Query) []*Query {
+	var out []*Query
+	for _, q := range qs {
+		if q.Window != nil && q.Window.period > 0 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// chainTimers makes down, which reads up's output, a timer chain (§0.3.22):
+// up's timer output (expiries, flushes, releases) reaches down at instants
+// where down's own timers are due, because down gets a timed window, or a
+// time-based output rate, of a period related to up's.
+func chainTimers(r *rand.Rand, up, down *Query, input []Column) {
+	p := up.Window.period
+	switch up.Window.Kind {
+	case "time", "timeLength", "session":
+		// Expiries reach down only as written expired rows.
+		if up.Events == DefaultEvents || up.Events == CurrentEvents || r.IntN(3) == 0 {
+			up.Events = pick(r, []EventKind{AllEvents, AllEvents, ExpiredEvents})
+		}
+	}
+	if r.IntN(4) == 0 {
+		down.Rate = &Rate{Mode: RateMode(r.IntN(4)), Millis: pick(r, []int64{p, p, 2 * p})}
+		return
+	}
+	down.Window = timedWindow(r, pick(r, []int64{p, p, p, 2 * p, max(p/2, 50)}), input)
+}
+
+// timedWindow is a window whose timer deadlines are d ms apart.
+func timedWindow(r *rand.Rand, d int64, input []Column) *Window {
+	w := &Window{period: d}
+	switch r.IntN(8) {
+	case 0, 1:
+		w.Kind, w.Args = "time", []string{dur(r, d)}
+	case 2:
+		w.Kind, w.Args = pick(r, []string{"timeBatch", "tumbling"}), []string{dur(r, d)}
+	case 3:
+		w.Kind, w.Args = "session", []string{dur(r, d)}
+		if r.IntN(3) == 0 {
+			w.Args = append(w.Args, sqlName(pick(r, input).Name))
+		}
+	case 4:
+		w.Kind, w.Args = "delay", []string{dur(r, d)}
+	case 5:
+		w.Kind, w.Args = pick(r, []string{"sliding", "hop"}), []string{dur(r, 2*d), dur(r, d)}
+	case 6:
+		w.Kind, w.Args = "timeLength", []string{dur(r, d), strconv.Itoa(1 + r.IntN(5))}
+	default:
+		// Cron instants are whole seconds and the clock starts on one.
+		secs := max(d/1000, 1)
+		w.Kind, w.Args, w.period = "cron", []string{fmt.Sprintf("'*/%d * * * * ?'", secs)}, secs*1000
+	}
+	return w
 }
 
 func genRate(r *rand.Rand) *Rate {

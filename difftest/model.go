@@ -62,6 +62,10 @@ type Order struct {
 type Window struct {
 	Kind string
 	Args []string
+	// period is the ms between the window's timer deadlines (expiry,
+	// flush, release, session gap), 0 for windows without timers: the
+	// generator builds timer chains from it; rendering ignores it.
+	period int64
 }
 
 // RateMode is the behaviour word of an OUTPUT clause.

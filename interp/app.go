@@ -115,6 +115,7 @@ func (a *App) Start(now int64) error {
 	for _, t := range a.triggers {
 		t.Start(now)
 	}
+	a.sched.RescheduleAll() // rate limiters and triggers armed
 	a.sched.FireDue()
 	return nil
 }

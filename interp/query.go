@@ -29,6 +29,9 @@ type query struct {
 	preKept  []rt.Event[rt.Row] // pre-window filter output (the window reads it while emitting)
 	out      []rt.Event[rt.Row]
 	busy     bool // inside receive or a window timer (see enter)
+	// winTimer and rateTimer are the scheduler's handles of a timed window
+	// and a periodic rate limiter (nil without).
+	winTimer, rateTimer *rt.Timer
 }
 
 // enter marks the query busy. A row it writes can come back into it before
@@ -108,10 +111,10 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	}
 	src.queries = append(src.queries, q)
 	if timedWindow {
-		a.sched.Register(windowTimer{q})
+		q.winTimer = a.sched.Register(windowTimer{q})
 	}
 	if rl != nil && rl.Timed() {
-		a.sched.Register(q.rate)
+		q.rateTimer = a.sched.Register(q.rate)
 	}
 	return q, nil
 }
@@ -136,10 +139,27 @@ func (t windowTimer) Fire(now int64) {
 	t.q.busy = nested
 }
 
+// receive processes one chunk. Timer output meets the query's own due
+// timers first (§0.3.22, Scheduler.Catch); the window's deadline is read
+// back when the chunk is done (Enter…Leave). A rate limiter's deadline
+// moves only when it fires.
 func (q *query) receive(chunk []rt.Event[rt.Row]) {
+	sched := q.app.sched
+	if q.winTimer != nil {
+		sched.Catch(q.winTimer)
+	}
+	if q.rateTimer != nil {
+		sched.Catch(q.rateTimer)
+	}
+	if q.winTimer != nil {
+		sched.Enter(q.winTimer)
+	}
 	nested := q.enter()
 	q.arrive(chunk)
 	q.busy = nested
+	if q.winTimer != nil {
+		q.winTimer.Leave(q.win.NextDeadline())
+	}
 }
 
 func (q *query) arrive(chunk []rt.Event[rt.Row]) {

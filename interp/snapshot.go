@@ -50,11 +50,14 @@ func (a *App) Restore(b []byte) error {
 		}
 	}
 	if n := int(r.Uint()); r.Err() == nil && n != len(a.queries) {
+		a.sched.RescheduleAll() // the triggers were loaded
 		return snap.ErrMismatch
 	}
 	for _, q := range a.queries {
 		q.loadState(r)
 	}
+	// Whatever was loaded, also before a failure, has new deadlines.
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err

@@ -43,17 +43,20 @@ type windowKindInfo struct {
 	fifo bool
 	// batch windows flush as one chunk EXPIRED(old)…, RESET, CURRENT(new)….
 	batch bool
+	// silent windows emit nothing on arrival (they only hold or buffer)
+	// and everything at their timers.
+	silent bool
 }
 
 var windowKinds = [...]windowKindInfo{
 	WinLength:            {name: "length", runtime: "Length", fifo: true},
 	WinLengthBatch:       {name: "lengthBatch", runtime: "LengthBatch", fifo: true, batch: true},
 	WinTime:              {name: "time", runtime: "Time", timed: true},
-	WinTimeBatch:         {name: "timeBatch", runtime: "TimeBatch", timed: true, fifo: true, batch: true},
-	WinHop:               {name: "hop", runtime: "Hop", timed: true, fifo: true, batch: true},
+	WinTimeBatch:         {name: "timeBatch", runtime: "TimeBatch", timed: true, fifo: true, batch: true, silent: true},
+	WinHop:               {name: "hop", runtime: "Hop", timed: true, fifo: true, batch: true, silent: true},
 	WinTimeLength:        {name: "timeLength", runtime: "TimeLength", timed: true},
 	WinBatch:             {name: "batch", runtime: "Batch", fifo: true, batch: true},
-	WinDelay:             {name: "delay", runtime: "Delay", timed: true, fifo: true}, // never removes: releases as CURRENT
+	WinDelay:             {name: "delay", runtime: "Delay", timed: true, fifo: true, silent: true}, // never removes: releases as CURRENT
 	WinExternalTime:      {name: "externalTime", runtime: "ExternalTime", fifo: true},
 	WinExternalTimeBatch: {name: "externalTimeBatch", runtime: "ExternalTimeBatch", fifo: true, batch: true},
 	WinSession:           {name: "session", runtime: "Session", timed: true},
@@ -62,7 +65,7 @@ var windowKinds = [...]windowKindInfo{
 	WinFirstUnique:       {name: "firstUnique", runtime: "FirstUnique", fifo: true}, // never removes
 	WinFrequent:          {name: "frequent", runtime: "Frequent"},
 	WinLossyFrequent:     {name: "lossyFrequent", runtime: "LossyFrequent"},
-	WinCron:              {name: "cron", runtime: "Cron", timed: true, fifo: true, batch: true},
+	WinCron:              {name: "cron", runtime: "Cron", timed: true, fifo: true, batch: true, silent: true},
 }
 
 // WindowKinds lists every kind in declaration order.
@@ -105,6 +108,10 @@ func (k WindowKind) Timed() bool { return k.info().timed }
 // timeLength), by key (session, unique, frequent, lossyFrequent) or by
 // value (sort) do not.
 func (k WindowKind) FIFORemoval() bool { return k.info().fifo }
+
+// SilentArrival reports timed windows whose Arrive only holds or buffers:
+// they emit at their timers only (runtime/window; a codegen test checks).
+func (k WindowKind) SilentArrival() bool { return k.info().silent }
 
 // Batch reports windows whose flushes are EXPIRED…, RESET, CURRENT….
 func (k WindowKind) Batch() bool { return k.info().batch }

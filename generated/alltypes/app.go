@@ -1774,16 +1774,6 @@ type App struct {
 	curTicks    Ticks
 }
 
-// due reports whether a timer source has a deadline at or before t.
-func (a *App) due(t int64) bool {
-	if a.trigTick != nil {
-		if d, ok := a.trigTick.NextDeadline(); ok && d <= t {
-			return true
-		}
-	}
-	return false
-}
-
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
@@ -1855,11 +1845,7 @@ func (a *App) deliverReadingsCopy(ts int64, ev *Readings) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendReadings(ts int64, ev *Readings) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subReadings) == 0 {
 		a.q0.one(ts, ev)
@@ -1869,9 +1855,7 @@ func (a *App) SendReadings(ts int64, ev *Readings) {
 	} else {
 		a.deliverReadingsCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendReadingsBatch delivers events as one chunk stamped ts.
@@ -1981,16 +1965,10 @@ func (a *App) deliverEchoCopy(ts int64, ev *Echo) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendEcho(ts int64, ev *Echo) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverEchoCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendEchoBatch delivers events as one chunk stamped ts.
@@ -2059,16 +2037,10 @@ func (a *App) deliverDerivedCopy(ts int64, ev *Derived) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendDerived(ts int64, ev *Derived) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverDerivedCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendDerivedBatch delivers events as one chunk stamped ts.
@@ -2133,16 +2105,10 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverTicksCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -2316,6 +2282,7 @@ func (a *App) Start(now int64) error {
 	a.started = true
 	a.sched.AdvanceTo(now)
 	a.trigTick.Start(now)
+	a.sched.RescheduleAll()
 	a.sched.FireDue()
 	return nil
 }
@@ -2489,11 +2456,13 @@ func (a *App) Restore(b []byte) error {
 		}
 	}
 	if r.Uint() != 3 {
+		a.sched.RescheduleAll()
 		return snap.ErrMismatch
 	}
 	a.q0.loadState(r)
 	a.q1.loadState(r)
 	a.q2.loadState(r)
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err

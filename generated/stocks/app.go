@@ -1078,6 +1078,7 @@ type q1 struct {
 	cands   []q1Cand
 	rows    []q1Cand
 	out     []runtime.Event[SymbolSummary]
+	tw      *runtime.Timer // the window's scheduler handle
 }
 
 func (q *q1) init(a *App) {
@@ -1101,6 +1102,7 @@ func (q *q1) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q1) receive(src []runtime.Event[StockStream]) {
+	q.app.sched.Catch(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -1108,6 +1110,7 @@ func (q *q1) receive(src []runtime.Event[StockStream]) {
 	q.busy = true
 	q.arrive(src)
 	q.busy = nested
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // fresh gives a nested call of q1 buffers of its own (see reentry.go).
@@ -1121,6 +1124,7 @@ func (q *q1) fresh() {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q1) receiveOne(ts int64, e *StockStream) {
+	q.app.sched.Catch(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -1132,6 +1136,7 @@ func (q *q1) receiveOne(ts int64, e *StockStream) {
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
 	q.busy = nested
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -1849,20 +1854,12 @@ type App struct {
 	curLargeTradeRange LargeTradeRange
 }
 
-// due reports whether a timer source has a deadline at or before t.
-func (a *App) due(t int64) bool {
-	if d, ok := a.q1.NextDeadline(); ok && d <= t {
-		return true
-	}
-	return false
-}
-
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
 	a.q0.init(a)
 	a.q1.init(a)
-	a.sched.Register(&a.q1)
+	a.q1.tw = a.sched.Register(&a.q1)
 	a.q2.init(a)
 	return a
 }
@@ -1912,11 +1909,7 @@ func (a *App) deliverStockStreamCopy(ts int64, ev *StockStream) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subStockStream) == 0 {
 		if a.q0.keep(ts, ev) {
@@ -1926,9 +1919,7 @@ func (a *App) SendStockStream(ts int64, ev *StockStream) {
 	} else {
 		a.deliverStockStreamCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendStockStreamBatch delivers events as one chunk stamped ts.
@@ -1998,20 +1989,14 @@ func (a *App) deliverLargeTradesCopy(ts int64, ev *LargeTrades) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTrades(ts int64, ev *LargeTrades) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subLargeTrades) == 0 {
 		a.q2.receiveOne(ts, ev)
 	} else {
 		a.deliverLargeTradesCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendLargeTradesBatch delivers events as one chunk stamped ts.
@@ -2079,16 +2064,10 @@ func (a *App) deliverSymbolSummaryCopy(ts int64, ev *SymbolSummary) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendSymbolSummary(ts int64, ev *SymbolSummary) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverSymbolSummaryCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendSymbolSummaryBatch delivers events as one chunk stamped ts.
@@ -2156,16 +2135,10 @@ func (a *App) deliverLargeTradeRangeCopy(ts int64, ev *LargeTradeRange) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendLargeTradeRange(ts int64, ev *LargeTradeRange) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverLargeTradeRangeCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendLargeTradeRangeBatch delivers events as one chunk stamped ts.
@@ -2300,6 +2273,7 @@ func (a *App) Start(now int64) error {
 	}
 	a.started = true
 	a.sched.AdvanceTo(now)
+	a.sched.RescheduleAll()
 	a.sched.FireDue()
 	return nil
 }
@@ -2460,6 +2434,7 @@ func (a *App) Restore(b []byte) error {
 	a.q0.loadState(r)
 	a.q1.loadState(r)
 	a.q2.loadState(r)
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err

@@ -51,12 +51,13 @@ func extAt(ts int64, v int, x int64) runtime.Event[item] {
 type recorder struct {
 	w     Window[item]
 	sched *runtime.Scheduler
+	timer *runtime.Timer
 	out   [][]runtime.Event[item]
 }
 
 func newRecorder(w Window[item], start int64) *recorder {
 	r := &recorder{w: w, sched: runtime.NewScheduler(start)}
-	r.sched.Register(recorderTimer{r})
+	r.timer = r.sched.Register(recorderTimer{r})
 	return r
 }
 
@@ -69,11 +70,16 @@ func (r *recorder) record(chunk []runtime.Event[item]) {
 	r.out = append(r.out, append([]runtime.Event[item](nil), chunk...))
 }
 
+// play runs steps as an app does: the window's deadline is read back
+// after each arrival (and first, since a test may have loaded a state).
 func (r *recorder) play(steps []step) {
+	r.sched.Touch(r.timer)
 	for _, s := range steps {
 		r.sched.AdvanceTo(s.now)
 		if s.evs != nil {
+			r.sched.Enter(r.timer)
 			r.w.Arrive(r.sched.Now(), s.evs, r.record)
+			r.timer.Leave(r.w.NextDeadline())
 			r.sched.FireDue()
 		}
 	}
@@ -259,6 +265,7 @@ func TestSnapshotPastDeadlinesFireAtNextCheck(t *testing.T) {
 	if d, ok := late.w.NextDeadline(); d != 100 || !ok {
 		t.Errorf("NextDeadline = (%d, %v), want (100, true)", d, ok)
 	}
+	late.sched.RescheduleAll() // as a restore does
 	late.sched.FireDue()
 	if got, want := late.String(), "E1@500 E2@500"; got != want {
 		t.Errorf("past deadlines: %q, want %q", got, want)

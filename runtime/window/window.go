@@ -14,8 +14,9 @@
 //     emitted, and nothing at all when both are empty. The RESET event has
 //     the zero payload.
 //   - Arrive never fires timers: the caller fires everything due first
-//     (runtime.Scheduler does, §0.3.2). A deadline that lies in the past is
-//     still reported by NextDeadline and fires at the current clock.
+//     (runtime.Scheduler does, §0.3.2; for a chunk that is timer output,
+//     Scheduler.Catch, §0.3.22). A deadline that lies in the past is still
+//     reported by NextDeadline and fires at the current clock.
 //   - Emitted chunks are only valid during the emit call (runtime.Emit).
 //
 // Windows keep all their state in unexported plain fields (slices, maps,

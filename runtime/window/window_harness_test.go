@@ -47,12 +47,13 @@ type harness struct {
 	t      *testing.T
 	w      Window[item]
 	sched  *runtime.Scheduler
+	timer  *runtime.Timer
 	chunks []string
 }
 
 func newHarness(t *testing.T, w Window[item], start int64) *harness {
 	h := &harness{t: t, w: w, sched: runtime.NewScheduler(start)}
-	h.sched.Register(timerOf{h})
+	h.timer = h.sched.Register(timerOf{h})
 	return h
 }
 
@@ -106,7 +107,9 @@ func (h *harness) sendItems(ts int64, items ...item) {
 // sendEvents delivers events with their own timestamps at clock now.
 func (h *harness) sendEvents(now int64, evs ...runtime.Event[item]) {
 	h.sched.AdvanceTo(now)
+	h.sched.Enter(h.timer)
 	h.w.Arrive(h.sched.Now(), evs, h.record)
+	h.timer.Leave(h.w.NextDeadline())
 	h.sched.FireDue()
 }
 

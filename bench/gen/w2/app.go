@@ -457,6 +457,7 @@ type q0 struct {
 	cands   []q0Cand
 	rows    []q0Cand
 	out     []runtime.Event[Out]
+	tw      *runtime.Timer // the window's scheduler handle
 }
 
 func (q *q0) init(a *App) {
@@ -480,6 +481,7 @@ func (q *q0) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.app.sched.Catch(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -487,6 +489,7 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	q.busy = true
 	q.arrive(src)
 	q.busy = nested
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
@@ -500,6 +503,7 @@ func (q *q0) fresh() {
 
 // receiveOne is receive for a chunk of one event.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
+	q.app.sched.Catch(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -511,6 +515,7 @@ func (q *q0) receiveOne(ts int64, e *Ticks) {
 	d.Volume = e.Volume
 	d.Nulls = e.Nulls
 	q.busy = nested
+	q.tw.Update(q.win.NextDeadline())
 }
 
 // arrive runs the pre-window filter and the window on a narrowed chunk.
@@ -769,19 +774,11 @@ type App struct {
 	curOut   Out
 }
 
-// due reports whether a timer source has a deadline at or before t.
-func (a *App) due(t int64) bool {
-	if d, ok := a.q0.NextDeadline(); ok && d <= t {
-		return true
-	}
-	return false
-}
-
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
 	a.q0.init(a)
-	a.sched.Register(&a.q0)
+	a.q0.tw = a.sched.Register(&a.q0)
 	return a
 }
 
@@ -826,20 +823,14 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
 		a.deliverTicksCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -907,16 +898,10 @@ func (a *App) deliverOutCopy(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverOutCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.
@@ -1007,6 +992,7 @@ func (a *App) Start(now int64) error {
 	}
 	a.started = true
 	a.sched.AdvanceTo(now)
+	a.sched.RescheduleAll()
 	a.sched.FireDue()
 	return nil
 }
@@ -1109,6 +1095,7 @@ func (a *App) Restore(b []byte) error {
 		return snap.ErrMismatch
 	}
 	a.q0.loadState(r)
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err

@@ -460,6 +460,7 @@ type q0 struct {
 	cands  []q0Cand
 	rows   []q0Cand
 	out    []runtime.Event[Out]
+	tw     *runtime.Timer // the window's scheduler handle
 }
 
 func (q *q0) init(a *App) {
@@ -482,6 +483,8 @@ func (q *q0) Fire(now int64) {
 	q.busy = nested
 }
 func (q *q0) receive(src []runtime.Event[Ticks]) {
+	q.app.sched.Catch(q.tw)
+	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -501,6 +504,7 @@ func (q *q0) receive(src []runtime.Event[Ticks]) {
 	q.narrow = narrow
 	q.arrive(narrow)
 	q.busy = nested
+	q.tw.Leave(q.win.NextDeadline())
 }
 
 // fresh gives a nested call of q0 buffers of its own (see reentry.go).
@@ -609,6 +613,8 @@ func (q *q0) finish() {
 
 // receiveOne is receive for a chunk of one event, fused: no chunk is built.
 func (q *q0) receiveOne(ts int64, e *Ticks) {
+	q.app.sched.Catch(q.tw)
+	q.app.sched.Enter(q.tw)
 	nested := q.busy
 	if nested {
 		q.fresh()
@@ -623,6 +629,7 @@ func (q *q0) receiveOne(ts int64, e *Ticks) {
 	q.step(slot)
 	q.finish()
 	q.busy = nested
+	q.tw.Leave(q.win.NextDeadline())
 }
 func (q *q0) write(rows []q0Cand) {
 	for _, fn := range q.app.subOut {
@@ -746,19 +753,11 @@ type App struct {
 	curOut   Out
 }
 
-// due reports whether a timer source has a deadline at or before t.
-func (a *App) due(t int64) bool {
-	if d, ok := a.q0.NextDeadline(); ok && d <= t {
-		return true
-	}
-	return false
-}
-
 // New builds the app; Start it before sending events.
 func New() *App {
 	a := &App{}
 	a.q0.init(a)
-	a.sched.Register(&a.q0)
+	a.q0.tw = a.sched.Register(&a.q0)
 	return a
 }
 
@@ -803,20 +802,14 @@ func (a *App) deliverTicksCopy(ts int64, ev *Ticks) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendTicks(ts int64, ev *Ticks) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	if len(a.subTicks) == 0 {
 		a.q0.receiveOne(ts, ev)
 	} else {
 		a.deliverTicksCopy(ts, ev)
 	}
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendTicksBatch delivers events as one chunk stamped ts.
@@ -882,16 +875,10 @@ func (a *App) deliverOutCopy(ts int64, ev *Out) {
 // The app only reads *ev during the call and keeps no reference to it.
 func (a *App) SendOut(ts int64, ev *Out) {
 	if ts > a.sched.Now() {
-		if a.due(ts) {
-			a.sched.AdvanceTo(ts)
-		} else {
-			a.sched.MoveTo(ts)
-		}
+		a.sched.AdvanceTo(ts)
 	}
 	a.deliverOutCopy(ts, ev)
-	if a.due(a.sched.Now()) {
-		a.sched.FireDue()
-	}
+	a.sched.FireDue()
 }
 
 // SendOutBatch delivers events as one chunk stamped ts.
@@ -976,6 +963,7 @@ func (a *App) Start(now int64) error {
 	}
 	a.started = true
 	a.sched.AdvanceTo(now)
+	a.sched.RescheduleAll()
 	a.sched.FireDue()
 	return nil
 }
@@ -1078,6 +1066,7 @@ func (a *App) Restore(b []byte) error {
 		return snap.ErrMismatch
 	}
 	a.q0.loadState(r)
+	a.sched.RescheduleAll()
 	if err := r.Err(); err != nil {
 		if errors.Is(err, snap.ErrMismatch) {
 			return err
