@@ -76,19 +76,6 @@ func (e *Expr) size() int {
 	return n
 }
 
-// refs calls fn for every column reference in the tree.
-func (e *Expr) refs(fn func(name string)) {
-	if e == nil {
-		return
-	}
-	if e.Op == OpCol {
-		fn(e.Name)
-	}
-	for _, a := range e.Args {
-		a.refs(fn)
-	}
-}
-
 func col(c Column) *Expr { return &Expr{Op: OpCol, T: c.Type, Name: c.Name} }
 
 func lit(t rt.Type, text string) *Expr { return &Expr{Op: OpLit, T: t, Lit: text} }
@@ -130,15 +117,4 @@ func typeName(t rt.Type) string {
 		return "BOOL"
 	}
 	return "OBJECT"
-}
-
-func isNumeric(t rt.Type) bool { return t >= rt.Int && t <= rt.Double }
-
-func isInteger(t rt.Type) bool { return t == rt.Int || t == rt.BigInt }
-
-func wider(a, b rt.Type) rt.Type {
-	if a > b {
-		return a
-	}
-	return b
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -559,29 +558,6 @@ func sameExpr(a, b plan.Expr) bool {
 		return a == nil && b == nil
 	}
 	return plan.FormatExpr(a) == plan.FormatExpr(b) && a.Type() == b.Type()
-}
-
-// constInt evaluates an integer constant expression (window parameters).
-func constInt(e plan.Expr) (int64, bool) {
-	switch c := e.(type) {
-	case *plan.Const:
-		if c.Null {
-			return 0, false
-		}
-		switch c.T {
-		case plan.Int, plan.BigInt:
-			return c.I, true
-		case plan.Float, plan.Double:
-			if c.F == math.Trunc(c.F) {
-				return int64(c.F), true
-			}
-		}
-	case *plan.Unary:
-		if v, ok := constInt(c.X); ok && c.Op == plan.Neg {
-			return -v, true
-		}
-	}
-	return 0, false
 }
 
 func containsString(list []string, s string) bool {
