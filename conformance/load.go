@@ -327,11 +327,12 @@ func parseExpectation(raw json.RawMessage) (Expectation, error) {
 		var col int64
 		if n, err = decodeInt(m["row"]); err == nil {
 			if col, err = decodeInt(m["col"]); err == nil {
+				e.Col = int(col)
 				if col < 0 {
 					err = errors.New("negative col")
+				} else {
+					e.Value, err = decodeScalar(m["eq"])
 				}
-				e.Col = int(col)
-				e.Value, err = decodeScalar(m["eq"])
 			}
 		}
 	} else if m, ok := object(raw, []string{"row", "eq"}); ok {

@@ -292,7 +292,7 @@ func TestSumFloatMeanIsAvgFloat(t *testing.T) {
 	var s SumFloat
 	var a AvgFloat
 	var held []float64
-	vals := []float64{1.5, -2.25, 1e300, 3, -1e300, 0.1, math.Inf(1), 7, -0.0, 2}
+	vals := []float64{1.5, -2.25, 1e300, 3, -1e300, 0.1, math.Inf(1), 7, math.Copysign(0, -1), 2}
 	for step := 0; step < 400; step++ {
 		if v := vals[step%len(vals)]; step%3 != 2 || len(held) == 0 {
 			s.Add(v)
