@@ -423,14 +423,6 @@ func keyValue(v jen.Code, t plan.Type) jen.Code {
 	return v
 }
 
-// keyPlanType is the plan type whose snapshot codec a key field uses.
-func keyPlanType(t plan.Type) plan.Type {
-	if t == plan.Float || t == plan.Double {
-		return plan.BigInt
-	}
-	return t
-}
-
 // project fills the variable row (of the output struct type) with the
 // select items; a NULL item sets its bit in row.Nulls.
 func (qg *queryGen) project(s *scope, outFields []string) error {

@@ -2,11 +2,11 @@ package interp
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/eventflux/eventflux-go/plan"
 	rt "github.com/eventflux/eventflux-go/runtime"
-	"github.com/eventflux/eventflux-go/runtime/fn"
+	"github.com/eventflux/eventflux-go/runtime/agg"
+	"github.com/eventflux/eventflux-go/runtime/key"
 	"github.com/eventflux/eventflux-go/runtime/sel"
 )
 
@@ -16,7 +16,9 @@ type selector struct {
 	items    []evalFn
 	aggArgs  []evalFn // nil entry: count()
 	aggNew   []aggFactory
+	shared   []int // per slot: the sum slot an avg reads off, or -1 (plan.AggChoice.SharedSum)
 	groupBy  []evalFn
+	keyTypes []rt.Type // of groupBy, for the key encoding (runtime/key)
 	having   evalFn
 	orderBy  []evalFn
 	orderCmp []func(a, b rt.Value) int
@@ -29,8 +31,8 @@ type selector struct {
 	ordered                     bool
 	grouped                     bool
 
-	global *group // the single group when there is no GROUP BY
-	groups map[string]*group
+	global *group            // the single group when there is no GROUP BY
+	groups map[string]*group // by key bytes (runtime/key)
 	keyBuf []byte
 	ctx    evalCtx
 
@@ -67,6 +69,13 @@ func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 		return nil, err
 	}
 	for i, a := range s.Aggs {
+		x.shared = append(x.shared, ps.Aggs[i].SharedSum)
+		if ps.Aggs[i].SharedSum >= 0 {
+			// Read off the sum's state, as generated code does.
+			x.aggArgs = append(x.aggArgs, nil)
+			x.aggNew = append(x.aggNew, func() aggState { return &sharedAvg{} })
+			continue
+		}
 		var arg evalFn
 		if a.Arg != nil {
 			if arg, err = compileOver(a.Arg, ps.In); err != nil {
@@ -82,6 +91,9 @@ func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 	}
 	if x.groupBy, err = compileAllIn(s.GroupBy, ps.In); err != nil {
 		return nil, err
+	}
+	for _, e := range s.GroupBy {
+		x.keyTypes = append(x.keyTypes, rt.Type(e.Type()))
 	}
 	if s.Having != nil {
 		if x.having, err = compileOver(s.Having, ps.In); err != nil {
@@ -116,6 +128,11 @@ func (s *selector) newGroup(key string) *group {
 	for i, f := range s.aggNew {
 		g.aggs[i] = f()
 	}
+	for i, j := range s.shared {
+		if j >= 0 {
+			g.aggs[i].(*sharedAvg).sum = g.aggs[j].state().(*agg.SumFloat)
+		}
+	}
 	return g
 }
 
@@ -124,8 +141,8 @@ func (s *selector) groupOf(c *evalCtx) *group {
 		return s.global
 	}
 	s.keyBuf = s.keyBuf[:0]
-	for _, f := range s.groupBy {
-		s.keyBuf = appendKey(s.keyBuf, f(c))
+	for i, f := range s.groupBy {
+		s.keyBuf = key.AppendValue(s.keyBuf, s.keyTypes[i], f(c))
 	}
 	if g, ok := s.groups[string(s.keyBuf)]; ok {
 		return g
@@ -134,21 +151,6 @@ func (s *selector) groupOf(c *evalCtx) *group {
 	g := s.newGroup(key)
 	s.groups[key] = g
 	return g
-}
-
-// appendKey encodes a value unambiguously (NULL is a key of its own).
-func appendKey(b []byte, v rt.Value) []byte {
-	if v.Null {
-		return append(b, 0)
-	}
-	b = append(b, 1)
-	b = strconv.AppendInt(b, v.I, 36)
-	b = append(b, ':')
-	b = strconv.AppendUint(b, fn.FloatKey(v.F), 36) // -0 = 0, NaN = NaN
-	b = append(b, ':')
-	b = strconv.AppendInt(b, int64(len(v.S)), 36)
-	b = append(b, ':')
-	return append(b, v.S...)
 }
 
 // process runs one chunk and returns the rows to write, in order. The
