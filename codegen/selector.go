@@ -153,7 +153,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		s.add(jen.Id("g").Op(":=").Op("&").Id("q").Dot("global"))
 	}
 	// Aggregate updates.
-	if len(sel.Aggs) > 0 || qg.grouped || qg.passExp {
+	if qg.ps.CountsHeld() {
 		addS, remS := s.child(), s.child()
 		var adds, removes []jen.Code
 		for i, a := range sel.Aggs {

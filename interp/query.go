@@ -173,6 +173,7 @@ func (q *query) arrive(chunk []rt.Event[rt.Row]) {
 		q.preKept = q.keep(q.pre, chunk, q.preKept)
 		chunk = q.preKept
 	}
+	q.sel.arrive(chunk)
 	if q.win != nil {
 		q.win.Arrive(q.app.sched.Now(), chunk, q.afterWindow)
 		return

@@ -30,6 +30,9 @@ type selector struct {
 	reduce                      plan.ReduceMode
 	ordered                     bool
 	grouped                     bool
+	countsHeld                  bool // plan.PhysicalSelect.CountsHeld
+	cachedGroup                 bool // plan.PhysicalSelect.CachedGroup: groups are found as rows enter the window
+	arriving                    evalCtx
 
 	global *group            // the single group when there is no GROUP BY
 	groups map[string]*group // by key bytes (runtime/key)
@@ -62,8 +65,9 @@ type candidate struct {
 func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 	s := ps.Selector
 	x := &selector{limit: s.Limit, offset: s.Offset, grouped: ps.Grouped(), groups: map[string]*group{},
-		keepCur: ps.KeepCurrent, keepExp: ps.KeepExpired, passReset: ps.Reset, reduce: ps.Reduce, ordered: ps.Ordered}
-	x.ctx.now = now
+		keepCur: ps.KeepCurrent, keepExp: ps.KeepExpired, passReset: ps.Reset, reduce: ps.Reduce, ordered: ps.Ordered,
+		countsHeld: ps.CountsHeld(), cachedGroup: ps.CachedGroup}
+	x.ctx.now, x.arriving.now = now, now
 	var err error
 	if x.items, err = compileAllIn(itemExprs(s.Items), ps.In); err != nil {
 		return nil, err
@@ -153,6 +157,22 @@ func (s *selector) groupOf(c *evalCtx) *group {
 	return g
 }
 
+// arrive finds the groups of rows entering the window when the plan
+// caches each row's group (CachedGroup): generated code finds them there,
+// so a group exists from its first row's arrival on both backends (and
+// their snapshots agree).
+func (s *selector) arrive(chunk []rt.Event[rt.Row]) {
+	if !s.cachedGroup {
+		return
+	}
+	for i := range chunk {
+		if chunk[i].Kind != rt.Reset {
+			s.arriving.row, s.arriving.ts = chunk[i].Data, chunk[i].Ts
+			s.groupOf(&s.arriving)
+		}
+	}
+}
+
 // process runs one chunk and returns the rows to write, in order. The
 // returned slice is reused by the next call.
 func (s *selector) process(chunk []rt.Event[rt.Row]) []candidate {
@@ -180,9 +200,11 @@ func (s *selector) process(chunk []rt.Event[rt.Row]) []candidate {
 				st.remove(v)
 			}
 		}
-		if ev.Kind == rt.Current {
+		switch {
+		case !s.countsHeld: // a plain projection counts nothing, as generated code
+		case ev.Kind == rt.Current:
 			g.held++
-		} else {
+		default:
 			g.held--
 		}
 		keep := (ev.Kind == rt.Current && s.keepCur) || (ev.Kind == rt.Expired && s.keepExp)
