@@ -23,7 +23,7 @@ func TestGenerateIsAFunctionOfSeedAndIndex(t *testing.T) {
 // selector clauses, output rates, event kinds, chains, operators).
 func TestGeneratorCoverage(t *testing.T) {
 	var all strings.Builder
-	var batches, sleeps, explicitTs, lateTs, nulls int
+	var batches, sleeps, explicitTs, lateTs, nulls, persists, restores, restarts int
 	for i := range 600 {
 		c := Generate(1, i)
 		all.WriteString(c.App.SQL())
@@ -35,6 +35,12 @@ func TestGeneratorCoverage(t *testing.T) {
 				clock += s.Sleep
 			case s.Batch:
 				batches++
+			case s.Persist:
+				persists++
+			case s.Restore:
+				restores++
+			case s.Restart:
+				restarts++
 			}
 			if s.HasTs {
 				explicitTs++
@@ -94,7 +100,7 @@ func TestGeneratorCoverage(t *testing.T) {
 		}
 	}
 	for name, n := range map[string]int{"batch sends": batches, "sleeps": sleeps, "explicit timestamps": explicitTs,
-		"late explicit timestamps": lateTs, "NULL values": nulls} {
+		"late explicit timestamps": lateTs, "NULL values": nulls, "persists": persists, "restores": restores, "restarts": restarts} {
 		if n == 0 {
 			t.Errorf("no %s generated", name)
 		}
