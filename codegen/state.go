@@ -215,7 +215,7 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 	shape := []struct {
 		what string
 		cols []plan.Column
-	}{{"the window's rows", winCols}, {"the GROUP BY key", exprTypes(qg.sel.GroupBy)}, {"the output rows", qg.outRel.Columns}}
+	}{{"the window row", winCols}, {"the GROUP BY key", exprTypes(qg.sel.GroupBy)}, {"the output row", qg.outRel.Columns}}
 
 	// AppendState
 	as := []jen.Code{jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('Q'))}

@@ -90,9 +90,9 @@ func (q *query) AppendState(dst []byte) ([]byte, error) {
 
 func (q *query) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows", q.codecs.winTypes...)
+	r.ExpectTypes("the window row", q.codecs.winTypes...)
 	r.ExpectTypes("the GROUP BY key", q.sel.keyTypes...)
-	r.ExpectTypes("the output rows", q.codecs.outTypes...)
+	r.ExpectTypes("the output row", q.codecs.outTypes...)
 	if r.Bool() != (q.win != nil) && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return

@@ -1381,9 +1381,9 @@ func (q *q0) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows")
+	r.ExpectTypes("the window row")
 	r.ExpectTypes("the GROUP BY key")
-	r.ExpectTypes("the output rows", runtime.String, runtime.Int, runtime.BigInt, runtime.Float, runtime.Double, runtime.Bool)
+	r.ExpectTypes("the output row", runtime.String, runtime.Int, runtime.BigInt, runtime.Float, runtime.Double, runtime.Bool)
 	if r.Bool() != false && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
@@ -1598,9 +1598,9 @@ func (q *q1) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q1) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows")
+	r.ExpectTypes("the window row")
 	r.ExpectTypes("the GROUP BY key")
-	r.ExpectTypes("the output rows", runtime.String, runtime.BigInt, runtime.Double, runtime.Double, runtime.Bool)
+	r.ExpectTypes("the output row", runtime.String, runtime.BigInt, runtime.Double, runtime.Double, runtime.Bool)
 	if r.Bool() != false && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
@@ -1750,9 +1750,9 @@ func (q *q2) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q2) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows")
+	r.ExpectTypes("the window row")
 	r.ExpectTypes("the GROUP BY key")
-	r.ExpectTypes("the output rows", runtime.BigInt)
+	r.ExpectTypes("the output row", runtime.BigInt)
 	if r.Bool() != false && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return

@@ -1024,9 +1024,9 @@ func (q *q0) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows")
+	r.ExpectTypes("the window row")
 	r.ExpectTypes("the GROUP BY key")
-	r.ExpectTypes("the output rows", runtime.String, runtime.Double, runtime.BigInt, runtime.Double)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt, runtime.Double)
 	if r.Bool() != false && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
@@ -1358,9 +1358,9 @@ func (q *q1) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q1) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows", runtime.String, runtime.Double, runtime.BigInt)
+	r.ExpectTypes("the window row", runtime.String, runtime.Double, runtime.BigInt)
 	r.ExpectTypes("the GROUP BY key", runtime.String)
-	r.ExpectTypes("the output rows", runtime.String, runtime.Double, runtime.BigInt, runtime.BigInt)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt, runtime.BigInt)
 	if r.Bool() != true && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
@@ -1817,9 +1817,9 @@ func (q *q2) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q2) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows", runtime.String, runtime.Double)
+	r.ExpectTypes("the window row", runtime.String, runtime.Double)
 	r.ExpectTypes("the GROUP BY key", runtime.String)
-	r.ExpectTypes("the output rows", runtime.String, runtime.Double, runtime.Double, runtime.BigInt)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.Double, runtime.BigInt)
 	if r.Bool() != true && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return

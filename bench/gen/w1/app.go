@@ -561,9 +561,9 @@ func (q *q0) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows")
+	r.ExpectTypes("the window row")
 	r.ExpectTypes("the GROUP BY key")
-	r.ExpectTypes("the output rows", runtime.String, runtime.Double, runtime.BigInt)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt)
 	if r.Bool() != false && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return

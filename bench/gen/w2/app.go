@@ -729,9 +729,9 @@ func (q *q0) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows", runtime.String, runtime.Double, runtime.BigInt)
+	r.ExpectTypes("the window row", runtime.String, runtime.Double, runtime.BigInt)
 	r.ExpectTypes("the GROUP BY key", runtime.String)
-	r.ExpectTypes("the output rows", runtime.String, runtime.Double, runtime.BigInt, runtime.BigInt)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt, runtime.BigInt)
 	if r.Bool() != true && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return

@@ -733,9 +733,9 @@ func (q *q0) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows", runtime.Double)
+	r.ExpectTypes("the window row", runtime.Double)
 	r.ExpectTypes("the GROUP BY key")
-	r.ExpectTypes("the output rows", runtime.Double, runtime.Double, runtime.Double, runtime.Double)
+	r.ExpectTypes("the output row", runtime.Double, runtime.Double, runtime.Double, runtime.Double)
 	if r.Bool() != true && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return

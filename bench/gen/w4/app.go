@@ -707,9 +707,9 @@ func (q *q0) AppendState(dst []byte) ([]byte, error) {
 }
 func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	r.ExpectTypes("the window's rows", runtime.String)
+	r.ExpectTypes("the window row", runtime.String)
 	r.ExpectTypes("the GROUP BY key", runtime.String)
-	r.ExpectTypes("the output rows", runtime.String, runtime.BigInt)
+	r.ExpectTypes("the output row", runtime.String, runtime.BigInt)
 	if r.Bool() != true && r.Err() == nil {
 		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
