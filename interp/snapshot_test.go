@@ -1,6 +1,7 @@
 package interp_test
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"strings"
@@ -21,7 +22,7 @@ INSERT INTO B SELECT count() AS c, avg(d) AS a, sum(d) AS sd FROM S WINDOW('time
 INSERT INTO C SELECT d, distinctCount(k) AS n FROM S GROUP BY d OUTPUT FIRST EVERY 3 EVENTS;
 INSERT INTO D SELECT triggered_time AS t, count() AS c FROM T WINDOW('length', 2);`
 
-func startedSnapApp(t *testing.T, rows ...[]any) runtime.App {
+func startedSnapApp(t testing.TB, rows ...[]any) runtime.App {
 	t.Helper()
 	a, err := interp.Build("", snapApp)
 	if err != nil {
@@ -76,4 +77,31 @@ func TestRestoreNamesWhatDoesNotFit(t *testing.T) {
 			t.Errorf("%q for %q: %v, want E801 saying %q", c.by, c.edit, err, c.says)
 		}
 	}
+}
+
+// FuzzRestore feeds arbitrary bytes to Restore (make fuzz): an error is
+// E801 and leaves the app as it was, never a panic.
+func FuzzRestore(f *testing.F) {
+	good, err := startedSnapApp(f, []any{"a", 1, 2.5, true}, []any{nil, nil, math.NaN(), nil}).Snapshot()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte(snap.Magic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a := startedSnapApp(t, []any{"b", 2, -1.0, false})
+		before, _ := a.Snapshot()
+		if err := a.Restore(b); err != nil {
+			if !errors.Is(err, snap.ErrMismatch) {
+				t.Fatalf("error %v is not E801", err)
+			}
+			if after, _ := a.Snapshot(); !bytes.Equal(after, before) {
+				t.Fatalf("a failed restore (%v) changed the app", err)
+			}
+			return
+		}
+		if _, err := a.Snapshot(); err != nil {
+			t.Fatalf("a restored state does not snapshot: %v", err)
+		}
+	})
 }
