@@ -10,7 +10,8 @@
 // alike, whatever Go width holds them), floats the 8 bytes of a float64
 // (FLOAT widened exactly), strings a length and their bytes, booleans one
 // byte 0 or 1. In the grammar below `{ x }` is a count followed by that many
-// x, `[ x ]` is x when the boolean before it is true.
+// x, `[ x ]` is x when the boolean before it is true, `x…` is x repeated as
+// often as the app's structure says.
 //
 //	snapshot  = "EFS1" triggers queries
 //	triggers  = { next:int armed:bool }           trigger streams in definition order
@@ -21,17 +22,22 @@
 //	window    = bool [ window state ]             runtime/window: tag, version, parameters, events
 //	selector  = group                             without GROUP BY
 //	          | { key group }                     GROUP BY: ascending order of the key bytes
-//	group     = held:int { aggregator }           per aggregate slot, in order; an avg the plan
-//	                                              reads off a sum (AggChoice.SharedSum) has no
-//	                                              state and writes nothing
-//	key       = key column per GROUP BY expression (runtime/key)
+//	group     = held:int aggregator…              one per aggregate slot, in order (no count); an
+//	                                              avg the plan reads off a sum (SharedSum) has
+//	                                              no state and writes nothing; held counts the
+//	                                              group's events (0 for a plain projection)
+//	key       = (null:bool value)…                per GROUP BY expression (runtime/key): the
+//	                                              zero value when NULL, floats as the 8 bytes
+//	                                              of their fn.FloatKey bits
 //	aggregator                                    runtime/agg: a tag, for generic aggregators a
 //	                                              value kind (integer, float, string, bool), then
 //	                                              the state, values encoded as above
 //	rate      = bool [ 'R' count:int next:int started:bool rows seen rows rows hasLast:bool [ rows ] ]
-//	                                              runtime/rate: buffer, FIRST's seen groups,
+//	                                              runtime/rate: buffer, seen groups,
 //	                                              SNAPSHOT's rows, groups and last row
-//	rows      = { row ts:int kind:byte groupref empty:bool }
+//	seen      = { groupref index:int }            FIRST's and LAST's groups of the block, by
+//	                                              index, then group bytes
+//	rows      = { row ts:int kind:byte groupref empty:bool }   rows of the output layout
 //	groupref  = bool [ key ]                      false: no group (a RESET row); without GROUP
 //	                                              BY true alone names the one group
 //
@@ -43,7 +49,7 @@
 // NULL literal's type) encode as integers.
 //
 // Every map is written in a fixed order (groups by key bytes, distinct
-// values by their encoding, FIRST's seen groups by position then key), so
+// values by their encoding, seen groups by index then key), so
 // the same state gives the same bytes on either backend.
 //
 // Restoring is all or nothing: both backends decode the whole snapshot
