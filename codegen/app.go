@@ -253,57 +253,39 @@ func (g *generator) genericAPI() {
 	recv("Subscribe").Params(jen.Id("stream").String(), jen.Id("fn").Func().Params(jen.Id("ts").Int64(), jen.Id("row").Index().Any())).Error().Block(
 		jen.Switch(jen.Id("stream")).Block(subs...), jen.Return(jen.Nil()))
 
-	// Snapshot and Restore mirror the interpreter's structure (§12).
-	var sn, rs []jen.Code
-	sn = append(sn, jen.Id("dst").Op(":=").Index().Byte().Call(jen.Lit("EFG1")))
-	rs = append(rs, jen.Id("r").Op(":=").Qual(pkgSnap, "NewReader").Call(jen.Id("b")), jen.Id("r").Dot("Expect").Call(jen.Lit("EFG1")))
-	var trigs []*plan.Relation
+	// Snapshot and Restore: the format of runtime/snap, which AppendApp
+	// and LoadApp frame around the queries' AppendState and LoadState.
+	var trigs, parts []jen.Code
 	for _, r := range g.app.Relations {
 		if r.Kind == plan.TriggerRel {
-			trigs = append(trigs, r)
+			trigs = append(trigs, jen.Id("a").Dot(g.ids(r).trig))
 		}
 	}
-	sn = append(sn, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Lit(len(trigs))))
-	rs = append(rs, jen.If(jen.Id("r").Dot("Uint").Call().Op("!=").Lit(len(trigs))).Block(jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))))
-	for _, r := range trigs {
-		t := g.ids(r).trig
-		sn = append(sn, jen.Block(
-			jen.List(jen.Id("next"), jen.Id("armed")).Op(":=").Id("a").Dot(t).Dot("State").Call(),
-			jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Qual(pkgSnap, "AppendInt").Call(jen.Id("dst"), jen.Id("next")), jen.Id("armed"))))
-		rs = append(rs, jen.Block(
-			jen.List(jen.Id("next"), jen.Id("armed")).Op(":=").List(jen.Id("r").Dot("Int").Call(), jen.Id("r").Dot("Bool").Call()),
-			jen.If(jen.Id("r").Dot("Err").Call().Op("==").Nil()).Block(jen.Id("a").Dot(t).Dot("SetState").Call(jen.Id("next"), jen.Id("armed")))))
-	}
-	sn = append(sn, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Lit(len(g.app.Queries))))
-	if len(g.app.Queries) > 0 {
-		sn = append(sn, jen.Var().Id("err").Error())
-	}
-	mismatch := []jen.Code{jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))}
-	if len(trigs) > 0 { // the triggers were loaded
-		mismatch = append([]jen.Code{jen.Id("a").Dot("sched").Dot("RescheduleAll").Call()}, mismatch...)
-	}
-	rs = append(rs, jen.If(jen.Id("r").Dot("Uint").Call().Op("!=").Lit(len(g.app.Queries))).Block(mismatch...))
 	for _, q := range g.app.Queries {
-		name := queryName(q)
-		sn = append(sn, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("a").Dot(name).Dot("appendState").Call(jen.Id("dst")), jen.Id("err").Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Id("err"))))
-		rs = append(rs, jen.Id("a").Dot(name).Dot("loadState").Call(jen.Id("r")))
+		parts = append(parts, jen.Op("&").Id("a").Dot(queryName(q)))
 	}
-	sn = append(sn, jen.Return(jen.Id("dst"), jen.Nil()))
-	if g.timed { // whatever was loaded, also before a failure, has new deadlines
-		rs = append(rs, jen.Id("a").Dot("sched").Dot("RescheduleAll").Call())
+	f.Comment("snapParts lists what a snapshot holds, in the format's order.")
+	recv("snapParts").Params().Params(jen.Index().Op("*").Qual(pkgRuntime, "Trigger"), jen.Index().Qual(pkgSnap, "Query")).Block(
+		jen.Return(jen.Index().Op("*").Qual(pkgRuntime, "Trigger").Values(trigs...), jen.Index().Qual(pkgSnap, "Query").Values(parts...)))
+	f.Comment("Snapshot captures all state between chunks (§12.1).")
+	recv("Snapshot").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual(pkgSnap, "AppendApp").Call(jen.Id("a").Dot("snapParts").Call())))
+	rescheduleAll := jen.Null() // the loaded state has new deadlines
+	if g.timed {
+		rescheduleAll = jen.Id("a").Dot("sched").Dot("RescheduleAll").Call()
 	}
-	rs = append(rs,
-		jen.If(jen.Id("err").Op(":=").Id("r").Dot("Err").Call(), jen.Id("err").Op("!=").Nil()).Block(
-			jen.If(jen.Qual("errors", "Is").Call(jen.Id("err"), jen.Qual(pkgSnap, "ErrMismatch"))).Block(jen.Return(jen.Id("err"))),
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("%w: %v"), jen.Qual(pkgSnap, "ErrMismatch"), jen.Id("err")))),
-		jen.If(jen.Len(jen.Id("r").Dot("Rest").Call()).Op("!=").Lit(0)).Block(jen.Return(jen.Qual(pkgSnap, "ErrMismatch"))),
+	f.Comment("Restore replaces all state with a snapshot's (§12.2), all or nothing:")
+	f.Comment("the snapshot is decoded into a fresh App first.")
+	recv("Restore").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.List(jen.Id("ft"), jen.Id("fq")).Op(":=").Id("New").Call().Dot("snapParts").Call(),
+		jen.If(jen.Id("err").Op(":=").Qual(pkgSnap, "LoadApp").Call(jen.Id("b"), jen.Id("ft"), jen.Id("fq")), jen.Id("err").Op("!=").Nil()).Block(
+			jen.Return(jen.Id("err"))),
+		jen.List(jen.Id("t"), jen.Id("q")).Op(":=").Id("a").Dot("snapParts").Call(),
+		jen.If(jen.Id("err").Op(":=").Qual(pkgSnap, "LoadApp").Call(jen.Id("b"), jen.Id("t"), jen.Id("q")), jen.Id("err").Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("a snapshot that restored into a fresh app failed on this one: %w"), jen.Id("err")))),
+		rescheduleAll,
 		jen.Id("a").Dot("sched").Dot("FireDue").Call(),
 		jen.Return(jen.Nil()))
-	f.Comment("Snapshot captures all state between chunks (§12.1).")
-	recv("Snapshot").Params().Params(jen.Index().Byte(), jen.Error()).Block(sn...)
-	f.Comment("Restore replaces all state with a snapshot's (§12.2).")
-	recv("Restore").Params(jen.Id("b").Index().Byte()).Error().Block(rs...)
 	f.Comment("RuntimeErrors returns the data problems reported so far (§13.3).")
 	recv("RuntimeErrors").Params().Index().Error().Block(jen.Return(jen.Id("a").Dot("errs")))
 	recv("reportError").Params(jen.Id("query").Int(), jen.Id("err").Error()).Block(

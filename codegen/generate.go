@@ -65,6 +65,7 @@ func Generate(app *plan.App, opts Options) ([]File, error) {
 	g.f.ImportName(pkgRate, "rate")
 	g.f.ImportName(pkgSel, "sel")
 	g.f.ImportName(pkgSnap, "snap")
+	g.f.ImportName(pkgKey, "key")
 	g.f.ImportName(pkgJSONRow, "jsonrow")
 	if err := g.generate(); err != nil {
 		return nil, err

@@ -153,7 +153,7 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 		s.add(jen.Id("g").Op(":=").Op("&").Id("q").Dot("global"))
 	}
 	// Aggregate updates.
-	if len(sel.Aggs) > 0 || qg.grouped || qg.passExp {
+	if qg.ps.CountsHeld() {
 		addS, remS := s.child(), s.child()
 		var adds, removes []jen.Code
 		for i, a := range sel.Aggs {
@@ -421,14 +421,6 @@ func keyValue(v jen.Code, t plan.Type) jen.Code {
 		return jen.Qual(pkgFn, "FloatKey").Call(jen.Float64().Call(v))
 	}
 	return v
-}
-
-// keyPlanType is the plan type whose snapshot codec a key field uses.
-func keyPlanType(t plan.Type) plan.Type {
-	if t == plan.Float || t == plan.Double {
-		return plan.BigInt
-	}
-	return t
 }
 
 // project fills the variable row (of the output struct type) with the

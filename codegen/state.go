@@ -8,61 +8,73 @@ import (
 	"github.com/eventflux/eventflux-go/plan"
 )
 
-const pkgSnap = "github.com/eventflux/eventflux-go/runtime/snap"
+// Snapshots are in the format runtime/snap defines (its package doc), the
+// one the interpreter writes too: the code below emits its typed writers
+// and readers, calling the runtime's column (snap) and key (runtime/key)
+// encodings, so that either backend restores the other's snapshots.
 
-// appendValue encodes a Go value of type t (snapshot format).
-func appendValue(dst jen.Code, v jen.Code, t plan.Type) jen.Code {
-	q := func(name string, arg jen.Code) jen.Code { return jen.Qual(pkgSnap, name).Call(dst, arg) }
-	switch t {
-	case plan.String:
-		return q("AppendString", v)
-	case plan.Int, plan.BigInt:
-		return q("AppendInt", jen.Int64().Call(v))
-	case plan.Float, plan.Double:
-		return q("AppendFloat", jen.Float64().Call(v))
-	case plan.Bool:
-		return q("AppendBool", v)
-	}
-	return q("AppendInt", jen.Int64().Call(v))
+const (
+	pkgSnap = "github.com/eventflux/eventflux-go/runtime/snap"
+	pkgKey  = "github.com/eventflux/eventflux-go/runtime/key"
+)
+
+// nullBit is `v.Nulls&bit != 0` for column i of the struct v.
+func nullBit(v string, i int) jen.Code {
+	return jen.Id(v).Dot("Nulls").Op("&").Lit(uint64(1) << i).Op("!=").Lit(0)
 }
 
-// readValue decodes a value of type t from the reader r.
-func readValue(t plan.Type) jen.Code {
+// appendColumn writes column value v of type t (NULL when null holds).
+func appendColumn(v, null jen.Code, t plan.Type) jen.Code {
+	dst := jen.Id("dst")
+	switch t {
+	case plan.String:
+		return jen.Qual(pkgSnap, "AppendStringCol").Call(dst, v, null)
+	case plan.Float, plan.Double:
+		return jen.Qual(pkgSnap, "AppendFloatCol").Call(dst, jen.Float64().Call(v), null)
+	case plan.Bool:
+		return jen.Qual(pkgSnap, "AppendBoolCol").Call(dst, v, null)
+	}
+	return jen.Qual(pkgSnap, "AppendIntCol").Call(dst, jen.Int64().Call(v), null)
+}
+
+// readColumn reads a column of type t into its Go type.
+func readColumn(null jen.Code, t plan.Type) jen.Code {
 	r := jen.Id("r")
 	switch t {
 	case plan.String:
-		return r.Clone().Dot("String").Call()
+		return r.Dot("StringCol").Call(null)
 	case plan.Int:
-		return jen.Int32().Call(r.Clone().Dot("Int").Call())
-	case plan.BigInt:
-		return r.Clone().Dot("Int").Call()
+		return r.Dot("Int32Col").Call(null)
 	case plan.Float:
-		return jen.Float32().Call(r.Clone().Dot("Float").Call())
+		return r.Dot("Float32Col").Call(null)
 	case plan.Double:
-		return r.Clone().Dot("Float").Call()
+		return r.Dot("FloatCol").Call(null)
 	case plan.Bool:
-		return r.Clone().Dot("Bool").Call()
+		return r.Dot("BoolCol").Call(null)
 	}
-	return r.Clone().Dot("Int").Call()
+	return r.Dot("IntCol").Call(null)
 }
 
-// relationCodec emits append<T>/read<T> for snapshots of a stream's events.
+// relationCodec emits append<T>/read<T> for snapshots of a stream's events:
+// the row encoding of runtime/snap (NULL bitmask, then every column).
 func (g *generator) relationCodec(rel *plan.Relation) {
 	ids := g.ids(rel)
 	t := ids.typ
 	fields := fieldNames(rel)
-	var app []jen.Code
+	app := []jen.Code{jen.Id("dst").Op("=").Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Id("v").Dot("Nulls"))}
 	for i, c := range rel.Columns {
-		app = append(app, jen.Id("dst").Op("=").Add(appendValue(jen.Id("dst"), jen.Id("v").Dot(fields[i]), c.Type)))
+		app = append(app, jen.Id("dst").Op("=").Add(appendColumn(jen.Id("v").Dot(fields[i]), nullBit("v", i), c.Type)))
 	}
-	app = append(app, jen.Return(jen.Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Id("v").Dot("Nulls"))))
+	app = append(app, jen.Return(jen.Id("dst")))
 	g.f.Func().Id(ids.appendFn).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Id(t)).Index().Byte().Block(app...)
-	var rd []jen.Code
-	rd = append(rd, jen.Var().Id("v").Id(t))
-	for i, c := range rel.Columns {
-		rd = append(rd, jen.Id("v").Dot(fields[i]).Op("=").Add(readValue(c.Type)))
+	rd := []jen.Code{
+		jen.Var().Id("v").Id(t),
+		jen.Id("v").Dot("Nulls").Op("=").Id("r").Dot("Nulls").Call(jen.Lit(len(rel.Columns))),
 	}
-	rd = append(rd, jen.Id("v").Dot("Nulls").Op("=").Id("r").Dot("Uint").Call(), jen.Return(jen.Id("v")))
+	for i, c := range rel.Columns {
+		rd = append(rd, jen.Id("v").Dot(fields[i]).Op("=").Add(readColumn(nullBit("v", i), c.Type)))
+	}
+	rd = append(rd, jen.Return(jen.Id("v")))
 	g.f.Func().Id(ids.readFn).Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Id(t).Block(rd...)
 	// The window codec works on byte slices.
 	g.f.Var().Id(ids.codec).Op("=").Qual(pkgWindow, "Codec").Types(jen.Id(t)).Values(jen.Dict{
@@ -75,23 +87,67 @@ func (g *generator) relationCodec(rel *plan.Relation) {
 	})
 }
 
-// emitState writes appendState/loadState for a query, in the same
-// structure as the interpreter's snapshots (§12.1).
+// appendKeyColumn and readKeyColumn encode GROUP BY key field i with
+// runtime/key, the encoding the interpreter keys its groups by.
+func appendKeyColumn(i int, t plan.Type) jen.Code {
+	k, n := jen.Id("k").Dot(fmt.Sprintf("k%d", i)), jen.Id("k").Dot(fmt.Sprintf("n%d", i))
+	dst := jen.Id("dst")
+	switch t {
+	case plan.String:
+		return jen.Qual(pkgKey, "AppendString").Call(dst, k, n)
+	case plan.Float, plan.Double:
+		return jen.Qual(pkgKey, "AppendFloatBits").Call(dst, k, n) // keyType: fn.FloatKey bits
+	case plan.Bool:
+		return jen.Qual(pkgKey, "AppendBool").Call(dst, k, n)
+	}
+	return jen.Qual(pkgKey, "AppendInt").Call(dst, jen.Int64().Call(k), n)
+}
+
+func readKeyColumn(i int, t plan.Type) jen.Code {
+	fields := jen.List(jen.Id("k").Dot(fmt.Sprintf("k%d", i)), jen.Id("k").Dot(fmt.Sprintf("n%d", i)))
+	name := "ReadInt"
+	switch t {
+	case plan.String:
+		name = "ReadString"
+	case plan.Int:
+		name = "ReadInt32"
+	case plan.Float, plan.Double:
+		name = "ReadFloatBits"
+	case plan.Bool:
+		name = "ReadBool"
+	}
+	return jen.Add(fields).Op("=").Qual(pkgKey, name).Call(jen.Id("r"))
+}
+
+// shapeTypes are the runtime types of a layout's columns.
+func shapeTypes(cols []plan.Column) []jen.Code {
+	out := make([]jen.Code, len(cols))
+	for i, c := range cols {
+		out[i] = runtimeType(c.Type)
+	}
+	return out
+}
+
+func exprTypes(es []plan.Expr) []plan.Column {
+	out := make([]plan.Column, len(es))
+	for i, e := range es {
+		out[i] = plan.Column{Type: e.Type()}
+	}
+	return out
+}
+
+// emitState writes AppendState/LoadState for a query: the `query` of the
+// format (runtime/snap).
 func (qg *queryGen) emitState(groupT, keyT string) error {
 	f := qg.g.f
 	q := jen.Id("q")
 	// Group key encoding (grouped queries).
 	if qg.grouped {
 		var enc []jen.Code
-		var dec []jen.Code
-		dec = append(dec, jen.Var().Id("k").Id(keyT))
+		dec := []jen.Code{jen.Var().Id("k").Id(keyT)}
 		for i, e := range qg.sel.GroupBy {
-			enc = append(enc,
-				jen.Id("dst").Op("=").Add(appendKeyValue(jen.Id("dst"), jen.Id("k").Dot(fmt.Sprintf("k%d", i)), e.Type())),
-				jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Id("k").Dot(fmt.Sprintf("n%d", i))))
-			dec = append(dec,
-				jen.Id("k").Dot(fmt.Sprintf("k%d", i)).Op("=").Add(readKeyValue(e.Type())),
-				jen.Id("k").Dot(fmt.Sprintf("n%d", i)).Op("=").Id("r").Dot("Bool").Call())
+			enc = append(enc, jen.Id("dst").Op("=").Add(appendKeyColumn(i, e.Type())))
+			dec = append(dec, readKeyColumn(i, e.Type()))
 		}
 		enc = append(enc, jen.Return(jen.Id("dst")))
 		dec = append(dec, jen.Return(jen.Id("k")))
@@ -107,11 +163,15 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 				qg.indexGroup()),
 			jen.Return(jen.Id("g")))
 	}
-	// appendGroup / loadGroup
+	// append<Group> / load<Group>: held, then each aggregator's state; an
+	// avg read off a sum has none.
 	var ag, lg []jen.Code
 	ag = append(ag, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendInt").Call(jen.Id("dst"), jen.Id("g").Dot("held")), jen.Var().Id("err").Error())
 	lg = append(lg, jen.Id("g").Dot("held").Op("=").Id("r").Dot("Int").Call())
 	for i := range qg.sel.Aggs {
+		if _, ok := qg.sharedSum(i); ok {
+			continue
+		}
 		a := jen.Id("g").Dot(fmt.Sprintf("a%d", i))
 		ag = append(ag,
 			jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Add(a.Clone()).Dot("AppendState").Call(jen.Id("dst")), jen.Id("err").Op("!=").Nil()).Block(
@@ -148,10 +208,22 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 		return rc, gc
 	}
 
-	// appendState
-	var as []jen.Code
-	as = append(as, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('Q')),
-		jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Lit(qg.win != nil)),
+	// The shape: the window's rows, the GROUP BY key, the output rows.
+	var winCols []plan.Column
+	if qg.win != nil {
+		winCols = qg.inRel.Columns
+	}
+	shape := []struct {
+		what string
+		cols []plan.Column
+	}{{"the window row", winCols}, {"the GROUP BY key", exprTypes(qg.sel.GroupBy)}, {"the output row", qg.outRel.Columns}}
+
+	// AppendState
+	as := []jen.Code{jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('Q'))}
+	for _, s := range shape {
+		as = append(as, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendTypes").Call(append([]jen.Code{jen.Id("dst")}, shapeTypes(s.cols)...)...))
+	}
+	as = append(as, jen.Id("dst").Op("=").Qual(pkgSnap, "AppendBool").Call(jen.Id("dst"), jen.Lit(qg.win != nil)),
 		jen.Var().Id("err").Error())
 	if qg.win != nil {
 		as = append(as, jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id("q").Dot("win").Dot("AppendState").Call(jen.Id("dst"), jen.Id(qg.g.ids(qg.inRel).codec)), jen.Id("err").Op("!=").Nil()).Block(
@@ -165,8 +237,8 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 				jen.Id("ks").Op(":=").String().Call(jen.Id(qg.g.own("append"+keyT)).Call(jen.Nil(), jen.Id("k"))),
 				jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("ks")),
 				jen.Id("byKey").Index(jen.Id("ks")).Op("=").Id("g")),
-			jen.Qual("slices", "Sort").Call(jen.Id("keys")),
-			jen.Id("dst").Op("=").Qual(pkgSnap, "AppendUint").Call(jen.Id("dst"), jen.Uint64().Call(jen.Len(jen.Id("keys")))),
+			jen.Qual("slices", "Sort").Call(jen.Id("keys")).Comment("the format's order: by key bytes"),
+			jen.Id("dst").Op("=").Qual(pkgSnap, "AppendCount").Call(jen.Id("dst"), jen.Len(jen.Id("keys"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("ks")).Op(":=").Range().Id("keys")).Block(
 				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id("ks").Op("...")),
 				jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Id(qg.g.own("append"+groupT)).Call(jen.Id("dst"), jen.Id("byKey").Index(jen.Id("ks"))), jen.Id("err").Op("!=").Nil()).Block(
@@ -182,12 +254,18 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 		as = append(as, jen.Id("dst").Op("=").Id("q").Dot("rate").Dot("AppendState").Call(jen.Id("dst"), rc, gc))
 	}
 	as = append(as, jen.Return(jen.Id("dst"), jen.Nil()))
-	f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("appendState").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(as...)
+	f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("AppendState").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(as...)
 
-	// loadState
-	var ls []jen.Code
-	ls = append(ls, jen.Id("r").Dot("Expect").Call(jen.Lit("Q")),
-		jen.If(jen.Id("r").Dot("Bool").Call().Op("!=").Lit(qg.win != nil)).Block(jen.Id("r").Dot("Fail").Call(jen.Qual(pkgSnap, "ErrMismatch")), jen.Return()))
+	// LoadState
+	ls := []jen.Code{jen.Id("r").Dot("Expect").Call(jen.Lit("Q"))}
+	for _, s := range shape {
+		ls = append(ls, jen.Id("r").Dot("ExpectTypes").Call(append([]jen.Code{jen.Lit(s.what)}, shapeTypes(s.cols)...)...))
+	}
+	mismatch := func(what string) jen.Code {
+		return jen.Id("r").Dot("Failf").Call(jen.Lit("%w: "+what), jen.Qual(pkgSnap, "ErrMismatch"))
+	}
+	ls = append(ls, jen.If(jen.Id("r").Dot("Bool").Call().Op("!=").Lit(qg.win != nil).Op("&&").Id("r").Dot("Err").Call().Op("==").Nil()).Block(
+		mismatch("a window in one and not the other"), jen.Return()))
 	if qg.win != nil {
 		ls = append(ls,
 			jen.If(jen.Id("r").Dot("Err").Call().Op("!=").Nil()).Block(jen.Return()),
@@ -202,32 +280,21 @@ func (qg *queryGen) emitState(groupT, keyT string) error {
 			qg.resetIndex(),
 			jen.Id("n").Op(":=").Id("r").Dot("Count").Call(),
 			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Id("n").Op("&&").Id("r").Dot("Err").Call().Op("==").Nil(), jen.Id("i").Op("++")).Block(
-				jen.Id(qg.g.own("load"+groupT)).Call(jen.Id("r"), jen.Id("q").Dot("groupByKey").Call(jen.Id(qg.g.own("read"+keyT)).Call(jen.Id("r"))))))
+				jen.Id("k").Op(":=").Id("read"+keyT).Call(jen.Id("r")),
+				jen.If(jen.Id("q").Dot("groups").Index(jen.Id("k")).Op("!=").Nil().Op("&&").Id("r").Dot("Err").Call().Op("==").Nil()).Block(
+					jen.Id("r").Dot("Failf").Call(jen.Lit("snapshot: the same group key twice")), jen.Return()),
+				jen.Id(qg.g.own("load"+groupT)).Call(jen.Id("r"), jen.Id("q").Dot("groupByKey").Call(jen.Id("k")))))
 	} else {
 		ls = append(ls, jen.Id(qg.g.own("load"+groupT)).Call(jen.Id("r"), jen.Op("&").Id("q").Dot("global")))
 	}
-	ls = append(ls, jen.If(jen.Id("r").Dot("Bool").Call().Op("!=").Lit(qg.rate != nil)).Block(jen.Id("r").Dot("Fail").Call(jen.Qual(pkgSnap, "ErrMismatch")), jen.Return()))
+	ls = append(ls, jen.If(jen.Id("r").Dot("Bool").Call().Op("!=").Lit(qg.rate != nil).Op("&&").Id("r").Dot("Err").Call().Op("==").Nil()).Block(
+		mismatch("an output rate limit in one and not the other"), jen.Return()))
 	if qg.rate != nil {
 		rc, gc := rateCodecs()
 		ls = append(ls, jen.Id("q").Dot("rate").Dot("LoadState").Call(jen.Id("r"), rc, gc))
 	}
-	f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("loadState").Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Block(ls...)
+	f.Func().Params(q.Clone().Op("*").Id(qg.name)).Id("LoadState").Params(jen.Id("r").Op("*").Qual(pkgSnap, "Reader")).Block(ls...)
 	return nil
-}
-
-// appendKeyValue and readKeyValue encode a key field (float keys are bits).
-func appendKeyValue(dst jen.Code, v jen.Code, t plan.Type) jen.Code {
-	if t == plan.Float || t == plan.Double {
-		return jen.Qual(pkgSnap, "AppendUint").Call(dst, v)
-	}
-	return appendValue(dst, v, t)
-}
-
-func readKeyValue(t plan.Type) jen.Code {
-	if t == plan.Float || t == plan.Double {
-		return jen.Id("r").Dot("Uint").Call()
-	}
-	return readValue(t)
 }
 
 // indexGroup adds a new group g with key k to the single-key index.

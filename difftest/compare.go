@@ -22,10 +22,11 @@ const (
 	outputMismatch                // schemas, send errors or recorded events differ
 	typingMismatch                // a backend's schema differs from the spec's typing of the app
 	contractMismatch              // a backend wrote a value whose Go type does not fit its column
+	snapshotMismatch              // the backends' snapshots of one state differ (Config.SamePlans)
 )
 
 func (k mismatchKind) String() string {
-	return [...]string{"none", "build", "crash", "output", "typing", "contract"}[k]
+	return [...]string{"none", "build", "crash", "output", "typing", "contract", "snapshot"}[k]
 }
 
 // difference is the first difference between two recordings.

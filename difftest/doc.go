@@ -18,6 +18,18 @@
 // back every recorded event with its Go type and floats as bit patterns.
 // The interpreter runs in process through the same harness loop.
 //
+// A third of the runs persist, restore and restart (FORMAT.md's steps).
+// When the candidate runs the reference's plans (Config.SamePlans: gen, or
+// a second interpreter) their snapshots must be byte for byte equal, and
+// every agreeing run with a restart runs twice more, its restart going
+// onto the other backend in each direction (cross.go): the part before
+// the restart on one, the part after on the other from the first's
+// snapshot, which must record what the reference records. Such a mismatch
+// shrinks with the crossing runs as the candidate.
+// TestCrossBackendSnapshots does the same for a hand-written app per area
+// (testdata/snapshot: every window, aggregate, GROUP BY key type, rate
+// mode and trigger) at several cut points.
+//
 // TestDifferential drives it:
 //
 //	go test ./difftest                                   # 200 apps, fixed seed, one batch

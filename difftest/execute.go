@@ -20,6 +20,11 @@ type recording struct {
 	written  []string           // the written streams, in definition order
 	events   map[string][]event // by stream
 	sendErrs []string           // "step N: error", in step order
+	// snapshots are the snapshots the run's persist steps took, in order;
+	// now is its clock at the end (a restart onto another backend resumes
+	// from the last snapshot at that clock).
+	snapshots [][]byte
+	now       int64
 }
 
 type event struct {
@@ -38,14 +43,15 @@ func execute(b conformance.Backend, sql string, steps []Step, timeout time.Durat
 func diffCase(steps []Step) *harness.DiffCase {
 	c := &harness.DiffCase{Stream: InputStream, Start: StartClock, Steps: make([]harness.DiffStep, len(steps))}
 	for i, s := range steps {
-		c.Steps[i] = harness.DiffStep{Sleep: s.Sleep, Ts: s.Ts, HasTs: s.HasTs, Rows: s.Rows}
+		c.Steps[i] = harness.DiffStep{Sleep: s.Sleep, Ts: s.Ts, HasTs: s.HasTs, Rows: s.Rows, Persist: s.Persist, Restore: s.Restore, Restart: s.Restart}
 	}
 	return c
 }
 
 func fromTrace(tr *harness.Trace) *recording {
 	rec := &recording{buildErr: tr.BuildErr, panicked: tr.Panicked, stack: tr.Stack, timedOut: tr.TimedOut,
-		streams: tr.Streams, written: tr.Written, sendErrs: tr.Errors, events: make(map[string][]event, len(tr.Events))}
+		streams: tr.Streams, written: tr.Written, sendErrs: tr.Errors, events: make(map[string][]event, len(tr.Events)),
+		snapshots: tr.Snapshots, now: tr.Now}
 	for name, evs := range tr.Events {
 		out := make([]event, len(evs))
 		for i, e := range evs {

@@ -84,13 +84,22 @@ func (g *Gen) stats() string {
 // does not compile), not of an app.
 func (g *Gen) runBatch(cases []*Case, timeout time.Duration, scratch bool) ([]*recording, error) {
 	sqls := make([]string, len(cases))
+	dcs := make([]*harness.DiffCase, len(cases))
+	for i, c := range cases {
+		sqls[i], dcs[i] = c.App.SQL(), diffCase(c.Steps)
+	}
+	return g.runDiff(sqls, dcs, timeout, scratch)
+}
+
+// runDiff runs harness cases of apps given by their text (a side of a
+// cross-backend run, see cross.go), building the apps not built yet.
+func (g *Gen) runDiff(sqls []string, dcs []*harness.DiffCase, timeout time.Duration, scratch bool) ([]*recording, error) {
 	var fresh []string
 	seen := map[string]bool{}
-	for i, c := range cases {
-		sqls[i] = c.App.SQL()
-		if _, ok := g.apps[sqls[i]]; !ok && !seen[sqls[i]] {
-			seen[sqls[i]] = true
-			fresh = append(fresh, sqls[i])
+	for _, sql := range sqls {
+		if _, ok := g.apps[sql]; !ok && !seen[sql] {
+			seen[sql] = true
+			fresh = append(fresh, sql)
 		}
 	}
 	if len(fresh) > 0 {
@@ -98,7 +107,7 @@ func (g *Gen) runBatch(cases []*Case, timeout time.Duration, scratch bool) ([]*r
 			return nil, err
 		}
 	}
-	out := make([]*recording, len(cases))
+	out := make([]*recording, len(sqls))
 	byExe := map[string][]int{}
 	var exes []string
 	for i, sql := range sqls {
@@ -116,7 +125,7 @@ func (g *Gen) runBatch(cases []*Case, timeout time.Duration, scratch bool) ([]*r
 		idx := byExe[exe]
 		reqs := make([]genRequest, len(idx))
 		for k, i := range idx {
-			reqs[k] = genRequest{app: g.apps[sqls[i]].index, c: diffCase(cases[i].Steps)}
+			reqs[k] = genRequest{app: g.apps[sqls[i]].index, c: dcs[i]}
 		}
 		for k, rec := range runProgram(exe, reqs, timeout) {
 			out[idx[k]] = rec

@@ -24,7 +24,7 @@ func TestGenerateIsAFunctionOfSeedAndIndex(t *testing.T) {
 // selector clauses, output rates, event kinds, chains, operators).
 func TestGeneratorCoverage(t *testing.T) {
 	var all strings.Builder
-	var batches, sleeps, explicitTs, lateTs, nulls, chains int
+	var batches, sleeps, explicitTs, lateTs, nulls, chains, persists, restores, restarts int
 	for i := range 2000 {
 		c := Generate(1, i)
 		all.WriteString(c.App.SQL())
@@ -39,6 +39,12 @@ func TestGeneratorCoverage(t *testing.T) {
 				clock += s.Sleep
 			case s.Batch:
 				batches++
+			case s.Persist:
+				persists++
+			case s.Restore:
+				restores++
+			case s.Restart:
+				restarts++
 			}
 			if s.HasTs {
 				explicitTs++
@@ -99,7 +105,7 @@ func TestGeneratorCoverage(t *testing.T) {
 		}
 	}
 	for name, n := range map[string]int{"batch sends": batches, "sleeps": sleeps, "explicit timestamps": explicitTs,
-		"late explicit timestamps": lateTs, "NULL values": nulls} {
+		"late explicit timestamps": lateTs, "NULL values": nulls, "persists": persists, "restores": restores, "restarts": restarts} {
 		if n == 0 {
 			t.Errorf("no %s generated", name)
 		}
@@ -145,7 +151,7 @@ func TestGeneratorNamePools(t *testing.T) {
 		}
 	}
 	if plain < 400 {
-		t.Errorf("only %d of 600 apps have plain names", plain)
+		t.Errorf("only %d of 2000 apps have plain names", plain)
 	}
 }
 

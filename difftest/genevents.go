@@ -10,17 +10,25 @@ import (
 // StartClock is where every run's virtual clock starts (FORMAT.md, Time).
 const StartClock int64 = 1700006400000
 
-// Step is one step of a run: a sleep (Sleep > 0) or a send into the input
-// stream of one event (Batch false) or of a batch delivered as one chunk.
-// Values are the Go values a JSON case would deliver: int64 for INT and
-// BIGINT columns, float64 for FLOAT and DOUBLE, string, bool or nil.
+// Step is one step of a run: a sleep (Sleep > 0), a send into the input
+// stream of one event (Batch false) or of a batch delivered as one chunk,
+// or one of the persistence steps of FORMAT.md (Persist, Restore,
+// Restart). Values are the Go values a JSON case would deliver: int64 for
+// INT and BIGINT columns, float64 for FLOAT and DOUBLE, string, bool or
+// nil.
 type Step struct {
-	Sleep int64
-	Rows  [][]any
-	Batch bool
-	Ts    int64 // explicit event timestamp when HasTs
-	HasTs bool
+	Sleep   int64
+	Rows    [][]any
+	Batch   bool
+	Ts      int64 // explicit event timestamp when HasTs
+	HasTs   bool
+	Persist bool
+	Restore bool
+	Restart bool
 }
+
+// persistence reports a Persist, Restore or Restart step.
+func (s Step) persistence() bool { return s.Persist || s.Restore || s.Restart }
 
 func (s Step) clone() Step {
 	c := s
@@ -80,6 +88,36 @@ func genSteps(r *rand.Rand, app *App) []Step {
 				clock = max(clock, s.Ts)
 			}
 			steps = append(steps, s)
+		}
+	}
+	return withPersistence(r, steps)
+}
+
+// withPersistence inserts persistence steps into a third of the runs: a
+// persist followed, later, by a restart (most often right after it: the
+// state then crosses the restart whole) or a restore; now and then a
+// restart without a snapshot or a second round. It draws after the sends,
+// so the rest of a case does not depend on it.
+func withPersistence(r *rand.Rand, steps []Step) []Step {
+	if r.IntN(3) != 0 {
+		return steps
+	}
+	insert := func(at int, s Step) { steps = append(steps[:at], append([]Step{s}, steps[at:]...)...) }
+	if r.IntN(8) == 0 {
+		insert(r.IntN(len(steps)+1), Step{Restart: true})
+		return steps
+	}
+	for round := 1 + r.IntN(4)/3; round > 0; round-- {
+		p := r.IntN(len(steps) + 1)
+		insert(p, Step{Persist: true})
+		q := p + 1
+		if r.IntN(2) == 0 {
+			q += r.IntN(len(steps) - p)
+		}
+		if r.IntN(3) == 0 {
+			insert(q, Step{Restore: true})
+		} else {
+			insert(q, Step{Restart: true})
 		}
 	}
 	return steps

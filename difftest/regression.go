@@ -28,6 +28,12 @@ func regressionCase(seed uint64, index int, c *Case, ref *recording, d differenc
 	if d.tsOnly {
 		note += " (timestamps only: the case format cannot check them)"
 	}
+	if d.kind == snapshotMismatch {
+		note += " (snapshot bytes: the case format cannot compare them; the case replays its persistence steps)"
+	}
+	if strings.HasPrefix(d.text, "restarting ") {
+		note += " (a restart onto the other backend: the case restarts on the backend running it)"
+	}
 	if ref.panicked != "" {
 		note += " (the reference crashed: the case expects only that no backend does)"
 	}
@@ -134,8 +140,15 @@ func isFinite(v any) bool {
 }
 
 func stepJSON(s Step) string {
-	if s.Sleep > 0 {
+	switch {
+	case s.Sleep > 0:
 		return `{"sleep": ` + strconv.FormatInt(s.Sleep, 10) + `}`
+	case s.Persist:
+		return `{"persist": true}`
+	case s.Restore:
+		return `{"restore": true}`
+	case s.Restart:
+		return `{"restart": true}`
 	}
 	var b strings.Builder
 	b.WriteString(`{"send": ` + jsonText(InputStream))

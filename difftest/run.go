@@ -38,6 +38,11 @@ type Config struct {
 	// ShrinkTime its duration (default 1 minute), for slow backends.
 	ShrinkBudget int
 	ShrinkTime   time.Duration
+	// SamePlans says the candidate runs the very plans the reference runs
+	// (generated code, a second interpreter): their snapshots must then be
+	// byte for byte equal, and every case with a restart also runs with
+	// the restart onto the other backend, in both directions (cross.go).
+	SamePlans bool
 }
 
 // Result summarizes a run.
@@ -48,6 +53,9 @@ type Result struct {
 	Rejected   int
 	RejectedBy []string // the first few rejection messages, with seed and index
 	Events     int      // events the reference wrote, all compared
+	// Crossed counts the runs that restarted onto the other backend
+	// (SamePlans), each compared with the reference.
+	Crossed    int
 	Mismatches []Mismatch
 	Elapsed    time.Duration
 	// Where the time went: running the reference, the candidate (with
@@ -137,13 +145,21 @@ func Run(cfg Config) Result {
 			fmt.Fprintf(cfg.Log, "difftest: stopped at index %d: %v\n", lo, err)
 			break
 		}
+		// Cases that agree and restart run again restarting onto the
+		// other backend (SamePlans).
+		var crossing []int
+		refs := make([]*recording, len(cases))
 		for k, c := range cases {
 			i := lo + k
 			t := time.Now()
 			ref := execute(cfg.Reference, c.App.SQL(), c.Steps, cfg.Timeout)
 			res.ReferenceTime += time.Since(t)
+			refs[k] = ref
 			d := cfg.judge(c, ref, cands[k])
 			res.Apps++
+			if cfg.SamePlans && d.kind == noMismatch && ref.buildErr == "" && firstRestart(c.Steps) < len(c.Steps) {
+				crossing = append(crossing, k)
+			}
 			switch {
 			case d.kind != noMismatch:
 				sig := d.signature()
@@ -165,6 +181,15 @@ func Run(cfg Config) Result {
 				}
 			}
 		}
+		if len(crossing) > 0 {
+			t := time.Now()
+			if err := cfg.runCrossed(lo, cases, refs, crossing, &res, shrunk); err != nil {
+				res.Err = err
+				fmt.Fprintf(cfg.Log, "difftest: stopped at index %d: %v\n", lo, err)
+				break
+			}
+			res.CandidateTime += time.Since(t)
+		}
 		if cfg.Count > cfg.BatchSize {
 			fmt.Fprintf(cfg.Log, "difftest: %d of %d apps, %d mismatches, %v\n", hi-cfg.Start, cfg.Count, len(res.Mismatches), time.Since(start).Round(time.Second))
 		}
@@ -179,8 +204,8 @@ func Run(cfg Config) Result {
 		fmt.Fprintf(cfg.Log, "difftest: %d more mismatches, not shrunk, at indexes %s\n", len(unshrunk), indexes(unshrunk))
 	}
 	res.Elapsed = time.Since(start)
-	fmt.Fprintf(cfg.Log, "difftest: seed %d: %d apps, %d events compared, %d rejected by the generator, %d mismatches (%s vs %s) in %v\n",
-		cfg.Seed, res.Apps, res.Events, res.Rejected, len(res.Mismatches), cfg.Reference.Name(), cfg.candidateName(), res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(cfg.Log, "difftest: seed %d: %d apps, %d events compared, %d rejected by the generator, %d runs restarted onto the other backend, %d mismatches (%s vs %s) in %v\n",
+		cfg.Seed, res.Apps, res.Events, res.Rejected, res.Crossed, len(res.Mismatches), cfg.Reference.Name(), cfg.candidateName(), res.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(cfg.Log, "difftest: time: reference %v, candidate %v%s, shrinking %v\n", res.ReferenceTime.Round(time.Millisecond),
 		res.CandidateTime.Round(time.Millisecond), cfg.candidateStats(), res.ShrinkTime.Round(time.Millisecond))
 	return res
@@ -236,9 +261,53 @@ func (cfg *Config) judge(c *Case, ref, cand *recording) difference {
 			d.text = "reference: " + d.text
 		} else if d = cand.typing(model); d.kind != noMismatch {
 			d.text = "candidate: " + d.text
+		} else if cfg.SamePlans {
+			d = compareSnapshots(ref.snapshots, cand.snapshots)
 		}
 	}
+	if x, ok := cfg.CandidateBatch.(*crossBackend); ok && d.kind != noMismatch {
+		d.text = "restarting " + x.Name() + ": " + d.text
+	}
 	return d
+}
+
+// runCrossed runs the cases at indexes crossing of a batch starting at lo
+// restarting onto the other backend, both ways, and judges each run
+// against the reference's; a mismatch is reported (and shrunk) with the
+// crossing runs as the candidate.
+func (cfg *Config) runCrossed(lo int, cases []*Case, refs []*recording, crossing []int, res *Result, shrunk map[string]int) error {
+	dirs, err := cfg.crossBackends()
+	if err != nil {
+		return err
+	}
+	sub := make([]*Case, len(crossing))
+	for j, k := range crossing {
+		sub[j] = cases[k]
+	}
+	for _, dir := range dirs {
+		recs, err := dir.runBatch(sub, cfg.Timeout, false)
+		if err != nil {
+			return err
+		}
+		xcfg := *cfg
+		xcfg.Candidate, xcfg.CandidateBatch = nil, dir
+		for j, k := range crossing {
+			res.Crossed++
+			d := xcfg.judge(cases[k], refs[k], recs[j])
+			if d.kind == noMismatch {
+				continue
+			}
+			sig := d.signature()
+			shrink := len(res.Mismatches) < cfg.MaxShrunk && shrunk[sig] < cfg.MaxSameShrunk
+			if shrink {
+				shrunk[sig]++
+			}
+			t := time.Now()
+			res.Mismatches = append(res.Mismatches, xcfg.report(cases[k], lo+k, d, shrink))
+			res.ShrinkTime += time.Since(t)
+		}
+	}
+	return nil
 }
 
 // report logs a mismatch and, when asked, shrinks it and writes the case.

@@ -16,7 +16,8 @@ type aggState interface {
 	remove(v rt.Value)
 	reset()
 	value() rt.Value
-	// state is the runtime aggregator, for snapshots.
+	// state is the runtime aggregator, for snapshots; nil for an avg read
+	// off a sum, which has no state of its own.
 	state() agg.Snapshotter
 }
 
@@ -61,6 +62,8 @@ func (x *adapter[In, Out]) value() rt.Value {
 func inI(v rt.Value) int64      { return v.I }
 func inF(v rt.Value) float64    { return v.F }
 func inS(v rt.Value) string     { return v.S }
+func inB(v rt.Value) bool       { return v.I != 0 }
+func outB(b bool) rt.Value      { return boolV(b) }
 func outI(i int64) rt.Value     { return rt.Value{I: i} }
 func outF(f float64) rt.Value   { return rt.Value{F: f} }
 func outS(s string) rt.Value    { return rt.Value{S: s} }
@@ -91,25 +94,62 @@ func (x *countNonNull) reset()                 { x.c.Reset() }
 func (x *countNonNull) value() rt.Value        { return rt.Value{I: x.c.Value()} }
 func (x *countNonNull) state() agg.Snapshotter { return &x.c }
 
-type distinct struct{ d agg.DistinctCount[rt.Value] }
+// distinct is distinctCount(x) over the argument's typed values, the
+// aggregator generated code declares (so the snapshot states agree).
+type distinct[K comparable] struct {
+	d  agg.DistinctCount[K]
+	in func(rt.Value) K
+}
 
-func (x *distinct) add(v rt.Value) {
+func (x *distinct[K]) add(v rt.Value) {
 	if v.Null {
 		x.d.AddNull()
 	} else {
-		x.d.Add(v)
+		x.d.Add(x.in(v))
 	}
 }
-func (x *distinct) remove(v rt.Value) {
+func (x *distinct[K]) remove(v rt.Value) {
 	if v.Null {
 		x.d.RemoveNull()
 	} else {
-		x.d.Remove(v)
+		x.d.Remove(x.in(v))
 	}
 }
-func (x *distinct) reset()                 { x.d.Reset() }
-func (x *distinct) value() rt.Value        { return rt.Value{I: x.d.Value()} }
-func (x *distinct) state() agg.Snapshotter { return &x.d }
+func (x *distinct[K]) reset()                 { x.d.Reset() }
+func (x *distinct[K]) value() rt.Value        { return rt.Value{I: x.d.Value()} }
+func (x *distinct[K]) state() agg.Snapshotter { return &x.d }
+
+func newDistinct(t plan.Type) aggState {
+	switch {
+	case t.IsInteger():
+		return &distinct[int64]{in: inI}
+	case t == plan.Float || t == plan.Double:
+		return &distinct[float64]{in: inF}
+	case t == plan.String:
+		return &distinct[string]{in: inS}
+	case t == plan.Bool:
+		return &distinct[bool]{in: inB}
+	}
+	// OBJECT: only NULLs arrive (the checker makes an untyped argument
+	// BIGINT, so this is not reached).
+	return &distinct[int64]{in: inI}
+}
+
+// sharedAvg is an avg(x) the physical plan reads off a sum(x) of the same
+// DOUBLE x (AggChoice.SharedSum): it is never updated and has no state.
+type sharedAvg struct{ sum *agg.SumFloat }
+
+func (x *sharedAvg) add(rt.Value)           {}
+func (x *sharedAvg) remove(rt.Value)        {}
+func (x *sharedAvg) reset()                 {}
+func (x *sharedAvg) state() agg.Snapshotter { return nil }
+func (x *sharedAvg) value() rt.Value {
+	m, ok := x.sum.Mean()
+	if !ok {
+		return vNull
+	}
+	return outF(m)
+}
 
 type boolAgg struct {
 	and *agg.And
@@ -176,7 +216,7 @@ func newAggFactory(ch plan.AggChoice, a plan.AggCall) (aggFactory, error) {
 	case plan.ImplCountNonNull:
 		return func() aggState { return &countNonNull{} }, nil
 	case plan.ImplDistinctCount:
-		return func() aggState { return &distinct{} }, nil
+		return func() aggState { return newDistinct(argT) }, nil
 	case plan.ImplSumInt:
 		return func() aggState { return &adapter[int64, int64]{a: &agg.SumInt{}, in: inI, out: outI} }, nil
 	case plan.ImplSumFloat:
@@ -202,7 +242,9 @@ func newAggFactory(ch plan.AggChoice, a plan.AggCall) (aggFactory, error) {
 
 func orderedAgg(impl plan.AggImpl, t plan.Type, outFloat func(float64) rt.Value) (aggFactory, error) {
 	switch {
-	case t.IsInteger() || t == plan.Bool:
+	case t == plan.Bool && (impl == plan.ImplFirst || impl == plan.ImplLast):
+		return func() aggState { return &adapter[bool, bool]{a: newFirstLast[bool](impl), in: inB, out: outB} }, nil
+	case t.IsInteger():
 		return func() aggState { return &adapter[int64, int64]{a: newOrdered[int64](impl), in: inI, out: outI} }, nil
 	case t == plan.Float || t == plan.Double:
 		return func() aggState {
@@ -212,6 +254,14 @@ func orderedAgg(impl plan.AggImpl, t plan.Type, outFloat func(float64) rt.Value)
 		return func() aggState { return &adapter[string, string]{a: newOrdered[string](impl), in: inS, out: outS} }, nil
 	}
 	return nil, fmt.Errorf("interp: %s over %s is not supported", impl, t)
+}
+
+// newFirstLast is first or last over any comparable T (BOOL has no order).
+func newFirstLast[T comparable](impl plan.AggImpl) typedAgg[T, T] {
+	if impl == plan.ImplFirst {
+		return &agg.First[T]{}
+	}
+	return &agg.Last[T]{}
 }
 
 func newOrdered[T int64 | float64 | string](impl plan.AggImpl) typedAgg[T, T] {

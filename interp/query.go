@@ -24,6 +24,7 @@ type query struct {
 	rate    *rate.Limiter[rt.Row, *group]
 	rateIn  []rate.Row[rt.Row, *group]
 	target  *junction
+	codecs  stateCodecs // snapshot encodings of its window and output rows
 
 	filtered []rt.Event[rt.Row] // after-window filter output
 	preKept  []rt.Event[rt.Row] // pre-window filter output (the window reads it while emitting)
@@ -56,6 +57,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	var rl *plan.PhysicalRateLimit
 	timedWindow := false
 	var row *plan.Layout // what the scan delivers
+	var winTypes, outTypes []rt.Type
 	for _, op := range pq.Physical.Ops() {
 		switch op := op.(type) {
 		case *plan.PhysicalScan:
@@ -86,12 +88,16 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 			}
 			q.win = w
 			timedWindow = op.Kind().Timed()
+			winTypes = layoutTypes(op.Row)
 		case *plan.PhysicalSelect:
 			ps = op
 		case *plan.PhysicalRateLimit:
 			rl = op
 		case *plan.PhysicalInsert:
 			q.target = a.juncs[op.Insert.Target.Name]
+			for _, c := range op.Insert.Target.Columns {
+				outTypes = append(outTypes, rt.Type(c.Type))
+			}
 		default:
 			return nil, fmt.Errorf("operator %s is not implemented by the interpreter", op.Name())
 		}
@@ -99,6 +105,7 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	if ps == nil || src == nil || q.target == nil {
 		return nil, fmt.Errorf("malformed plan: a query needs a scan, a selector and a target")
 	}
+	q.codecs = newStateCodecs(winTypes, outTypes)
 	s, err := newSelector(ps, a.sched.Now)
 	if err != nil {
 		return nil, err
@@ -117,6 +124,14 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 		q.rateTimer = a.sched.Register(q.rate)
 	}
 	return q, nil
+}
+
+func layoutTypes(l *plan.Layout) []rt.Type {
+	out := make([]rt.Type, len(l.Cols))
+	for i, c := range l.Cols {
+		out[i] = rt.Type(c.T)
+	}
+	return out
 }
 
 // rateModes maps the plan's output modes to the limiter's, by name.
@@ -178,6 +193,7 @@ func (q *query) arrive(chunk []rt.Event[rt.Row]) {
 		q.preKept = q.keep(q.pre, chunk, q.preKept)
 		chunk = q.preKept
 	}
+	q.sel.arrive(chunk)
 	if q.win != nil {
 		q.win.Arrive(q.app.sched.Now(), chunk, q.afterWindow)
 		return

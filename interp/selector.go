@@ -2,11 +2,11 @@ package interp
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/eventflux/eventflux-go/plan"
 	rt "github.com/eventflux/eventflux-go/runtime"
-	"github.com/eventflux/eventflux-go/runtime/fn"
+	"github.com/eventflux/eventflux-go/runtime/agg"
+	"github.com/eventflux/eventflux-go/runtime/key"
 	"github.com/eventflux/eventflux-go/runtime/sel"
 )
 
@@ -16,7 +16,9 @@ type selector struct {
 	items    []evalFn
 	aggArgs  []evalFn // nil entry: count()
 	aggNew   []aggFactory
+	shared   []int // per slot: the sum slot an avg reads off, or -1 (plan.AggChoice.SharedSum)
 	groupBy  []evalFn
+	keyTypes []rt.Type // of groupBy, for the key encoding (runtime/key)
 	having   evalFn
 	orderBy  []evalFn
 	orderCmp []func(a, b rt.Value) int
@@ -28,9 +30,12 @@ type selector struct {
 	reduce                      plan.ReduceMode
 	ordered                     bool
 	grouped                     bool
+	countsHeld                  bool // plan.PhysicalSelect.CountsHeld
+	cachedGroup                 bool // plan.PhysicalSelect.CachedGroup: groups are found as rows enter the window
+	arriving                    evalCtx
 
-	global *group // the single group when there is no GROUP BY
-	groups map[string]*group
+	global *group            // the single group when there is no GROUP BY
+	groups map[string]*group // by key bytes (runtime/key)
 	keyBuf []byte
 	ctx    evalCtx
 
@@ -60,13 +65,21 @@ type candidate struct {
 func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 	s := ps.Selector
 	x := &selector{limit: s.Limit, offset: s.Offset, grouped: ps.Grouped(), groups: map[string]*group{},
-		keepCur: ps.KeepCurrent, keepExp: ps.KeepExpired, passReset: ps.Reset, reduce: ps.Reduce, ordered: ps.Ordered}
-	x.ctx.now = now
+		keepCur: ps.KeepCurrent, keepExp: ps.KeepExpired, passReset: ps.Reset, reduce: ps.Reduce, ordered: ps.Ordered,
+		countsHeld: ps.CountsHeld(), cachedGroup: ps.CachedGroup}
+	x.ctx.now, x.arriving.now = now, now
 	var err error
 	if x.items, err = compileAllIn(itemExprs(s.Items), ps.In); err != nil {
 		return nil, err
 	}
 	for i, a := range s.Aggs {
+		x.shared = append(x.shared, ps.Aggs[i].SharedSum)
+		if ps.Aggs[i].SharedSum >= 0 {
+			// Read off the sum's state, as generated code does.
+			x.aggArgs = append(x.aggArgs, nil)
+			x.aggNew = append(x.aggNew, func() aggState { return &sharedAvg{} })
+			continue
+		}
 		var arg evalFn
 		if a.Arg != nil {
 			if arg, err = compileOver(a.Arg, ps.In); err != nil {
@@ -82,6 +95,9 @@ func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
 	}
 	if x.groupBy, err = compileAllIn(s.GroupBy, ps.In); err != nil {
 		return nil, err
+	}
+	for _, e := range s.GroupBy {
+		x.keyTypes = append(x.keyTypes, rt.Type(e.Type()))
 	}
 	if s.Having != nil {
 		if x.having, err = compileOver(s.Having, ps.In); err != nil {
@@ -116,6 +132,11 @@ func (s *selector) newGroup(key string) *group {
 	for i, f := range s.aggNew {
 		g.aggs[i] = f()
 	}
+	for i, j := range s.shared {
+		if j >= 0 {
+			g.aggs[i].(*sharedAvg).sum = g.aggs[j].state().(*agg.SumFloat)
+		}
+	}
 	return g
 }
 
@@ -124,8 +145,8 @@ func (s *selector) groupOf(c *evalCtx) *group {
 		return s.global
 	}
 	s.keyBuf = s.keyBuf[:0]
-	for _, f := range s.groupBy {
-		s.keyBuf = appendKey(s.keyBuf, f(c))
+	for i, f := range s.groupBy {
+		s.keyBuf = key.AppendValue(s.keyBuf, s.keyTypes[i], f(c))
 	}
 	if g, ok := s.groups[string(s.keyBuf)]; ok {
 		return g
@@ -136,19 +157,20 @@ func (s *selector) groupOf(c *evalCtx) *group {
 	return g
 }
 
-// appendKey encodes a value unambiguously (NULL is a key of its own).
-func appendKey(b []byte, v rt.Value) []byte {
-	if v.Null {
-		return append(b, 0)
+// arrive finds the groups of rows entering the window when the plan
+// caches each row's group (CachedGroup): generated code finds them there,
+// so a group exists from its first row's arrival on both backends (and
+// their snapshots agree).
+func (s *selector) arrive(chunk []rt.Event[rt.Row]) {
+	if !s.cachedGroup {
+		return
 	}
-	b = append(b, 1)
-	b = strconv.AppendInt(b, v.I, 36)
-	b = append(b, ':')
-	b = strconv.AppendUint(b, fn.FloatKey(v.F), 36) // -0 = 0, NaN = NaN
-	b = append(b, ':')
-	b = strconv.AppendInt(b, int64(len(v.S)), 36)
-	b = append(b, ':')
-	return append(b, v.S...)
+	for i := range chunk {
+		if chunk[i].Kind != rt.Reset {
+			s.arriving.row, s.arriving.ts = chunk[i].Data, chunk[i].Ts
+			s.groupOf(&s.arriving)
+		}
+	}
 }
 
 // process runs one chunk and returns the rows to write, in order. The
@@ -178,9 +200,11 @@ func (s *selector) process(chunk []rt.Event[rt.Row]) []candidate {
 				st.remove(v)
 			}
 		}
-		if ev.Kind == rt.Current {
+		switch {
+		case !s.countsHeld: // a plain projection counts nothing, as generated code
+		case ev.Kind == rt.Current:
 			g.held++
-		} else {
+		default:
 			g.held--
 		}
 		keep := (ev.Kind == rt.Current && s.keepCur) || (ev.Kind == rt.Expired && s.keepExp)

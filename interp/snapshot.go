@@ -1,98 +1,82 @@
 package interp
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 
 	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/key"
 	"github.com/eventflux/eventflux-go/runtime/rate"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
 
-// snapshotMagic opens every interpreter snapshot.
-const snapshotMagic = "EFI1"
+// Snapshots are in the format runtime/snap defines (its package doc), the
+// one generated code writes too: either backend restores the other's.
 
 // Snapshot captures all state between chunks (§12.1): trigger deadlines and,
 // per query in statement order, window contents, aggregate state per group
-// and rate-limiter state. Components are matched structurally on restore.
-func (a *App) Snapshot() ([]byte, error) {
-	dst := []byte(snapshotMagic)
-	dst = snap.AppendUint(dst, uint64(len(a.triggers)))
-	for _, t := range a.triggers {
-		next, armed := t.State()
-		dst = snap.AppendInt(dst, next)
-		dst = snap.AppendBool(dst, armed)
-	}
-	dst = snap.AppendUint(dst, uint64(len(a.queries)))
-	for _, q := range a.queries {
-		var err error
-		if dst, err = q.appendState(dst); err != nil {
-			return nil, err
-		}
-	}
-	return dst, nil
-}
+// and rate-limiter state.
+func (a *App) Snapshot() ([]byte, error) { return snap.AppendApp(a.triggers, a.snapQueries()) }
 
 // Restore replaces all state with a snapshot's; deadlines already due fire
-// right away (§12.2).
+// right away (§12.2). It is all or nothing: the snapshot is decoded into a
+// fresh instance of the app first, so one that fails halfway leaves this
+// app as it was.
 func (a *App) Restore(b []byte) error {
-	r := snap.NewReader(b)
-	r.Expect(snapshotMagic)
-	if n := int(r.Uint()); r.Err() == nil && n != len(a.triggers) {
-		return snap.ErrMismatch
+	fresh, err := New(a.plan)
+	if err != nil {
+		return err
 	}
-	for _, t := range a.triggers {
-		next, armed := r.Int(), r.Bool()
-		if r.Err() == nil {
-			t.SetState(next, armed)
-		}
+	if err := snap.LoadApp(b, fresh.triggers, fresh.snapQueries()); err != nil {
+		return err
 	}
-	if n := int(r.Uint()); r.Err() == nil && n != len(a.queries) {
-		a.sched.RescheduleAll() // the triggers were loaded
-		return snap.ErrMismatch
+	if err := snap.LoadApp(b, a.triggers, a.snapQueries()); err != nil {
+		a.sched.RescheduleAll() // whatever was loaded has new deadlines
+		return fmt.Errorf("interp: a snapshot that restored into a fresh app failed on this one: %w", err)
 	}
-	for _, q := range a.queries {
-		q.loadState(r)
-	}
-	// Whatever was loaded, also before a failure, has new deadlines.
+	// The loaded state has new deadlines.
 	a.sched.RescheduleAll()
-	if err := r.Err(); err != nil {
-		if errors.Is(err, snap.ErrMismatch) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
-	}
-	if len(r.Rest()) != 0 {
-		return snap.ErrMismatch
-	}
 	a.sched.FireDue()
 	return nil
 }
 
-var rowCodec = window.RowCodec()
-
-// rateRowCodec adapts the window row codec to the rate limiter's reader.
-var rateRowCodec = rate.Codec[rt.Row]{
-	Append: rowCodec.Append,
-	Read: func(r *snap.Reader) rt.Row {
-		v, rest, err := rowCodec.Read(r.Rest())
-		if err != nil {
-			r.Fail(err)
-			return nil
-		}
-		r.SetRest(rest)
-		return v
-	},
+func (a *App) snapQueries() []snap.Query {
+	out := make([]snap.Query, len(a.queries))
+	for i, q := range a.queries {
+		out[i] = q
+	}
+	return out
 }
 
-func (q *query) appendState(dst []byte) ([]byte, error) {
+// stateCodecs are a query's payload codecs: its window rows and its
+// output rows (the rate limiter's), in runtime/snap's row encoding.
+type stateCodecs struct {
+	winTypes, outTypes []rt.Type
+	win                window.Codec[rt.Row]
+	out                rate.Codec[rt.Row]
+}
+
+func newStateCodecs(winTypes, outTypes []rt.Type) stateCodecs {
+	return stateCodecs{
+		winTypes: winTypes, outTypes: outTypes,
+		win: window.RowCodec(winTypes),
+		out: rate.Codec[rt.Row]{
+			Append: func(dst []byte, row rt.Row) []byte { return snap.AppendRow(dst, outTypes, row) },
+			Read:   func(r *snap.Reader) rt.Row { return r.Row(outTypes) },
+		},
+	}
+}
+
+func (q *query) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst, q.codecs.winTypes...)
+	dst = snap.AppendTypes(dst, q.sel.keyTypes...)
+	dst = snap.AppendTypes(dst, q.codecs.outTypes...)
 	dst = snap.AppendBool(dst, q.win != nil)
 	if q.win != nil {
 		var err error
-		if dst, err = q.win.AppendState(dst, rowCodec); err != nil {
+		if dst, err = q.win.AppendState(dst, q.codecs.win); err != nil {
 			return nil, err
 		}
 	}
@@ -102,19 +86,22 @@ func (q *query) appendState(dst []byte) ([]byte, error) {
 	}
 	dst = snap.AppendBool(dst, q.rate != nil)
 	if q.rate != nil {
-		dst = q.rate.AppendState(dst, rateRowCodec, q.groupCodec())
+		dst = q.rate.AppendState(dst, q.codecs.out, q.groupCodec())
 	}
 	return dst, nil
 }
 
-func (q *query) loadState(r *snap.Reader) {
+func (q *query) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != (q.win != nil) {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row", q.codecs.winTypes...)
+	r.ExpectTypes("the GROUP BY key", q.sel.keyTypes...)
+	r.ExpectTypes("the output row", q.codecs.outTypes...)
+	if r.Bool() != (q.win != nil) && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	if q.win != nil && r.Err() == nil {
-		rest, err := q.win.LoadState(r.Rest(), rowCodec)
+		rest, err := q.win.LoadState(r.Rest(), q.codecs.win)
 		if err != nil {
 			r.Fail(err)
 			return
@@ -122,12 +109,12 @@ func (q *query) loadState(r *snap.Reader) {
 		r.SetRest(rest)
 	}
 	q.sel.loadState(r)
-	if r.Bool() != (q.rate != nil) {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != (q.rate != nil) && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 	if q.rate != nil {
-		q.rate.LoadState(r, rateRowCodec, q.groupCodec())
+		q.rate.LoadState(r, q.codecs.out, q.groupCodec())
 	}
 }
 
@@ -135,18 +122,28 @@ func (q *query) loadState(r *snap.Reader) {
 func (q *query) groupCodec() rate.Codec[*group] {
 	return rate.Codec[*group]{
 		Append: func(dst []byte, g *group) []byte {
-			if g == nil {
-				return snap.AppendBool(dst, false)
+			dst = snap.AppendBool(dst, g != nil)
+			if g != nil && q.sel.grouped {
+				dst = append(dst, g.key...)
 			}
-			return snap.AppendString(snap.AppendBool(dst, true), g.key)
+			return dst
 		},
 		Read: func(r *snap.Reader) *group {
 			if !r.Bool() {
 				return nil
 			}
-			return q.sel.groupByKey(r.String())
+			return q.sel.groupByKey(q.sel.readKey(r))
 		},
 	}
+}
+
+// readKey reads a GROUP BY key (runtime/key) as the bytes it maps groups by.
+func (s *selector) readKey(r *snap.Reader) string {
+	var b []byte
+	for _, t := range s.keyTypes {
+		b = key.ReadValue(b, r, t)
+	}
+	return string(b)
 }
 
 func (s *selector) groupByKey(key string) *group {
@@ -169,10 +166,10 @@ func (s *selector) appendState(dst []byte) ([]byte, error) {
 	for k := range s.groups {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys) // deterministic bytes
-	dst = snap.AppendUint(dst, uint64(len(keys)))
+	sort.Strings(keys) // the format's order: by key bytes
+	dst = snap.AppendCount(dst, len(keys))
 	for _, k := range keys {
-		dst = snap.AppendString(dst, k)
+		dst = append(dst, k...)
 		var err error
 		if dst, err = appendGroup(dst, s.groups[k]); err != nil {
 			return nil, err
@@ -184,8 +181,12 @@ func (s *selector) appendState(dst []byte) ([]byte, error) {
 func appendGroup(dst []byte, g *group) ([]byte, error) {
 	dst = snap.AppendInt(dst, g.held)
 	for _, st := range g.aggs {
+		sn := st.state()
+		if sn == nil {
+			continue
+		}
 		var err error
-		if dst, err = st.state().AppendState(dst); err != nil {
+		if dst, err = sn.AppendState(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -200,18 +201,23 @@ func (s *selector) loadState(r *snap.Reader) {
 	s.groups = map[string]*group{}
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
-		g := s.groupByKey(r.String())
-		loadGroup(r, g)
+		k := s.readKey(r)
+		if _, dup := s.groups[k]; dup && r.Err() == nil {
+			r.Failf("snapshot: the same group key twice")
+			return
+		}
+		loadGroup(r, s.groupByKey(k))
 	}
 }
 
 func loadGroup(r *snap.Reader, g *group) {
 	g.held = r.Int()
 	for _, st := range g.aggs {
-		if r.Err() != nil {
-			return
+		sn := st.state()
+		if sn == nil || r.Err() != nil {
+			continue
 		}
-		rest, err := st.state().LoadState(r.Rest())
+		rest, err := sn.LoadState(r.Rest())
 		if err != nil {
 			r.Fail(err)
 			return

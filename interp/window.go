@@ -5,6 +5,7 @@ import (
 
 	"github.com/eventflux/eventflux-go/plan"
 	rt "github.com/eventflux/eventflux-go/runtime"
+	"github.com/eventflux/eventflux-go/runtime/key"
 	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/window"
 )
@@ -18,7 +19,7 @@ func newWindow(spec plan.WindowSpec, row *plan.Layout, onError func(error)) (win
 		if err != nil {
 			return nil, err
 		}
-		return rowKey(cols), nil
+		return rowKey(cols, refs), nil
 	}
 	switch w := spec.(type) {
 	case plan.LengthSpec:
@@ -93,15 +94,16 @@ func newWindow(spec plan.WindowSpec, row *plan.Layout, onError func(error)) (win
 	return nil, fmt.Errorf("interp: window %s is not implemented", spec.Kind())
 }
 
-// rowKey encodes the key columns of a row (NULL is a key of its own).
-func rowKey(cols []int) func(rt.Row) string {
+// rowKey encodes the key columns of a row as GROUP BY keys are encoded
+// (runtime/key: NULL is a key of its own, -0.0 is 0.0, NaN meets NaN).
+func rowKey(cols []int, refs []*plan.ColRef) func(rt.Row) string {
 	if len(cols) == 0 {
 		return func(rt.Row) string { return "" }
 	}
 	return func(r rt.Row) string {
 		var b []byte
-		for _, c := range cols {
-			b = appendKey(b, r[c])
+		for i, c := range cols {
+			b = key.AppendValue(b, rt.Type(refs[i].T), r[c])
 		}
 		return string(b)
 	}

@@ -83,6 +83,14 @@ func (p *PhysicalSelect) Cost() float64        { return p.Est }
 // Grouped reports GROUP BY.
 func (p *PhysicalSelect) Grouped() bool { return p.Strategy == SelectHashGroupAgg }
 
+// CountsHeld reports a selector that counts the events each group holds,
+// which the rate limiter's rows carry (a SNAPSHOT drops a group left
+// empty). A plain projection, with nothing aggregated, grouped or reset,
+// counts nothing; both backends, and so their snapshots, agree on it.
+func (p *PhysicalSelect) CountsHeld() bool {
+	return len(p.Selector.Aggs) > 0 || p.Grouped() || p.Reset
+}
+
 func (p *PhysicalSelect) Detail() string {
 	parts := []string{fmt.Sprintf("%d columns", len(p.Selector.Items))}
 	if len(p.Aggs) > 0 {

@@ -112,23 +112,24 @@ func readingsFrom(vals []any) (Readings, error) {
 	return ev, nil
 }
 func appendReadings(dst []byte, v Readings) []byte {
-	dst = snap.AppendString(dst, v.Name)
-	dst = snap.AppendInt(dst, int64(v.N))
-	dst = snap.AppendInt(dst, int64(v.Big))
-	dst = snap.AppendFloat(dst, float64(v.F))
-	dst = snap.AppendFloat(dst, float64(v.D))
-	dst = snap.AppendBool(dst, v.Ok)
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Name, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.N), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Big), v.Nulls&uint64(0x4) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.F), v.Nulls&uint64(0x8) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.D), v.Nulls&uint64(0x10) != 0)
+	dst = snap.AppendBoolCol(dst, v.Ok, v.Nulls&uint64(0x20) != 0)
+	return dst
 }
 func readReadings(r *snap.Reader) Readings {
 	var v Readings
-	v.Name = r.String()
-	v.N = int32(r.Int())
-	v.Big = r.Int()
-	v.F = float32(r.Float())
-	v.D = r.Float()
-	v.Ok = r.Bool()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(6)
+	v.Name = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.N = r.Int32Col(v.Nulls&uint64(0x2) != 0)
+	v.Big = r.IntCol(v.Nulls&uint64(0x4) != 0)
+	v.F = r.Float32Col(v.Nulls&uint64(0x8) != 0)
+	v.D = r.FloatCol(v.Nulls&uint64(0x10) != 0)
+	v.Ok = r.BoolCol(v.Nulls&uint64(0x20) != 0)
 	return v
 }
 
@@ -318,15 +319,16 @@ func limitsFrom(vals []any) (Limits, error) {
 	return ev, nil
 }
 func appendLimits(dst []byte, v Limits) []byte {
-	dst = snap.AppendString(dst, v.Name)
-	dst = snap.AppendInt(dst, int64(v.MaxN))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Name, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.MaxN), v.Nulls&uint64(0x2) != 0)
+	return dst
 }
 func readLimits(r *snap.Reader) Limits {
 	var v Limits
-	v.Name = r.String()
-	v.MaxN = int32(r.Int())
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(2)
+	v.Name = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.MaxN = r.Int32Col(v.Nulls&uint64(0x2) != 0)
 	return v
 }
 
@@ -463,13 +465,14 @@ func tickFrom(vals []any) (Tick, error) {
 	return ev, nil
 }
 func appendTick(dst []byte, v Tick) []byte {
-	dst = snap.AppendInt(dst, int64(v.TriggeredTime))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendIntCol(dst, int64(v.TriggeredTime), v.Nulls&uint64(0x1) != 0)
+	return dst
 }
 func readTick(r *snap.Reader) Tick {
 	var v Tick
-	v.TriggeredTime = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(1)
+	v.TriggeredTime = r.IntCol(v.Nulls&uint64(0x1) != 0)
 	return v
 }
 
@@ -661,23 +664,24 @@ func echoFrom(vals []any) (Echo, error) {
 	return ev, nil
 }
 func appendEcho(dst []byte, v Echo) []byte {
-	dst = snap.AppendString(dst, v.Name)
-	dst = snap.AppendInt(dst, int64(v.N))
-	dst = snap.AppendInt(dst, int64(v.Big))
-	dst = snap.AppendFloat(dst, float64(v.F))
-	dst = snap.AppendFloat(dst, float64(v.D))
-	dst = snap.AppendBool(dst, v.Ok)
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Name, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.N), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Big), v.Nulls&uint64(0x4) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.F), v.Nulls&uint64(0x8) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.D), v.Nulls&uint64(0x10) != 0)
+	dst = snap.AppendBoolCol(dst, v.Ok, v.Nulls&uint64(0x20) != 0)
+	return dst
 }
 func readEcho(r *snap.Reader) Echo {
 	var v Echo
-	v.Name = r.String()
-	v.N = int32(r.Int())
-	v.Big = r.Int()
-	v.F = float32(r.Float())
-	v.D = r.Float()
-	v.Ok = r.Bool()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(6)
+	v.Name = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.N = r.Int32Col(v.Nulls&uint64(0x2) != 0)
+	v.Big = r.IntCol(v.Nulls&uint64(0x4) != 0)
+	v.F = r.Float32Col(v.Nulls&uint64(0x8) != 0)
+	v.D = r.FloatCol(v.Nulls&uint64(0x10) != 0)
+	v.Ok = r.BoolCol(v.Nulls&uint64(0x20) != 0)
 	return v
 }
 
@@ -906,21 +910,22 @@ func derivedFrom(vals []any) (Derived, error) {
 	return ev, nil
 }
 func appendDerived(dst []byte, v Derived) []byte {
-	dst = snap.AppendString(dst, v.Name)
-	dst = snap.AppendInt(dst, int64(v.N1))
-	dst = snap.AppendFloat(dst, float64(v.F2))
-	dst = snap.AppendFloat(dst, float64(v.Third))
-	dst = snap.AppendBool(dst, v.NotOk)
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Name, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.N1), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.F2), v.Nulls&uint64(0x4) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Third), v.Nulls&uint64(0x8) != 0)
+	dst = snap.AppendBoolCol(dst, v.NotOk, v.Nulls&uint64(0x10) != 0)
+	return dst
 }
 func readDerived(r *snap.Reader) Derived {
 	var v Derived
-	v.Name = r.String()
-	v.N1 = r.Int()
-	v.F2 = r.Float()
-	v.Third = r.Float()
-	v.NotOk = r.Bool()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(5)
+	v.Name = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.N1 = r.IntCol(v.Nulls&uint64(0x2) != 0)
+	v.F2 = r.FloatCol(v.Nulls&uint64(0x4) != 0)
+	v.Third = r.FloatCol(v.Nulls&uint64(0x8) != 0)
+	v.NotOk = r.BoolCol(v.Nulls&uint64(0x10) != 0)
 	return v
 }
 
@@ -1087,13 +1092,14 @@ func ticksFrom(vals []any) (Ticks, error) {
 	return ev, nil
 }
 func appendTicks(dst []byte, v Ticks) []byte {
-	dst = snap.AppendInt(dst, int64(v.At))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendIntCol(dst, int64(v.At), v.Nulls&uint64(0x1) != 0)
+	return dst
 }
 func readTicks(r *snap.Reader) Ticks {
 	var v Ticks
-	v.At = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(1)
+	v.At = r.IntCol(v.Nulls&uint64(0x1) != 0)
 	return v
 }
 
@@ -1359,8 +1365,11 @@ func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 func loadq0Group(r *snap.Reader, g *q0Group) {
 	g.held = r.Int()
 }
-func (q *q0) appendState(dst []byte) ([]byte, error) {
+func (q *q0) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Int, runtime.BigInt, runtime.Float, runtime.Double, runtime.Bool)
 	dst = snap.AppendBool(dst, false)
 	var err error
 	if dst, err = appendq0Group(dst, &q.global); err != nil {
@@ -1369,15 +1378,18 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q0) loadState(r *snap.Reader) {
+func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row")
+	r.ExpectTypes("the GROUP BY key")
+	r.ExpectTypes("the output row", runtime.String, runtime.Int, runtime.BigInt, runtime.Float, runtime.Double, runtime.Bool)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	loadq0Group(r, &q.global)
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -1569,8 +1581,11 @@ func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
 func loadq1Group(r *snap.Reader, g *q1Group) {
 	g.held = r.Int()
 }
-func (q *q1) appendState(dst []byte) ([]byte, error) {
+func (q *q1) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst, runtime.String, runtime.BigInt, runtime.Double, runtime.Double, runtime.Bool)
 	dst = snap.AppendBool(dst, false)
 	var err error
 	if dst, err = appendq1Group(dst, &q.global); err != nil {
@@ -1579,15 +1594,18 @@ func (q *q1) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q1) loadState(r *snap.Reader) {
+func (q *q1) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row")
+	r.ExpectTypes("the GROUP BY key")
+	r.ExpectTypes("the output row", runtime.String, runtime.BigInt, runtime.Double, runtime.Double, runtime.Bool)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	loadq1Group(r, &q.global)
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -1714,8 +1732,11 @@ func appendq2Group(dst []byte, g *q2Group) ([]byte, error) {
 func loadq2Group(r *snap.Reader, g *q2Group) {
 	g.held = r.Int()
 }
-func (q *q2) appendState(dst []byte) ([]byte, error) {
+func (q *q2) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst, runtime.BigInt)
 	dst = snap.AppendBool(dst, false)
 	var err error
 	if dst, err = appendq2Group(dst, &q.global); err != nil {
@@ -1724,15 +1745,18 @@ func (q *q2) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q2) loadState(r *snap.Reader) {
+func (q *q2) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row")
+	r.ExpectTypes("the GROUP BY key")
+	r.ExpectTypes("the output row", runtime.BigInt)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	loadq2Group(r, &q.global)
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -2420,58 +2444,28 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 	return nil
 }
 
-// Snapshot captures all state between chunks (§12.1).
-func (a *App) Snapshot() ([]byte, error) {
-	dst := []byte("EFG1")
-	dst = snap.AppendUint(dst, 1)
-	{
-		next, armed := a.trigTick.State()
-		dst = snap.AppendBool(snap.AppendInt(dst, next), armed)
-	}
-	dst = snap.AppendUint(dst, 3)
-	var err error
-	if dst, err = a.q0.appendState(dst); err != nil {
-		return nil, err
-	}
-	if dst, err = a.q1.appendState(dst); err != nil {
-		return nil, err
-	}
-	if dst, err = a.q2.appendState(dst); err != nil {
-		return nil, err
-	}
-	return dst, nil
+// snapParts lists what a snapshot holds, in the format's order.
+func (a *App) snapParts() ([]*runtime.Trigger, []snap.Query) {
+	return []*runtime.Trigger{a.trigTick}, []snap.Query{&a.q0, &a.q1, &a.q2}
 }
 
-// Restore replaces all state with a snapshot's (§12.2).
+// Snapshot captures all state between chunks (§12.1).
+func (a *App) Snapshot() ([]byte, error) {
+	return snap.AppendApp(a.snapParts())
+}
+
+// Restore replaces all state with a snapshot's (§12.2), all or nothing:
+// the snapshot is decoded into a fresh App first.
 func (a *App) Restore(b []byte) error {
-	r := snap.NewReader(b)
-	r.Expect("EFG1")
-	if r.Uint() != 1 {
-		return snap.ErrMismatch
+	ft, fq := New().snapParts()
+	if err := snap.LoadApp(b, ft, fq); err != nil {
+		return err
 	}
-	{
-		next, armed := r.Int(), r.Bool()
-		if r.Err() == nil {
-			a.trigTick.SetState(next, armed)
-		}
+	t, q := a.snapParts()
+	if err := snap.LoadApp(b, t, q); err != nil {
+		return fmt.Errorf("a snapshot that restored into a fresh app failed on this one: %w", err)
 	}
-	if r.Uint() != 3 {
-		a.sched.RescheduleAll()
-		return snap.ErrMismatch
-	}
-	a.q0.loadState(r)
-	a.q1.loadState(r)
-	a.q2.loadState(r)
 	a.sched.RescheduleAll()
-	if err := r.Err(); err != nil {
-		if errors.Is(err, snap.ErrMismatch) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
-	}
-	if len(r.Rest()) != 0 {
-		return snap.ErrMismatch
-	}
 	a.sched.FireDue()
 	return nil
 }

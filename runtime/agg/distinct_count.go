@@ -1,11 +1,15 @@
 package agg
 
-import "github.com/eventflux/eventflux-go/runtime/snap"
+import (
+	"bytes"
+	"slices"
+
+	"github.com/eventflux/eventflux-go/runtime/snap"
+)
 
 // DistinctCount is distinctCount(x): the number of distinct values held,
 // where NULL counts as one value of its own (§9.6). Values that are not
-// equal to themselves (NaN, or a runtime.Value holding NaN) cannot be map
-// keys, so they are counted apart as one more distinct value.
+// equal to themselves (NaN) cannot be map keys, so they are counted apart as one more distinct value.
 type DistinctCount[K comparable] struct {
 	counts map[K]int64
 	nulls  int64
@@ -68,9 +72,15 @@ func (d *DistinctCount[K]) AppendState(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	dst = appendCounts(dst, d.nulls, d.nans, int64(len(d.counts)))
+	// In the order of the values' encodings (distinct and prefix-free):
+	// one state, one snapshot, whatever the map's order.
+	entries := make([][]byte, 0, len(d.counts))
 	for k, c := range d.counts {
-		dst = appendValue(dst, k)
-		dst = appendCounts(dst, c)
+		entries = append(entries, appendCounts(appendValue(nil, k), c))
+	}
+	slices.SortFunc(entries, bytes.Compare)
+	for _, e := range entries {
+		dst = append(dst, e...)
 	}
 	return dst, nil
 }

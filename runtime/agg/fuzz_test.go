@@ -1,16 +1,12 @@
 package agg
 
-import (
-	"testing"
-
-	"github.com/eventflux/eventflux-go/runtime"
-)
+import "testing"
 
 // FuzzLoadState feeds arbitrary bytes to every aggregator's LoadState: a
 // corrupt snapshot must give an error or a usable state, never a panic.
 func FuzzLoadState(f *testing.F) {
-	var first First[runtime.Value]
-	first.Add(runtime.StringValue("a"))
+	var first First[string]
+	first.Add("a")
 	seed, _ := first.AppendState(nil)
 	f.Add(seed)
 	var sd StdDev
@@ -26,7 +22,7 @@ func FuzzLoadState(f *testing.F) {
 		aggs := []Snapshotter{
 			&Count{}, &SumInt{}, &SumFloat{}, &AvgInt{}, &AvgFloat{}, &StdDev{}, &StdDevInt{}, &And{}, &Or{},
 			&Min[int64]{}, &Max[string]{}, &MinForever[float64]{}, &MaxForever[int32]{},
-			&DistinctCount[runtime.Value]{}, &First[runtime.Value]{}, &Last[string]{},
+			&DistinctCount[float64]{}, &DistinctCount[bool]{}, &First[bool]{}, &Last[string]{}, &Last[int32]{}, &MinFIFO[float32]{},
 		}
 		for _, a := range aggs {
 			if _, err := a.LoadState(b); err == nil {

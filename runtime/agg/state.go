@@ -3,7 +3,6 @@ package agg
 import (
 	"fmt"
 
-	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 )
 
@@ -40,38 +39,29 @@ const (
 	tagStdDevInt
 )
 
-// Value kinds of generic aggregators' type parameter.
+// Value kinds of generic aggregators' type parameter. The kind says what a
+// value is, not the Go width holding it: an INT aggregator of generated code
+// (int32) and of the interpreter (int64) write the same state, as do FLOAT
+// ones (float32, float64), so a state restores into either.
 const (
-	kindInt byte = iota + 1
-	kindInt32
-	kindInt64
-	kindFloat32
-	kindFloat64
+	kindInteger byte = iota + 1 // varint
+	kindFloat                   // 8-byte float64
 	kindString
 	kindBool
-	kindValue
 )
 
 // valueKind names T for the snapshot header; false when T cannot be encoded.
 func valueKind[T any]() (byte, bool) {
 	var zero T
 	switch any(zero).(type) {
-	case int:
-		return kindInt, true
-	case int32:
-		return kindInt32, true
-	case int64:
-		return kindInt64, true
-	case float32:
-		return kindFloat32, true
-	case float64:
-		return kindFloat64, true
+	case int, int32, int64:
+		return kindInteger, true
+	case float32, float64:
+		return kindFloat, true
 	case string:
 		return kindString, true
 	case bool:
 		return kindBool, true
-	case runtime.Value:
-		return kindValue, true
 	}
 	return 0, false
 }
@@ -96,18 +86,13 @@ func appendValue[T any](dst []byte, v T) []byte {
 	case int64:
 		return snap.AppendInt(dst, x)
 	case float32:
-		return snap.AppendFloat32(dst, x)
+		return snap.AppendFloat(dst, float64(x))
 	case float64:
 		return snap.AppendFloat(dst, x)
 	case string:
 		return snap.AppendString(dst, x)
 	case bool:
 		return snap.AppendBool(dst, x)
-	case runtime.Value:
-		dst = snap.AppendBool(dst, x.Null)
-		dst = snap.AppendInt(dst, x.I)
-		dst = snap.AppendFloat(dst, x.F)
-		return snap.AppendString(dst, x.S)
 	}
 	return dst
 }
@@ -133,6 +118,8 @@ func readHeader[T any](r *snap.Reader, tag byte) {
 	}
 }
 
+// readValue decodes a value; one that T cannot hold exactly (an INT out of
+// the int32 range, a FLOAT no float32 holds) fails.
 func readValue[T any](r *snap.Reader) T {
 	var zero T
 	var out any
@@ -140,7 +127,7 @@ func readValue[T any](r *snap.Reader) T {
 	case int:
 		out = int(r.Int())
 	case int32:
-		out = int32(r.Int())
+		out = r.Int32()
 	case int64:
 		out = r.Int()
 	case float32:
@@ -151,11 +138,6 @@ func readValue[T any](r *snap.Reader) T {
 		out = r.String()
 	case bool:
 		out = r.Bool()
-	case runtime.Value:
-		null := r.Bool()
-		i := r.Int()
-		f := r.Float()
-		out = runtime.Value{Null: null, I: i, F: f, S: r.String()}
 	default:
 		return zero
 	}

@@ -1,11 +1,10 @@
 package agg
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/eventflux/eventflux-go/runtime"
 )
 
 // roundTrip snapshots a, loads the state into b, and checks that nothing is
@@ -107,17 +106,17 @@ func TestSnapshotRestore(t *testing.T) {
 		}
 	})
 	t.Run("distinctCount persistence case", func(t *testing.T) {
-		var d, r DistinctCount[runtime.Value]
-		d.Add(runtime.IntValue(1))
-		d.Add(runtime.IntValue(1))
+		var d, r DistinctCount[int64]
+		d.Add(1)
+		d.Add(1)
 		d.AddNull()
 		roundTrip(t, &d, &r)
 		if r.Value() != 2 {
 			t.Fatalf("restored distinctCount = %d, want 2", r.Value())
 		}
 		r.RemoveNull()
-		r.Remove(runtime.IntValue(1))
-		r.Add(runtime.IntValue(1))
+		r.Remove(1)
+		r.Add(1)
 		if r.Value() != 1 {
 			t.Fatalf("distinctCount = %d, want 1", r.Value())
 		}
@@ -194,9 +193,67 @@ func TestSnapshotMismatch(t *testing.T) {
 		t.Fatal("snapshot of an unsupported key type must fail")
 	}
 	// A corrupt element count must not make the loader allocate wildly.
-	bad := []byte{tagFirst, kindInt64, 0xfe, 0xff, 0xff, 0xff, 0x0f}
+	bad := []byte{tagFirst, kindInteger, 0xfe, 0xff, 0xff, 0xff, 0x0f}
 	var f First[int64]
 	if _, err := f.LoadState(bad); err == nil {
 		t.Fatal("huge count must fail")
+	}
+}
+
+// A state says what its values are, not the Go width holding them: the
+// interpreter (int64, float64) and generated code (int32, float32) restore
+// each other's states, and a value the narrower type cannot hold fails.
+func TestSnapshotAcrossWidths(t *testing.T) {
+	var narrow Min[int32]
+	narrow.Add(-7)
+	narrow.Add(3)
+	st, _ := narrow.AppendState(nil)
+	var wide Min[int64]
+	if _, err := wide.LoadState(st); err != nil {
+		t.Fatal(err)
+	}
+	if back, _ := wide.AppendState(nil); !bytes.Equal(back, st) {
+		t.Fatalf("Min[int64] rewrites a Min[int32] state as %x, want %x", back, st)
+	}
+	wide.Add(math.MaxInt32 + 1)
+	big, _ := wide.AppendState(nil)
+	if _, err := narrow.LoadState(big); err == nil || !strings.Contains(err.Error(), "out of range") {
+		t.Fatalf("an int64 beyond int32 loaded into Min[int32]: err = %v", err)
+	}
+	var f32 Last[float32]
+	f32.Add(1.5)
+	f32.Add(float32(math.Inf(-1)))
+	st, _ = f32.AppendState(nil)
+	var f64 Last[float64]
+	if _, err := f64.LoadState(st); err != nil {
+		t.Fatal(err)
+	}
+	if back, _ := f64.AppendState(nil); !bytes.Equal(back, st) {
+		t.Fatalf("Last[float64] rewrites a Last[float32] state as %x, want %x", back, st)
+	}
+	f64.Add(0.1) // no float32 holds it
+	st, _ = f64.AppendState(nil)
+	if _, err := f32.LoadState(st); err == nil || !strings.Contains(err.Error(), "float32") {
+		t.Fatalf("0.1 loaded into Last[float32]: err = %v", err)
+	}
+}
+
+// DistinctCount writes its values in the order of their encoding, so one
+// state gives one snapshot whatever the map's order.
+func TestDistinctCountSnapshotIsCanonical(t *testing.T) {
+	var a, b DistinctCount[string]
+	for _, v := range []string{"x", "b", "a", "b", "zz", ""} {
+		a.Add(v)
+	}
+	for _, v := range []string{"", "zz", "b", "a", "x", "b"} {
+		b.Add(v)
+	}
+	a.Add(strings.Repeat("q", 300))
+	b.Add(strings.Repeat("q", 300))
+	sa, _ := a.AppendState(nil)
+	for range 20 {
+		if sb, _ := b.AppendState(nil); !bytes.Equal(sa, sb) {
+			t.Fatalf("equal states, different snapshots:\n%x\n%x", sa, sb)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package rate
 
 import (
+	"bytes"
+	"cmp"
+	"slices"
+
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 )
@@ -19,11 +23,7 @@ func (l *Limiter[R, G]) AppendState(dst []byte, rc Codec[R], gc Codec[G]) []byte
 	dst = snap.AppendInt(dst, l.next)
 	dst = snap.AppendBool(dst, l.started)
 	dst = appendRows(dst, l.buf, rc, gc)
-	dst = snap.AppendUint(dst, uint64(len(l.seen)))
-	for _, g := range sortedSeen(l.seen) {
-		dst = gc.Append(dst, g.group)
-		dst = snap.AppendInt(dst, int64(g.index))
-	}
+	dst = appendSeen(dst, l.seen, gc)
 	dst = appendRows(dst, l.snapRows, rc, gc)
 	dst = appendRows(dst, l.snapGroups, rc, gc)
 	dst = snap.AppendBool(dst, l.hasLast)
@@ -33,54 +33,64 @@ func (l *Limiter[R, G]) AppendState(dst []byte, rc Codec[R], gc Codec[G]) []byte
 	return dst
 }
 
-// LoadState replaces the limiter's state with the one r reads.
+// LoadState replaces the limiter's state with the one r reads; on an error
+// the limiter keeps its state.
 func (l *Limiter[R, G]) LoadState(r *snap.Reader, rc Codec[R], gc Codec[G]) {
 	r.Expect("R")
-	l.count = r.Int()
-	l.next = r.Int()
-	l.started = r.Bool()
-	l.buf = readRows(r, rc, gc)
+	count, next, started := r.Int(), r.Int(), r.Bool()
+	buf := readRows(r, rc, gc)
 	n := r.Count()
-	l.seen = map[G]int{}
+	seen := map[G]int{}
 	for i := 0; i < n && r.Err() == nil; i++ {
 		g := gc.Read(r)
-		l.seen[g] = int(r.Int())
+		seen[g] = int(r.Int())
 	}
-	l.snapRows = readRows(r, rc, gc)
-	l.snapGroups = readRows(r, rc, gc)
-	l.snapIndex = map[G]int{}
-	for i, row := range l.snapGroups {
-		l.snapIndex[row.Group] = i
+	snapRows := readRows(r, rc, gc)
+	snapGroups := readRows(r, rc, gc)
+	snapIndex := map[G]int{}
+	for i, row := range snapGroups {
+		snapIndex[row.Group] = i
 	}
-	l.hasLast = r.Bool()
-	if l.hasLast {
+	var last Row[R, G]
+	hasLast := r.Bool()
+	if hasLast {
 		if rows := readRows(r, rc, gc); len(rows) == 1 {
-			l.last = rows[0]
+			last = rows[0]
 		} else {
 			r.Fail(snap.ErrMismatch)
 		}
 	}
-}
-
-type seenGroup[G comparable] struct {
-	group G
-	index int
-}
-
-// sortedSeen orders the seen set by its recorded index, then insertion of
-// the buffer, so snapshots are deterministic.
-func sortedSeen[G comparable](m map[G]int) []seenGroup[G] {
-	out := make([]seenGroup[G], 0, len(m))
-	for g, i := range m {
-		out = append(out, seenGroup[G]{g, i})
+	if r.Err() != nil {
+		return
 	}
-	// Insertion sort: the set is small (groups of one block).
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].index < out[j-1].index; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+	l.count, l.next, l.started, l.buf, l.seen = count, next, started, buf, seen
+	l.snapRows, l.snapGroups, l.snapIndex, l.last, l.hasLast = snapRows, snapGroups, snapIndex, last, hasLast
+}
+
+// appendSeen writes FIRST's and LAST's seen groups ordered by their
+// position, then by the group's bytes (FIRST records every group at 0), so
+// one state gives one snapshot whatever the map's order.
+func appendSeen[G comparable](dst []byte, seen map[G]int, gc Codec[G]) []byte {
+	type entry struct {
+		group []byte
+		index int
+	}
+	entries := make([]entry, 0, len(seen))
+	for g, i := range seen {
+		entries = append(entries, entry{gc.Append(nil, g), i})
+	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := cmp.Compare(a.index, b.index); c != 0 {
+			return c
 		}
+		return bytes.Compare(a.group, b.group)
+	})
+	dst = snap.AppendCount(dst, len(entries))
+	for _, e := range entries {
+		dst = append(dst, e.group...)
+		dst = snap.AppendInt(dst, int64(e.index))
 	}
-	return out
+	return dst
 }
 
 func appendRows[R any, G comparable](dst []byte, rows []Row[R, G], rc Codec[R], gc Codec[G]) []byte {
@@ -102,7 +112,10 @@ func readRows[R any, G comparable](r *snap.Reader, rc Codec[R], gc Codec[G]) []R
 		var row Row[R, G]
 		row.Row = rc.Read(r)
 		row.Ts = r.Int()
-		row.Kind = runtime.Kind(r.Uint())
+		row.Kind = runtime.Kind(r.Byte())
+		if r.Err() == nil && row.Kind != runtime.Current && row.Kind != runtime.Expired && row.Kind != runtime.Reset {
+			r.Failf("rate: snapshot row has unknown kind %d", row.Kind)
+		}
 		row.Group = gc.Read(r)
 		row.Empty = r.Bool()
 		rows = append(rows, row)

@@ -1,6 +1,3 @@
-// Package snap holds the byte-level helpers of app snapshots (LANGUAGE.md
-// §12): varint append functions and a Reader whose first error sticks, so
-// decoders check once at the end and never panic on bad input.
 package snap
 
 import (
@@ -8,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // ErrTruncated reports a snapshot that ends early.
@@ -15,11 +13,10 @@ var ErrTruncated = errors.New("snapshot is truncated")
 
 func AppendInt(dst []byte, v int64) []byte   { return binary.AppendVarint(dst, v) }
 func AppendUint(dst []byte, v uint64) []byte { return binary.AppendUvarint(dst, v) }
+
+// AppendFloat writes the 8 bytes of f (FLOAT values are widened to it).
 func AppendFloat(dst []byte, f float64) []byte {
 	return binary.LittleEndian.AppendUint64(dst, math.Float64bits(f))
-}
-func AppendFloat32(dst []byte, f float32) []byte {
-	return binary.LittleEndian.AppendUint32(dst, math.Float32bits(f))
 }
 
 // AppendCount writes a length or element count, read back by Count.
@@ -98,20 +95,37 @@ func (r *Reader) take(n int) ([]byte, bool) {
 	return b, true
 }
 
-func (r *Reader) Float() float64 {
+func (r *Reader) Float() float64 { return math.Float64frombits(r.Uint64()) }
+
+// Uint64 reads 8 little-endian bytes (float bits of a group key).
+func (r *Reader) Uint64() uint64 {
 	b, ok := r.take(8)
 	if !ok {
 		return 0
 	}
-	return math.Float64frombits(binary.LittleEndian.Uint64(b))
+	return binary.LittleEndian.Uint64(b)
 }
 
+// Float32 reads a FLOAT value, which travels as a float64: one that no
+// float32 holds exactly fails rather than being rounded.
 func (r *Reader) Float32() float32 {
-	b, ok := r.take(4)
-	if !ok {
+	f := r.Float()
+	if f32 := float32(f); float64(f32) == f || f != f {
+		return f32
+	}
+	r.Failf("snapshot: FLOAT value %v is not a float32", f)
+	return 0
+}
+
+// Int32 reads an INT value, which travels as a varint like BIGINT: one out
+// of the int32 range fails rather than wrapping.
+func (r *Reader) Int32() int32 {
+	v := r.Int()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		r.Failf("snapshot: INT value %d is out of range", v)
 		return 0
 	}
-	return math.Float32frombits(binary.LittleEndian.Uint32(b))
+	return int32(v)
 }
 
 // Byte reads one raw byte (a tag or a version).
@@ -154,3 +168,20 @@ func (r *Reader) Expect(marker string) {
 
 // ErrMismatch is §12.2's "snapshot does not fit the rebuilt app" (E801).
 var ErrMismatch = errors.New("error[E801]: Snapshot does not match application structure")
+
+// Magic opens every snapshot; a format change bumps its version, so an old
+// snapshot fails to restore instead of being misread.
+const Magic = "EFS1"
+
+// Mismatch is err, met while restoring component ("query 2"), as an
+// ErrMismatch that names the component and keeps err's detail.
+func Mismatch(component string, err error) error {
+	detail := err.Error()
+	if errors.Is(err, ErrMismatch) {
+		detail = strings.TrimPrefix(strings.TrimPrefix(detail, ErrMismatch.Error()), ": ")
+	}
+	if detail == "" {
+		return fmt.Errorf("%w: %s", ErrMismatch, component)
+	}
+	return fmt.Errorf("%w: %s: %s", ErrMismatch, component, detail)
+}

@@ -3,7 +3,10 @@ package snap
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
+
+	"github.com/eventflux/eventflux-go/runtime"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -12,7 +15,8 @@ func TestRoundTrip(t *testing.T) {
 	b = AppendFloat(b, math.Inf(-1))
 	b = AppendString(b, "héllo")
 	b = AppendBool(b, true)
-	b = AppendFloat32(b, -1.5)
+	b = AppendFloat(b, -1.5)
+	b = AppendInt(b, -1<<31)
 	b = append(b, 0xC3)
 	b = AppendCount(b, 3)
 	b = append(b, "xyz"...)
@@ -34,6 +38,9 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if v := r.Float32(); v != -1.5 {
 		t.Errorf("Float32 %v", v)
+	}
+	if v := r.Int32(); v != -1<<31 {
+		t.Errorf("Int32 %v", v)
 	}
 	if v := r.Byte(); v != 0xC3 {
 		t.Errorf("Byte %#x", v)
@@ -81,9 +88,37 @@ func TestTruncatedAndCorrupt(t *testing.T) {
 	if r.Err() == nil {
 		t.Error("a bad boolean byte must fail")
 	}
+	r = NewReader(AppendFloat(nil, 0.1))
+	r.Float32()
+	if r.Err() == nil {
+		t.Error("a float64 no float32 holds must fail as a FLOAT")
+	}
+	r = NewReader(AppendInt(nil, 1<<31))
+	r.Int32()
+	if r.Err() == nil {
+		t.Error("an integer out of the int32 range must fail as an INT")
+	}
 	r = NewReader([]byte("XY"))
 	r.Expect("EF")
 	if !errors.Is(r.Err(), ErrMismatch) {
 		t.Errorf("Expect: %v", r.Err())
+	}
+}
+
+// ExpectTypes passes the layout written and names the component whose
+// layout differs.
+func TestExpectTypes(t *testing.T) {
+	b := AppendTypes(nil, runtime.Int, runtime.String)
+	r := NewReader(b)
+	r.ExpectTypes("window rows", runtime.Int, runtime.String)
+	if r.Err() != nil || len(r.Rest()) != 0 {
+		t.Fatalf("same layout: %v", r.Err())
+	}
+	for _, want := range [][]runtime.Type{{runtime.BigInt, runtime.String}, {runtime.Int}, nil} {
+		r := NewReader(b)
+		r.ExpectTypes("window rows", want...)
+		if !errors.Is(r.Err(), ErrMismatch) || !strings.Contains(r.Err().Error(), "window rows") {
+			t.Errorf("layout %v: err %v", want, r.Err())
+		}
 	}
 }

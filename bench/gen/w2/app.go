@@ -9,6 +9,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime"
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/key"
 	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
@@ -74,17 +75,18 @@ func ticksFrom(vals []any) (Ticks, error) {
 	return ev, nil
 }
 func appendTicks(dst []byte, v Ticks) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.Price))
-	dst = snap.AppendInt(dst, int64(v.Volume))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Price), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Volume), v.Nulls&uint64(0x4) != 0)
+	return dst
 }
 func readTicks(r *snap.Reader) Ticks {
 	var v Ticks
-	v.Symbol = r.String()
-	v.Price = r.Float()
-	v.Volume = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(3)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.Price = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.Volume = r.IntCol(v.Nulls&uint64(0x4) != 0)
 	return v
 }
 
@@ -270,19 +272,20 @@ func outFrom(vals []any) (Out, error) {
 	return ev, nil
 }
 func appendOut(dst []byte, v Out) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.AvgPrice))
-	dst = snap.AppendInt(dst, int64(v.TotalVolume))
-	dst = snap.AppendInt(dst, int64(v.Trades))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.AvgPrice), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.TotalVolume), v.Nulls&uint64(0x4) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Trades), v.Nulls&uint64(0x8) != 0)
+	return dst
 }
 func readOut(r *snap.Reader) Out {
 	var v Out
-	v.Symbol = r.String()
-	v.AvgPrice = r.Float()
-	v.TotalVolume = r.Int()
-	v.Trades = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(4)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.AvgPrice = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.TotalVolume = r.IntCol(v.Nulls&uint64(0x4) != 0)
+	v.Trades = r.IntCol(v.Nulls&uint64(0x8) != 0)
 	return v
 }
 
@@ -638,14 +641,12 @@ func (q *q0) write(rows []q0Cand) {
 	}
 }
 func appendq0Key(dst []byte, k q0Key) []byte {
-	dst = snap.AppendString(dst, k.k0)
-	dst = snap.AppendBool(dst, k.n0)
+	dst = key.AppendString(dst, k.k0, k.n0)
 	return dst
 }
 func readq0Key(r *snap.Reader) q0Key {
 	var k q0Key
-	k.k0 = r.String()
-	k.n0 = r.Bool()
+	k.k0, k.n0 = key.ReadString(r)
 	return k
 }
 func (q *q0) groupByKey(k q0Key) *q0Group {
@@ -703,8 +704,11 @@ func loadq0Group(r *snap.Reader, g *q0Group) {
 		r.SetRest(rest)
 	}
 }
-func (q *q0) appendState(dst []byte) ([]byte, error) {
+func (q *q0) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Double, runtime.BigInt)
+	dst = snap.AppendTypes(dst, runtime.String)
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Double, runtime.BigInt, runtime.BigInt)
 	dst = snap.AppendBool(dst, true)
 	var err error
 	if dst, err = q.win.AppendState(dst, ticksCodec); err != nil {
@@ -717,8 +721,8 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 		keys = append(keys, ks)
 		byKey[ks] = g
 	}
-	slices.Sort(keys)
-	dst = snap.AppendUint(dst, uint64(len(keys)))
+	slices.Sort(keys) // the format's order: by key bytes
+	dst = snap.AppendCount(dst, len(keys))
 	for _, ks := range keys {
 		dst = append(dst, ks...)
 		if dst, err = appendq0Group(dst, byKey[ks]); err != nil {
@@ -728,10 +732,13 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q0) loadState(r *snap.Reader) {
+func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != true {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row", runtime.String, runtime.Double, runtime.BigInt)
+	r.ExpectTypes("the GROUP BY key", runtime.String)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt, runtime.BigInt)
+	if r.Bool() != true && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	if r.Err() != nil {
@@ -748,10 +755,15 @@ func (q *q0) loadState(r *snap.Reader) {
 	q.idx, q.nullG = map[string]*q0Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
-		loadq0Group(r, q.groupByKey(readq0Key(r)))
+		k := readq0Key(r)
+		if q.groups[k] != nil && r.Err() == nil {
+			r.Failf("snapshot: the same group key twice")
+			return
+		}
+		loadq0Group(r, q.groupByKey(k))
 	}
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -1072,39 +1084,28 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 	return nil
 }
 
-// Snapshot captures all state between chunks (§12.1).
-func (a *App) Snapshot() ([]byte, error) {
-	dst := []byte("EFG1")
-	dst = snap.AppendUint(dst, 0)
-	dst = snap.AppendUint(dst, 1)
-	var err error
-	if dst, err = a.q0.appendState(dst); err != nil {
-		return nil, err
-	}
-	return dst, nil
+// snapParts lists what a snapshot holds, in the format's order.
+func (a *App) snapParts() ([]*runtime.Trigger, []snap.Query) {
+	return []*runtime.Trigger{}, []snap.Query{&a.q0}
 }
 
-// Restore replaces all state with a snapshot's (§12.2).
+// Snapshot captures all state between chunks (§12.1).
+func (a *App) Snapshot() ([]byte, error) {
+	return snap.AppendApp(a.snapParts())
+}
+
+// Restore replaces all state with a snapshot's (§12.2), all or nothing:
+// the snapshot is decoded into a fresh App first.
 func (a *App) Restore(b []byte) error {
-	r := snap.NewReader(b)
-	r.Expect("EFG1")
-	if r.Uint() != 0 {
-		return snap.ErrMismatch
+	ft, fq := New().snapParts()
+	if err := snap.LoadApp(b, ft, fq); err != nil {
+		return err
 	}
-	if r.Uint() != 1 {
-		return snap.ErrMismatch
+	t, q := a.snapParts()
+	if err := snap.LoadApp(b, t, q); err != nil {
+		return fmt.Errorf("a snapshot that restored into a fresh app failed on this one: %w", err)
 	}
-	a.q0.loadState(r)
 	a.sched.RescheduleAll()
-	if err := r.Err(); err != nil {
-		if errors.Is(err, snap.ErrMismatch) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
-	}
-	if len(r.Rest()) != 0 {
-		return snap.ErrMismatch
-	}
 	a.sched.FireDue()
 	return nil
 }

@@ -73,17 +73,18 @@ func ticksFrom(vals []any) (Ticks, error) {
 	return ev, nil
 }
 func appendTicks(dst []byte, v Ticks) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.Price))
-	dst = snap.AppendInt(dst, int64(v.Volume))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Price), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Volume), v.Nulls&uint64(0x4) != 0)
+	return dst
 }
 func readTicks(r *snap.Reader) Ticks {
 	var v Ticks
-	v.Symbol = r.String()
-	v.Price = r.Float()
-	v.Volume = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(3)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.Price = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.Volume = r.IntCol(v.Nulls&uint64(0x4) != 0)
 	return v
 }
 
@@ -269,19 +270,20 @@ func outFrom(vals []any) (Out, error) {
 	return ev, nil
 }
 func appendOut(dst []byte, v Out) []byte {
-	dst = snap.AppendFloat(dst, float64(v.Total))
-	dst = snap.AppendFloat(dst, float64(v.Mean))
-	dst = snap.AppendFloat(dst, float64(v.Low))
-	dst = snap.AppendFloat(dst, float64(v.High))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendFloatCol(dst, float64(v.Total), v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Mean), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Low), v.Nulls&uint64(0x4) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.High), v.Nulls&uint64(0x8) != 0)
+	return dst
 }
 func readOut(r *snap.Reader) Out {
 	var v Out
-	v.Total = r.Float()
-	v.Mean = r.Float()
-	v.Low = r.Float()
-	v.High = r.Float()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(4)
+	v.Total = r.FloatCol(v.Nulls&uint64(0x1) != 0)
+	v.Mean = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.Low = r.FloatCol(v.Nulls&uint64(0x4) != 0)
+	v.High = r.FloatCol(v.Nulls&uint64(0x8) != 0)
 	return v
 }
 
@@ -438,13 +440,14 @@ func q0RowFrom(vals []any) (q0Row, error) {
 	return ev, nil
 }
 func appendq0Row(dst []byte, v q0Row) []byte {
-	dst = snap.AppendFloat(dst, float64(v.Price))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendFloatCol(dst, float64(v.Price), v.Nulls&uint64(0x1) != 0)
+	return dst
 }
 func readq0Row(r *snap.Reader) q0Row {
 	var v q0Row
-	v.Price = r.Float()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(1)
+	v.Price = r.FloatCol(v.Nulls&uint64(0x1) != 0)
 	return v
 }
 
@@ -677,9 +680,6 @@ func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 	if dst, err = g.a0.AppendState(dst); err != nil {
 		return nil, err
 	}
-	if dst, err = g.a1.AppendState(dst); err != nil {
-		return nil, err
-	}
 	if dst, err = g.a2.AppendState(dst); err != nil {
 		return nil, err
 	}
@@ -701,14 +701,6 @@ func loadq0Group(r *snap.Reader, g *q0Group) {
 	if r.Err() != nil {
 		return
 	}
-	if rest, err := g.a1.LoadState(r.Rest()); err != nil {
-		r.Fail(err)
-	} else {
-		r.SetRest(rest)
-	}
-	if r.Err() != nil {
-		return
-	}
 	if rest, err := g.a2.LoadState(r.Rest()); err != nil {
 		r.Fail(err)
 	} else {
@@ -723,8 +715,11 @@ func loadq0Group(r *snap.Reader, g *q0Group) {
 		r.SetRest(rest)
 	}
 }
-func (q *q0) appendState(dst []byte) ([]byte, error) {
+func (q *q0) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst, runtime.Double)
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst, runtime.Double, runtime.Double, runtime.Double, runtime.Double)
 	dst = snap.AppendBool(dst, true)
 	var err error
 	if dst, err = q.win.AppendState(dst, q0RowCodec); err != nil {
@@ -736,10 +731,13 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q0) loadState(r *snap.Reader) {
+func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != true {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row", runtime.Double)
+	r.ExpectTypes("the GROUP BY key")
+	r.ExpectTypes("the output row", runtime.Double, runtime.Double, runtime.Double, runtime.Double)
+	if r.Bool() != true && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	if r.Err() != nil {
@@ -752,8 +750,8 @@ func (q *q0) loadState(r *snap.Reader) {
 	}
 	r.SetRest(rest)
 	loadq0Group(r, &q.global)
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -1070,37 +1068,26 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 	return nil
 }
 
-// Snapshot captures all state between chunks (§12.1).
-func (a *App) Snapshot() ([]byte, error) {
-	dst := []byte("EFG1")
-	dst = snap.AppendUint(dst, 0)
-	dst = snap.AppendUint(dst, 1)
-	var err error
-	if dst, err = a.q0.appendState(dst); err != nil {
-		return nil, err
-	}
-	return dst, nil
+// snapParts lists what a snapshot holds, in the format's order.
+func (a *App) snapParts() ([]*runtime.Trigger, []snap.Query) {
+	return []*runtime.Trigger{}, []snap.Query{&a.q0}
 }
 
-// Restore replaces all state with a snapshot's (§12.2).
+// Snapshot captures all state between chunks (§12.1).
+func (a *App) Snapshot() ([]byte, error) {
+	return snap.AppendApp(a.snapParts())
+}
+
+// Restore replaces all state with a snapshot's (§12.2), all or nothing:
+// the snapshot is decoded into a fresh App first.
 func (a *App) Restore(b []byte) error {
-	r := snap.NewReader(b)
-	r.Expect("EFG1")
-	if r.Uint() != 0 {
-		return snap.ErrMismatch
+	ft, fq := New().snapParts()
+	if err := snap.LoadApp(b, ft, fq); err != nil {
+		return err
 	}
-	if r.Uint() != 1 {
-		return snap.ErrMismatch
-	}
-	a.q0.loadState(r)
-	if err := r.Err(); err != nil {
-		if errors.Is(err, snap.ErrMismatch) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
-	}
-	if len(r.Rest()) != 0 {
-		return snap.ErrMismatch
+	t, q := a.snapParts()
+	if err := snap.LoadApp(b, t, q); err != nil {
+		return fmt.Errorf("a snapshot that restored into a fresh app failed on this one: %w", err)
 	}
 	a.sched.FireDue()
 	return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/eventflux/eventflux-go/runtime/agg"
 	"github.com/eventflux/eventflux-go/runtime/fn"
 	"github.com/eventflux/eventflux-go/runtime/jsonrow"
+	"github.com/eventflux/eventflux-go/runtime/key"
 	"github.com/eventflux/eventflux-go/runtime/sel"
 	"github.com/eventflux/eventflux-go/runtime/snap"
 	"github.com/eventflux/eventflux-go/runtime/window"
@@ -75,17 +76,18 @@ func ticksFrom(vals []any) (Ticks, error) {
 	return ev, nil
 }
 func appendTicks(dst []byte, v Ticks) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.Price))
-	dst = snap.AppendInt(dst, int64(v.Volume))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Price), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Volume), v.Nulls&uint64(0x4) != 0)
+	return dst
 }
 func readTicks(r *snap.Reader) Ticks {
 	var v Ticks
-	v.Symbol = r.String()
-	v.Price = r.Float()
-	v.Volume = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(3)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.Price = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.Volume = r.IntCol(v.Nulls&uint64(0x4) != 0)
 	return v
 }
 
@@ -271,19 +273,20 @@ func tradesFrom(vals []any) (Trades, error) {
 	return ev, nil
 }
 func appendTrades(dst []byte, v Trades) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.Price))
-	dst = snap.AppendInt(dst, int64(v.Volume))
-	dst = snap.AppendFloat(dst, float64(v.Notional))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Price), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Volume), v.Nulls&uint64(0x4) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Notional), v.Nulls&uint64(0x8) != 0)
+	return dst
 }
 func readTrades(r *snap.Reader) Trades {
 	var v Trades
-	v.Symbol = r.String()
-	v.Price = r.Float()
-	v.Volume = r.Int()
-	v.Notional = r.Float()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(4)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.Price = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.Volume = r.IntCol(v.Nulls&uint64(0x4) != 0)
+	v.Notional = r.FloatCol(v.Nulls&uint64(0x8) != 0)
 	return v
 }
 
@@ -453,15 +456,16 @@ func largeFrom(vals []any) (Large, error) {
 	return ev, nil
 }
 func appendLarge(dst []byte, v Large) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.Notional))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Notional), v.Nulls&uint64(0x2) != 0)
+	return dst
 }
 func readLarge(r *snap.Reader) Large {
 	var v Large
-	v.Symbol = r.String()
-	v.Notional = r.Float()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(2)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.Notional = r.FloatCol(v.Nulls&uint64(0x2) != 0)
 	return v
 }
 
@@ -624,17 +628,18 @@ func outFrom(vals []any) (Out, error) {
 	return ev, nil
 }
 func appendOut(dst []byte, v Out) []byte {
-	dst = snap.AppendString(dst, v.Symbol)
-	dst = snap.AppendFloat(dst, float64(v.Total))
-	dst = snap.AppendInt(dst, int64(v.Trades))
-	return snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendUint(dst, v.Nulls)
+	dst = snap.AppendStringCol(dst, v.Symbol, v.Nulls&uint64(0x1) != 0)
+	dst = snap.AppendFloatCol(dst, float64(v.Total), v.Nulls&uint64(0x2) != 0)
+	dst = snap.AppendIntCol(dst, int64(v.Trades), v.Nulls&uint64(0x4) != 0)
+	return dst
 }
 func readOut(r *snap.Reader) Out {
 	var v Out
-	v.Symbol = r.String()
-	v.Total = r.Float()
-	v.Trades = r.Int()
-	v.Nulls = r.Uint()
+	v.Nulls = r.Nulls(3)
+	v.Symbol = r.StringCol(v.Nulls&uint64(0x1) != 0)
+	v.Total = r.FloatCol(v.Nulls&uint64(0x2) != 0)
+	v.Trades = r.IntCol(v.Nulls&uint64(0x4) != 0)
 	return v
 }
 
@@ -929,8 +934,11 @@ func appendq0Group(dst []byte, g *q0Group) ([]byte, error) {
 func loadq0Group(r *snap.Reader, g *q0Group) {
 	g.held = r.Int()
 }
-func (q *q0) appendState(dst []byte) ([]byte, error) {
+func (q *q0) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Double, runtime.BigInt, runtime.Double)
 	dst = snap.AppendBool(dst, false)
 	var err error
 	if dst, err = appendq0Group(dst, &q.global); err != nil {
@@ -939,15 +947,18 @@ func (q *q0) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q0) loadState(r *snap.Reader) {
+func (q *q0) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row")
+	r.ExpectTypes("the GROUP BY key")
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt, runtime.Double)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	loadq0Group(r, &q.global)
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -1113,8 +1124,11 @@ func appendq1Group(dst []byte, g *q1Group) ([]byte, error) {
 func loadq1Group(r *snap.Reader, g *q1Group) {
 	g.held = r.Int()
 }
-func (q *q1) appendState(dst []byte) ([]byte, error) {
+func (q *q1) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst)
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Double)
 	dst = snap.AppendBool(dst, false)
 	var err error
 	if dst, err = appendq1Group(dst, &q.global); err != nil {
@@ -1123,15 +1137,18 @@ func (q *q1) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q1) loadState(r *snap.Reader) {
+func (q *q1) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row")
+	r.ExpectTypes("the GROUP BY key")
+	r.ExpectTypes("the output row", runtime.String, runtime.Double)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	loadq1Group(r, &q.global)
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -1346,14 +1363,12 @@ func (q *q2) write(rows []q2Cand) {
 	}
 }
 func appendq2Key(dst []byte, k q2Key) []byte {
-	dst = snap.AppendString(dst, k.k0)
-	dst = snap.AppendBool(dst, k.n0)
+	dst = key.AppendString(dst, k.k0, k.n0)
 	return dst
 }
 func readq2Key(r *snap.Reader) q2Key {
 	var k q2Key
-	k.k0 = r.String()
-	k.n0 = r.Bool()
+	k.k0, k.n0 = key.ReadString(r)
 	return k
 }
 func (q *q2) groupByKey(k q2Key) *q2Group {
@@ -1400,8 +1415,11 @@ func loadq2Group(r *snap.Reader, g *q2Group) {
 		r.SetRest(rest)
 	}
 }
-func (q *q2) appendState(dst []byte) ([]byte, error) {
+func (q *q2) AppendState(dst []byte) ([]byte, error) {
 	dst = append(dst, 'Q')
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Double)
+	dst = snap.AppendTypes(dst, runtime.String)
+	dst = snap.AppendTypes(dst, runtime.String, runtime.Double, runtime.BigInt)
 	dst = snap.AppendBool(dst, true)
 	var err error
 	if dst, err = q.win.AppendState(dst, largeCodec); err != nil {
@@ -1414,8 +1432,8 @@ func (q *q2) appendState(dst []byte) ([]byte, error) {
 		keys = append(keys, ks)
 		byKey[ks] = g
 	}
-	slices.Sort(keys)
-	dst = snap.AppendUint(dst, uint64(len(keys)))
+	slices.Sort(keys) // the format's order: by key bytes
+	dst = snap.AppendCount(dst, len(keys))
 	for _, ks := range keys {
 		dst = append(dst, ks...)
 		if dst, err = appendq2Group(dst, byKey[ks]); err != nil {
@@ -1425,10 +1443,13 @@ func (q *q2) appendState(dst []byte) ([]byte, error) {
 	dst = snap.AppendBool(dst, false)
 	return dst, nil
 }
-func (q *q2) loadState(r *snap.Reader) {
+func (q *q2) LoadState(r *snap.Reader) {
 	r.Expect("Q")
-	if r.Bool() != true {
-		r.Fail(snap.ErrMismatch)
+	r.ExpectTypes("the window row", runtime.String, runtime.Double)
+	r.ExpectTypes("the GROUP BY key", runtime.String)
+	r.ExpectTypes("the output row", runtime.String, runtime.Double, runtime.BigInt)
+	if r.Bool() != true && r.Err() == nil {
+		r.Failf("%w: a window in one and not the other", snap.ErrMismatch)
 		return
 	}
 	if r.Err() != nil {
@@ -1445,10 +1466,15 @@ func (q *q2) loadState(r *snap.Reader) {
 	q.idx, q.nullG = map[string]*q2Group{}, nil
 	n := r.Count()
 	for i := 0; i < n && r.Err() == nil; i++ {
-		loadq2Group(r, q.groupByKey(readq2Key(r)))
+		k := readq2Key(r)
+		if q.groups[k] != nil && r.Err() == nil {
+			r.Failf("snapshot: the same group key twice")
+			return
+		}
+		loadq2Group(r, q.groupByKey(k))
 	}
-	if r.Bool() != false {
-		r.Fail(snap.ErrMismatch)
+	if r.Bool() != false && r.Err() == nil {
+		r.Failf("%w: an output rate limit in one and not the other", snap.ErrMismatch)
 		return
 	}
 }
@@ -2019,45 +2045,26 @@ func (a *App) Subscribe(stream string, fn func(ts int64, row []any)) error {
 	return nil
 }
 
-// Snapshot captures all state between chunks (§12.1).
-func (a *App) Snapshot() ([]byte, error) {
-	dst := []byte("EFG1")
-	dst = snap.AppendUint(dst, 0)
-	dst = snap.AppendUint(dst, 3)
-	var err error
-	if dst, err = a.q0.appendState(dst); err != nil {
-		return nil, err
-	}
-	if dst, err = a.q1.appendState(dst); err != nil {
-		return nil, err
-	}
-	if dst, err = a.q2.appendState(dst); err != nil {
-		return nil, err
-	}
-	return dst, nil
+// snapParts lists what a snapshot holds, in the format's order.
+func (a *App) snapParts() ([]*runtime.Trigger, []snap.Query) {
+	return []*runtime.Trigger{}, []snap.Query{&a.q0, &a.q1, &a.q2}
 }
 
-// Restore replaces all state with a snapshot's (§12.2).
+// Snapshot captures all state between chunks (§12.1).
+func (a *App) Snapshot() ([]byte, error) {
+	return snap.AppendApp(a.snapParts())
+}
+
+// Restore replaces all state with a snapshot's (§12.2), all or nothing:
+// the snapshot is decoded into a fresh App first.
 func (a *App) Restore(b []byte) error {
-	r := snap.NewReader(b)
-	r.Expect("EFG1")
-	if r.Uint() != 0 {
-		return snap.ErrMismatch
+	ft, fq := New().snapParts()
+	if err := snap.LoadApp(b, ft, fq); err != nil {
+		return err
 	}
-	if r.Uint() != 3 {
-		return snap.ErrMismatch
-	}
-	a.q0.loadState(r)
-	a.q1.loadState(r)
-	a.q2.loadState(r)
-	if err := r.Err(); err != nil {
-		if errors.Is(err, snap.ErrMismatch) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", snap.ErrMismatch, err)
-	}
-	if len(r.Rest()) != 0 {
-		return snap.ErrMismatch
+	t, q := a.snapParts()
+	if err := snap.LoadApp(b, t, q); err != nil {
+		return fmt.Errorf("a snapshot that restored into a fresh app failed on this one: %w", err)
 	}
 	a.sched.FireDue()
 	return nil

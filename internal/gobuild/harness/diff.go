@@ -1,6 +1,7 @@
 package harness
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
@@ -17,19 +18,35 @@ import (
 
 // DiffCase is one run of an app: steps sent into one stream from a clock
 // started at Start.
+//
+// A run can also be the second half of a restart onto another backend
+// (difftest's cross-backend runs): with Restarted, the run is step
+// StepBase of a longer run, a restart (FORMAT.md): the app is built, started
+// at Start and, when Resume is not nil, restored from it (the latest
+// snapshot the first half took, on whichever backend); Steps follow,
+// numbered from StepBase+1 in error messages.
 type DiffCase struct {
-	Stream string
-	Start  int64
-	Steps  []DiffStep
+	Stream    string
+	Start     int64
+	Steps     []DiffStep
+	Restarted bool
+	StepBase  int
+	Resume    []byte
 }
 
-// DiffStep is a sleep (Sleep > 0: the clock advances by Sleep) or a chunk
-// of rows stamped Ts when HasTs, else at the clock.
+// DiffStep is a sleep (Sleep > 0: the clock advances by Sleep), a chunk of
+// rows stamped Ts when HasTs, else at the clock, or one of the persistence
+// steps of FORMAT.md: Persist takes a snapshot, Restore restores the latest
+// one, Restart builds a fresh app, starts it at the clock and restores the
+// latest snapshot, if any.
 type DiffStep struct {
-	Sleep int64
-	Ts    int64
-	HasTs bool
-	Rows  [][]any
+	Sleep   int64
+	Ts      int64
+	HasTs   bool
+	Rows    [][]any
+	Persist bool
+	Restore bool
+	Restart bool
 }
 
 // Trace is everything one app did in one DiffCase: whether it built, the
@@ -43,7 +60,12 @@ type Trace struct {
 	Streams  []runtime.StreamInfo
 	Written  []string // the written streams, in definition order
 	Events   map[string][]Event
-	Errors   []string // "subscribe S: …", "start: …", "step N: …"
+	Errors   []string // "subscribe S: …", "start: …", "step N: …", "step N persist: …"
+	// Snapshots are the snapshots the Persist steps took, in order; Now is
+	// the clock after the last step. A restart onto another backend
+	// resumes from the last snapshot at that clock.
+	Snapshots [][]byte
+	Now       int64
 }
 
 // Event is one recorded event; Row is a copy the app cannot reuse.
@@ -71,56 +93,132 @@ func RunDiffCase(build func() (runtime.App, error), c *DiffCase, timeout time.Du
 
 func runCase(build func() (runtime.App, error), c *DiffCase) (tr *Trace) {
 	tr = &Trace{Events: map[string][]Event{}}
-	where := "build"
+	r := &diffRun{tr: tr, build: build, c: c, where: "build"}
 	defer func() {
 		if p := recover(); p != nil {
-			tr.Panicked = fmt.Sprintf("panic during %s: %v", where, p)
+			tr.Panicked = fmt.Sprintf("panic during %s: %v", r.where, p)
 			tr.Stack = string(debug.Stack())
 		}
 	}()
-	app, err := build()
+	r.run()
+	return tr
+}
+
+// diffRun is the state of one case run: the current app (a restart
+// replaces it) and the latest snapshot.
+type diffRun struct {
+	tr     *Trace
+	build  func() (runtime.App, error)
+	c      *DiffCase
+	where  string
+	app    runtime.App
+	latest []byte // nil: none taken
+}
+
+func (r *diffRun) run() {
+	tr, c := r.tr, r.c
+	app, err := r.build()
 	if err != nil {
 		tr.BuildErr = err.Error()
-		return tr
+		return
 	}
 	if app == nil {
 		tr.BuildErr = "the backend returned no app and no error"
-		return tr
+		return
 	}
-	where = "Streams"
+	r.where = "Streams"
 	tr.Streams = app.Streams()
 	for _, s := range tr.Streams {
-		if !s.Written {
-			continue
+		if s.Written {
+			tr.Written = append(tr.Written, s.Name)
 		}
-		name := s.Name
-		tr.Written = append(tr.Written, name)
-		where = "Subscribe"
+	}
+	if c.Restarted {
+		r.latest = c.Resume
+		r.where = fmt.Sprintf("step %d", c.StepBase)
+		if !r.attach(app, c.Start, fmt.Sprintf("step %d restart: ", c.StepBase)) {
+			return
+		}
+	} else if !r.attach(app, c.Start, "") {
+		return
+	}
+	for i, s := range c.Steps {
+		n := c.StepBase + i + 1
+		r.where = fmt.Sprintf("step %d", n)
+		r.step(n, s)
+	}
+	tr.Now = r.app.Now()
+}
+
+// attach makes app the current one: it subscribes the recorder to every
+// written stream (before Start, so that AT START triggers are recorded),
+// starts it at now and, in a restart, restores the latest snapshot. Errors
+// are prefixed with what; false when the run cannot go on.
+func (r *diffRun) attach(app runtime.App, now int64, what string) bool {
+	tr := r.tr
+	r.app = app
+	for _, name := range tr.Written {
+		r.where = "Subscribe"
 		if err := app.Subscribe(name, func(ts int64, row []any) {
 			// The producer may reuse row after the call.
 			tr.Events[name] = append(tr.Events[name], Event{ts, append([]any(nil), row...)})
 		}); err != nil {
-			tr.Errors = append(tr.Errors, fmt.Sprintf("subscribe %s: %v", name, err))
+			tr.Errors = append(tr.Errors, fmt.Sprintf("%ssubscribe %s: %v", what, name, err))
 		}
 	}
-	where = "Start"
-	if err := app.Start(c.Start); err != nil {
-		tr.Errors = append(tr.Errors, fmt.Sprintf("start: %v", err))
-		return tr
+	r.where = "Start"
+	if err := app.Start(now); err != nil {
+		tr.Errors = append(tr.Errors, fmt.Sprintf("%sstart: %v", what, err))
+		return false
 	}
-	for i, s := range c.Steps {
-		where = fmt.Sprintf("step %d", i+1)
-		if s.Sleep > 0 {
-			app.AdvanceTo(app.Now() + s.Sleep)
-			continue
+	if what != "" && r.latest != nil {
+		r.where = "Restore"
+		if err := app.Restore(r.latest); err != nil {
+			tr.Errors = append(tr.Errors, fmt.Sprintf("%srestore: %v", what, err))
 		}
+	}
+	return true
+}
+
+func (r *diffRun) step(n int, s DiffStep) {
+	tr, app := r.tr, r.app
+	switch {
+	case s.Sleep > 0:
+		app.AdvanceTo(app.Now() + s.Sleep)
+	case s.Persist:
+		snap, err := app.Snapshot()
+		if err != nil {
+			tr.Errors = append(tr.Errors, fmt.Sprintf("step %d persist: %v", n, err))
+			return
+		}
+		r.latest = append([]byte(nil), snap...)
+		tr.Snapshots = append(tr.Snapshots, r.latest)
+	case s.Restore:
+		if r.latest == nil {
+			tr.Errors = append(tr.Errors, fmt.Sprintf("step %d restore: no snapshot was taken before", n))
+			return
+		}
+		if err := app.Restore(r.latest); err != nil {
+			tr.Errors = append(tr.Errors, fmt.Sprintf("step %d restore: %v", n, err))
+		}
+	case s.Restart:
+		now := app.Now()
+		fresh, err := r.build()
+		if err == nil && fresh == nil {
+			err = errors.New("the backend returned no app and no error")
+		}
+		if err != nil {
+			tr.Errors = append(tr.Errors, fmt.Sprintf("step %d restart: build: %v", n, err))
+			return
+		}
+		r.attach(fresh, now, fmt.Sprintf("step %d restart: ", n))
+	default:
 		ts := app.Now()
 		if s.HasTs {
 			ts = s.Ts
 		}
-		if err := app.Send(c.Stream, ts, s.Rows); err != nil {
-			tr.Errors = append(tr.Errors, fmt.Sprintf("step %d: %v", i+1, err))
+		if err := app.Send(r.c.Stream, ts, s.Rows); err != nil {
+			tr.Errors = append(tr.Errors, fmt.Sprintf("step %d: %v", n, err))
 		}
 	}
-	return tr
 }

@@ -229,3 +229,98 @@ func sameEvents(a, b []Event) bool {
 	}
 	return true
 }
+
+// countApp writes to Out how many rows it has taken since its state was
+// last replaced; its snapshot is that count, and a restart that loses
+// state would show.
+type countApp struct {
+	echoApp
+	n int64
+}
+
+func newCount() runtime.App { return &countApp{} }
+
+func (a *countApp) Streams() []runtime.StreamInfo {
+	return []runtime.StreamInfo{
+		{Name: "In", Columns: []runtime.Column{{Name: "v", Type: runtime.String}}},
+		{Name: "Out", Columns: []runtime.Column{{Name: "n", Type: runtime.BigInt}}, Written: true},
+	}
+}
+
+func (a *countApp) Send(stream string, ts int64, rows [][]any) error {
+	a.AdvanceTo(ts)
+	for range rows {
+		a.n++
+		if a.sub != nil {
+			a.sub(ts, []any{a.n})
+		}
+	}
+	return nil
+}
+
+func (a *countApp) Snapshot() ([]byte, error) { return []byte{'N', byte(a.n)}, nil }
+
+func (a *countApp) Restore(b []byte) error {
+	if len(b) != 2 || b[0] != 'N' {
+		return errors.New("not a count")
+	}
+	a.n = int64(b[1])
+	return nil
+}
+
+// The persistence steps: a snapshot per Persist, Restore and Restart go
+// back to the latest one, a restart keeps the clock; a run that is the
+// second half of a restart starts restored from Resume, numbering its
+// steps after StepBase.
+func TestRunDiffCasePersistence(t *testing.T) {
+	one := [][]any{{"x"}}
+	c := &DiffCase{Stream: "In", Start: 100, Steps: []DiffStep{
+		{Rows: one}, {Persist: true}, {Rows: one}, {Rows: one}, {Restore: true}, {Rows: one},
+		{Sleep: 50}, {Restart: true}, {Rows: one}, {Persist: true}, {Rows: one},
+	}}
+	tr := RunDiffCase(func() (runtime.App, error) { return newCount(), nil }, c, time.Second)
+	want := []Event{{100, []any{int64(1)}}, {100, []any{int64(2)}}, {100, []any{int64(3)}}, {100, []any{int64(2)}},
+		{150, []any{int64(2)}}, {150, []any{int64(3)}}}
+	if !sameEvents(tr.Events["Out"], want) || len(tr.Errors) != 0 {
+		t.Fatalf("events %v (errors %v), want %v", tr.Events["Out"], tr.Errors, want)
+	}
+	if !reflect.DeepEqual(tr.Snapshots, [][]byte{{'N', 1}, {'N', 2}}) || tr.Now != 150 {
+		t.Fatalf("snapshots %v, now %d", tr.Snapshots, tr.Now)
+	}
+	half := &DiffCase{Stream: "In", Start: 150, Restarted: true, StepBase: 8, Resume: []byte{'N', 1},
+		Steps: []DiffStep{{Rows: one}, {Persist: true}, {Rows: one}, {Restore: true}}}
+	tr2 := RunDiffCase(func() (runtime.App, error) { return newCount(), nil }, half, time.Second)
+	if !sameEvents(tr2.Events["Out"], want[4:]) || len(tr2.Errors) != 0 || !reflect.DeepEqual(tr2.Snapshots, tr.Snapshots[1:]) {
+		t.Fatalf("second half: events %v, errors %v, snapshots %v", tr2.Events["Out"], tr2.Errors, tr2.Snapshots)
+	}
+	bad := &DiffCase{Stream: "In", Start: 1, Restarted: true, StepBase: 3, Resume: []byte("junk"),
+		Steps: []DiffStep{{Restore: true}, {Rows: one}}}
+	tr3 := RunDiffCase(func() (runtime.App, error) { return newCount(), nil }, bad, time.Second)
+	if got := strings.Join(tr3.Errors, "|"); got != "step 3 restart: restore: not a count|step 4 restore: not a count" {
+		t.Errorf("errors %q", got)
+	}
+	none := &DiffCase{Stream: "In", Steps: []DiffStep{{Restore: true}, {Restart: true}, {Rows: one}}}
+	tr4 := RunDiffCase(func() (runtime.App, error) { return newCount(), nil }, none, time.Second)
+	if got := strings.Join(tr4.Errors, "|"); got != "step 1 restore: no snapshot was taken before" || !sameEvents(tr4.Events["Out"], []Event{{0, []any{int64(1)}}}) {
+		t.Errorf("without a snapshot: errors %q, events %v", got, tr4.Events["Out"])
+	}
+	// The wire keeps every field of both halves.
+	var in, out, errw bytes.Buffer
+	for _, c := range []*DiffCase{c, half} {
+		if err := WriteDiffCase(&in, 0, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code := DiffMain([]func() runtime.App{newCount}, nil, &in, &out, &errw); code != 0 {
+		t.Fatalf("exit %d: %s", code, errw.String())
+	}
+	got, err := ReadTraces(&out)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("ReadTraces: %d traces, %v", len(got), err)
+	}
+	for i, w := range []*Trace{tr, tr2} {
+		if g := got[i]; !sameEvents(g.Events["Out"], w.Events["Out"]) || !reflect.DeepEqual(g.Snapshots, w.Snapshots) || g.Now != w.Now {
+			t.Errorf("over the wire, trace %d is %+v, want %+v", i, g, w)
+		}
+	}
+}

@@ -70,36 +70,45 @@ func DiffMain(apps []func() runtime.App, args []string, stdin io.Reader, stdout,
 
 // diffRequest is one case on the wire; values are EncodeValue's.
 type diffRequest struct {
-	App    int        `json:"app"`
-	Stream string     `json:"stream"`
-	Start  int64      `json:"start"`
-	Steps  []diffStep `json:"steps"`
+	App       int        `json:"app"`
+	Stream    string     `json:"stream"`
+	Start     int64      `json:"start"`
+	Steps     []diffStep `json:"steps"`
+	Restarted bool       `json:"restarted,omitempty"`
+	StepBase  int        `json:"stepBase,omitempty"`
+	Resume    []byte     `json:"resume,omitempty"`
 }
 
 type diffStep struct {
-	Sleep int64   `json:"sleep,omitempty"`
-	Ts    *int64  `json:"ts,omitempty"`
-	Rows  [][]any `json:"rows"`
+	Sleep   int64   `json:"sleep,omitempty"`
+	Ts      *int64  `json:"ts,omitempty"`
+	Rows    [][]any `json:"rows"`
+	Persist bool    `json:"persist,omitempty"`
+	Restore bool    `json:"restore,omitempty"`
+	Restart bool    `json:"restart,omitempty"`
 }
 
 // diffReply is a Trace on the wire.
 type diffReply struct {
-	BuildErr string               `json:"buildErr,omitempty"`
-	Panicked string               `json:"panicked,omitempty"`
-	Stack    string               `json:"stack,omitempty"`
-	TimedOut bool                 `json:"timedOut,omitempty"`
-	Streams  []runtime.StreamInfo `json:"streams"`
-	Written  []string             `json:"written"`
-	Events   map[string][]Row     `json:"events"`
-	Errors   []string             `json:"errors"`
+	BuildErr  string               `json:"buildErr,omitempty"`
+	Panicked  string               `json:"panicked,omitempty"`
+	Stack     string               `json:"stack,omitempty"`
+	TimedOut  bool                 `json:"timedOut,omitempty"`
+	Streams   []runtime.StreamInfo `json:"streams"`
+	Written   []string             `json:"written"`
+	Events    map[string][]Row     `json:"events"`
+	Errors    []string             `json:"errors"`
+	Snapshots [][]byte             `json:"snapshots,omitempty"`
+	Now       int64                `json:"now"`
 }
 
 // WriteDiffCase writes the request running c on the program's app number
 // app.
 func WriteDiffCase(w io.Writer, app int, c *DiffCase) error {
-	req := diffRequest{App: app, Stream: c.Stream, Start: c.Start, Steps: make([]diffStep, len(c.Steps))}
+	req := diffRequest{App: app, Stream: c.Stream, Start: c.Start, Steps: make([]diffStep, len(c.Steps)),
+		Restarted: c.Restarted, StepBase: c.StepBase, Resume: c.Resume}
 	for i, s := range c.Steps {
-		st := diffStep{Sleep: s.Sleep}
+		st := diffStep{Sleep: s.Sleep, Persist: s.Persist, Restore: s.Restore, Restart: s.Restart}
 		if s.HasTs {
 			ts := s.Ts
 			st.Ts = &ts
@@ -121,9 +130,10 @@ func WriteDiffCase(w io.Writer, app int, c *DiffCase) error {
 }
 
 func (r *diffRequest) decode() (*DiffCase, error) {
-	c := &DiffCase{Stream: r.Stream, Start: r.Start, Steps: make([]DiffStep, len(r.Steps))}
+	c := &DiffCase{Stream: r.Stream, Start: r.Start, Steps: make([]DiffStep, len(r.Steps)),
+		Restarted: r.Restarted, StepBase: r.StepBase, Resume: r.Resume}
 	for i, s := range r.Steps {
-		st := DiffStep{Sleep: s.Sleep}
+		st := DiffStep{Sleep: s.Sleep, Persist: s.Persist, Restore: s.Restore, Restart: s.Restart}
 		if s.Ts != nil {
 			st.Ts, st.HasTs = *s.Ts, true
 		}
@@ -143,7 +153,8 @@ func (r *diffRequest) decode() (*DiffCase, error) {
 
 func encodeTrace(tr *Trace) diffReply {
 	rep := diffReply{BuildErr: tr.BuildErr, Panicked: tr.Panicked, Stack: tr.Stack, TimedOut: tr.TimedOut,
-		Streams: tr.Streams, Written: tr.Written, Errors: tr.Errors, Events: map[string][]Row{}}
+		Streams: tr.Streams, Written: tr.Written, Errors: tr.Errors, Events: map[string][]Row{},
+		Snapshots: tr.Snapshots, Now: tr.Now}
 	for name, evs := range tr.Events {
 		rows := make([]Row, len(evs))
 		for i, e := range evs {
@@ -177,7 +188,8 @@ func decodeTrace(line []byte) (*Trace, error) {
 		return nil, err
 	}
 	tr := &Trace{BuildErr: rep.BuildErr, Panicked: rep.Panicked, Stack: rep.Stack, TimedOut: rep.TimedOut,
-		Streams: rep.Streams, Written: rep.Written, Errors: rep.Errors, Events: map[string][]Event{}}
+		Streams: rep.Streams, Written: rep.Written, Errors: rep.Errors, Events: map[string][]Event{},
+		Snapshots: rep.Snapshots, Now: rep.Now}
 	for name, rows := range rep.Events {
 		evs := make([]Event, len(rows))
 		for i, r := range rows {
