@@ -27,9 +27,6 @@ type Step struct {
 	Restart bool
 }
 
-// persistence reports a Persist, Restore or Restart step.
-func (s Step) persistence() bool { return s.Persist || s.Restore || s.Restart }
-
 func (s Step) clone() Step {
 	c := s
 	c.Rows = make([][]any, len(s.Rows))

@@ -59,7 +59,6 @@ type candidate struct {
 	kind  rt.Kind
 	group *group
 	order []rt.Value
-	seq   int // position of its group's first candidate in the chunk
 }
 
 func newSelector(ps *plan.PhysicalSelect, now func() int64) (*selector, error) {
