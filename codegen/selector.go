@@ -273,17 +273,18 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 	// already one per group, and a lone candidate (the single-event path)
 	// is its group's last.
 	if qg.ps.Reduce != plan.ReduceNone && !deferred {
-		reduce := jen.Id("rows").Op("=").Qual(pkgSel, "Last").Call(jen.Id("rows"))
 		if qg.ps.Reduce == plan.ReduceLastPerGroup {
-			reduce = jen.Block(
+			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
 				jen.Id("rows").Op("=").Qual(pkgSel, "LastPerGroup").Call(jen.Op("&").Id("q").Dot("ep"), jen.Id("rows"),
 					jen.Id("q").Dot("rows").Index(jen.Empty(), jen.Lit(0)), jen.Id(qg.id("Mark"))),
-				jen.Id("q").Dot("rows").Op("=").Id("rows"))
+				jen.Id("q").Dot("rows").Op("=").Id("rows")))
 			qg.g.f.Commentf("%s is where a candidate of %s keeps its group's reduction mark.", qg.id("Mark"), qg.name)
 			qg.g.f.Func().Id(qg.id("Mark")).Params(jen.Id("c").Op("*").Id(candT)).Op("*").Qual(pkgSel, "Mark").Block(
 				jen.Return(jen.Op("&").Id("c").Dot("g").Dot("mark")))
+		} else {
+			body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(
+				jen.Id("rows").Op("=").Id("rows").Index(jen.Len(jen.Id("rows")).Op("-").Lit(1), jen.Empty())))
 		}
-		body = append(body, jen.If(jen.Len(jen.Id("rows")).Op(">").Lit(1)).Block(reduce))
 	}
 	// ORDER BY (stable), OFFSET, LIMIT (unless a snapshot keeps window order, §0.3.9).
 	if qg.ps.Ordered {
@@ -292,7 +293,9 @@ func (qg *queryGen) selectorBody(inFields, outFields []string, groupT, keyT, can
 				jen.Qual("slices", "SortStableFunc").Call(jen.Id("rows"), qg.orderFunc(candT))))
 		}
 		if sel.Offset > 0 || sel.Limit >= 0 {
-			body = append(body, jen.Id("rows").Op("=").Qual(pkgSel, "Page").Call(jen.Id("rows"), jen.Lit(int(sel.Offset)), jen.Lit(int(sel.Limit))))
+			body = append(body,
+				jen.List(jen.Id("lo"), jen.Id("hi")).Op(":=").Qual(pkgSel, "Page").Call(jen.Len(jen.Id("rows")), jen.Lit(int(sel.Offset)), jen.Lit(int(sel.Limit))),
+				jen.Id("rows").Op("=").Id("rows").Index(jen.Id("lo"), jen.Id("hi")))
 		}
 	}
 	if qg.rate != nil {

@@ -271,7 +271,9 @@ func (s *selector) finish() []candidate {
 	rows := s.cands
 	switch s.reduce {
 	case plan.ReduceLast:
-		rows = sel.Last(rows)
+		if len(rows) > 1 {
+			rows = rows[len(rows)-1:]
+		}
 	case plan.ReduceLastPerGroup:
 		rows = sel.LastPerGroup(&s.ep, rows, s.rows[:0], func(c *candidate) *sel.Mark { return &c.group.mark })
 		s.rows = rows
@@ -282,7 +284,8 @@ func (s *selector) finish() []candidate {
 	if len(s.orderBy) > 0 && len(rows) > 1 {
 		slices.SortStableFunc(rows, func(a, b candidate) int { return s.compare(a.order, b.order) })
 	}
-	return sel.Page(rows, s.offset, s.limit)
+	lo, hi := sel.Page(len(rows), s.offset, s.limit)
+	return rows[lo:hi]
 }
 
 // compare orders rows by the ORDER BY keys (sel: NULL first in ASC, last

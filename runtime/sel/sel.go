@@ -1,6 +1,8 @@
 // Package sel holds the per-chunk rules of the selector (LANGUAGE.md §4.5
-// steps 3–4, §4.7): the reduction of a chunk's candidates, the ORDER BY
-// comparison of keys (NULL and NaN included) and OFFSET/LIMIT. The
+// steps 3–4, §4.7): the reduction of a chunk's candidates per group, the
+// ORDER BY comparison of keys (NULL and NaN included) and OFFSET/LIMIT.
+// (Without GROUP BY the reduction keeps the chunk's last candidate,
+// rows[len(rows)-1:], which needs no helper.) The
 // interpreter and generated code call these same functions, generic over
 // their candidate types, so each rule has one implementation.
 package sel
@@ -47,24 +49,14 @@ func LastPerGroup[C any](e *Epoch, rows, kept []C, mark func(*C) *Mark) []C {
 	return kept
 }
 
-// Last is §4.5 step 3 without GROUP BY: the chunk's last candidate.
-func Last[C any](rows []C) []C {
-	if len(rows) > 1 {
-		return rows[len(rows)-1:]
+// Page applies OFFSET and LIMIT (§4.7) to a chunk's n ordered rows: the
+// rows kept are rows[lo:hi]. A negative limit is no limit.
+func Page(n int, offset, limit int64) (lo, hi int) {
+	lo, hi = min(int(max(offset, 0)), n), n
+	if limit >= 0 && int(limit) < hi-lo {
+		hi = lo + int(limit)
 	}
-	return rows
-}
-
-// Page applies OFFSET and LIMIT to a chunk's ordered rows (§4.7); a
-// negative limit is no limit.
-func Page[C any](rows []C, offset, limit int64) []C {
-	if offset > 0 {
-		rows = rows[min(int(offset), len(rows)):]
-	}
-	if limit >= 0 && int(limit) < len(rows) {
-		rows = rows[:limit]
-	}
-	return rows
+	return lo, hi
 }
 
 // Order compares two non-NULL keys of ORDER BY or a sort window. Values

@@ -643,7 +643,7 @@ func (q *q0) step(ev *runtime.Event[q0Row]) {
 func (q *q0) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		rows = sel.Last(rows)
+		rows = rows[len(rows)-1:]
 	}
 	q.write(rows)
 }

@@ -607,10 +607,8 @@ func (q *q0) step(ev *runtime.Event[q0Row]) {
 func (q *q0) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		{
-			rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q0Mark)
-			q.rows = rows
-		}
+		rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q0Mark)
+		q.rows = rows
 	}
 	q.write(rows)
 }

@@ -1327,10 +1327,8 @@ func (q *q2) step(ev *runtime.Event[Large]) {
 func (q *q2) finish() {
 	rows := q.cands
 	if len(rows) > 1 {
-		{
-			rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q2Mark)
-			q.rows = rows
-		}
+		rows = sel.LastPerGroup(&q.ep, rows, q.rows[:0], q2Mark)
+		q.rows = rows
 	}
 	q.write(rows)
 }
