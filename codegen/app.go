@@ -62,21 +62,30 @@ func (g *generator) appType(queries []*queryGen) {
 		newBody = append(newBody, jen.Block(
 			jen.List(jen.Id("t"), jen.Id("err")).Op(":=").Qual(pkgRuntime, "NewTrigger").Call(jen.Lit(spec.AtStart), jen.Lit(int(spec.Every)), jen.Lit(spec.Cron), emit),
 			jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Id("a").Dot("initErr").Op("=").Id("err")).Else().Block(
-				jen.Id("a").Dot(ids.trig).Op("=").Id("t"),
-				jen.Id("a").Dot("sched").Dot("Register").Call(jen.Id("t"))),
+				jen.Id("a").Dot(ids.trig).Op("=").Id("t")),
 		))
 	}
 	for _, q := range queries {
 		newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("init").Call(jen.Id("a")))
-		if q.timedWindow() {
-			newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("tw").Op("=").Id("a").Dot("sched").Dot("Register").Call(jen.Op("&").Id("a").Dot(q.name)))
-		}
-		if q.timedRate() {
-			newBody = append(newBody, jen.Id("a").Dot(q.name).Dot("tr").Op("=").Id("a").Dot("sched").Dot("Register").Call(jen.Id("a").Dot(q.name).Dot("rate")))
+	}
+	// Registration order breaks deadline ties; the plan states it once.
+	register := func(src jen.Code) *jen.Statement { return jen.Id("a").Dot("sched").Dot("Register").Call(src) }
+	for _, src := range g.app.TimerSources() {
+		switch src.Part {
+		case plan.TimerTrigger:
+			t := jen.Id("a").Dot(g.ids(src.Trigger).trig)
+			// nil when the trigger failed to build (Start reports it)
+			newBody = append(newBody, jen.If(t.Clone().Op("!=").Nil()).Block(register(t)))
+		case plan.TimerWindow:
+			name := queryName(src.Query)
+			newBody = append(newBody, jen.Id("a").Dot(name).Dot("tw").Op("=").Add(register(jen.Op("&").Id("a").Dot(name))))
+		case plan.TimerRate:
+			name := queryName(src.Query)
+			newBody = append(newBody, jen.Id("a").Dot(name).Dot("tr").Op("=").Add(register(jen.Id("a").Dot(name).Dot("rate"))))
 		}
 	}
 	newBody = append(newBody, jen.Return(jen.Id("a")))
-	g.timerSources(queries, triggers)
+	g.timerSources()
 	f.Comment("New builds the app; Start it before sending events.")
 	f.Func().Id("New").Params().Op("*").Id("App").Block(newBody...)
 

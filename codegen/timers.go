@@ -2,8 +2,6 @@ package codegen
 
 import (
 	"github.com/dave/jennifer/jen"
-
-	"github.com/eventflux/eventflux-go/plan"
 )
 
 // Timer sources (timed windows, time-based rate limits, triggers) are
@@ -15,11 +13,8 @@ import (
 
 // timerSources records whether the app has timer sources at all: an app
 // without them never asks the scheduler.
-func (g *generator) timerSources(queries []*queryGen, triggers []*plan.Relation) {
-	g.timed = len(triggers) > 0
-	for _, q := range queries {
-		g.timed = g.timed || q.timedWindow() || q.timedRate()
-	}
+func (g *generator) timerSources() {
+	g.timed = len(g.app.TimerSources()) > 0
 }
 
 // advanceTo moves the clock to t before a send, firing what is due.

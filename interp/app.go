@@ -71,6 +71,7 @@ func rowToAny(r rt.Row, types []rt.Type) []any {
 // New instantiates an optimized plan.
 func New(p *plan.App) (*App, error) {
 	a := &App{plan: p, sched: rt.NewScheduler(0), juncs: map[string]*junction{}}
+	trigs := map[*plan.Relation]*rt.Trigger{}
 	for _, rel := range p.Relations {
 		j := &junction{rel: rel}
 		cols := make([]rt.Column, len(rel.Columns))
@@ -86,7 +87,7 @@ func New(p *plan.App) (*App, error) {
 				return nil, err
 			}
 			a.triggers = append(a.triggers, t)
-			a.sched.Register(t)
+			trigs[rel] = t
 		}
 	}
 	for _, pq := range p.Queries {
@@ -95,6 +96,19 @@ func New(p *plan.App) (*App, error) {
 			return nil, fmt.Errorf("query %d (line %d): %w", pq.Index, pq.Pos.Line, err)
 		}
 		a.queries = append(a.queries, q)
+	}
+	// Registration order breaks deadline ties; the plan states it once.
+	for _, src := range p.TimerSources() {
+		switch src.Part {
+		case plan.TimerTrigger:
+			a.sched.Register(trigs[src.Trigger])
+		case plan.TimerWindow:
+			q := a.queries[src.Query.Index]
+			q.winTimer = a.sched.Register(windowTimer{q})
+		case plan.TimerRate:
+			q := a.queries[src.Query.Index]
+			q.rateTimer = a.sched.Register(q.rate)
+		}
 	}
 	return a, nil
 }

@@ -55,7 +55,6 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 	var src *junction
 	var ps *plan.PhysicalSelect
 	var rl *plan.PhysicalRateLimit
-	timedWindow := false
 	var row *plan.Layout // what the scan delivers
 	var winTypes, outTypes []rt.Type
 	for _, op := range pq.Physical.Ops() {
@@ -87,7 +86,6 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 				return nil, err
 			}
 			q.win = w
-			timedWindow = op.Kind().Timed()
 			winTypes = layoutTypes(op.Row)
 		case *plan.PhysicalSelect:
 			ps = op
@@ -117,12 +115,6 @@ func newQuery(a *App, pq *plan.Query) (*query, error) {
 		q.rate = rate.New[rt.Row, *group](cfg, sameRow, q.writeLimited)
 	}
 	src.queries = append(src.queries, q)
-	if timedWindow {
-		q.winTimer = a.sched.Register(windowTimer{q})
-	}
-	if rl != nil && rl.Timed() {
-		q.rateTimer = a.sched.Register(q.rate)
-	}
 	return q, nil
 }
 

@@ -1812,12 +1812,14 @@ func New() *App {
 			a.initErr = err
 		} else {
 			a.trigTick = t
-			a.sched.Register(t)
 		}
 	}
 	a.q0.init(a)
 	a.q1.init(a)
 	a.q2.init(a)
+	if a.trigTick != nil {
+		a.sched.Register(a.trigTick)
+	}
 	return a
 }
 

@@ -1887,8 +1887,8 @@ func New() *App {
 	a := &App{}
 	a.q0.init(a)
 	a.q1.init(a)
-	a.q1.tw = a.sched.Register(&a.q1)
 	a.q2.init(a)
+	a.q1.tw = a.sched.Register(&a.q1)
 	return a
 }
 
