@@ -284,8 +284,11 @@ func (s *selector) finish() []candidate {
 	if len(s.orderBy) > 0 && len(rows) > 1 {
 		slices.SortStableFunc(rows, func(a, b candidate) int { return s.compare(a.order, b.order) })
 	}
-	lo, hi := sel.Page(len(rows), s.offset, s.limit)
-	return rows[lo:hi]
+	if s.offset > 0 || s.limit >= 0 {
+		lo, hi := sel.Page(len(rows), s.offset, s.limit)
+		rows = rows[lo:hi]
+	}
+	return rows
 }
 
 // compare orders rows by the ORDER BY keys (sel: NULL first in ASC, last
